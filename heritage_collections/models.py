@@ -1,0 +1,335 @@
+"""Collections and the heritage items they hold."""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable, TranslatableMixin
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
+
+from heritagehub.i18n import descendants_in_language, in_language
+from heritagehub.models import HeritagePage, VocabularyTerm
+from heritagehub.pagination import paginate
+from heritagehub.rights import RightsStatement, rights_field
+from partners.models import PartnerOwnedMixin
+
+from .forms import ItemPageForm
+
+ITEMS_PER_PAGE = 24
+
+
+class ObjectType(VocabularyTerm):
+    """What kind of thing an item is: painting, photograph, document, recording …"""
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("object type")
+        verbose_name_plural = _("object types")
+
+
+register_snippet(ObjectType)
+
+
+def item_listing(queryset):
+    """What an item card needs, fetched in a constant number of queries."""
+    return queryset.select_related("object_type", "locale").prefetch_related(
+        models.Prefetch(
+            "images",
+            queryset=ItemImage.objects.select_related("image").order_by("sort_order"),
+        )
+    )
+
+
+class CollectionIndexPage(HeritagePage):
+    """Browse every collection and item of the hub (/collections/): a query, not a container."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = HeritagePage.content_panels + [FieldPanel("introduction")]
+    search_fields = HeritagePage.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("collection index")
+
+    def collections(self):
+        return (
+            in_language(CollectionPage.objects.live().public())
+            .select_related("cover_image")
+            .order_by("title")
+        )
+
+    def items(self):
+        return item_listing(in_language(ItemPage.objects.live().public())).order_by("title", "pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["collections"] = self.collections()
+        context["items"] = paginate(request, self.items(), ITEMS_PER_PAGE)
+        return context
+
+
+class CollectionPage(PartnerOwnedMixin, HeritagePage):
+    """A partner's collection; its items are its children."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    description = RichTextField(_("description"), blank=True)
+    cover_image = models.ForeignKey(
+        "heritagehub.HeritageImage",
+        verbose_name=_("cover image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    content_panels = HeritagePage.content_panels + [
+        FieldPanel("introduction"),
+        FieldPanel("description"),
+        FieldPanel("cover_image"),
+    ]
+    search_fields = HeritagePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("description"),
+        index.FilterField("locale_id"),
+    ]
+    api_fields = [APIField("introduction"), APIField("description"), APIField("cover_image")]
+    parent_page_types = ["partners.PartnerPage"]
+    subpage_types = ["heritage_collections.ItemPage"]
+
+    class Meta:
+        verbose_name = _("collection")
+        verbose_name_plural = _("collections")
+
+    def items(self):
+        return item_listing(descendants_in_language(self, ItemPage)).order_by("title", "pk")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["items"] = paginate(request, self.items(), ITEMS_PER_PAGE)
+        return context
+
+
+class ItemTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "heritage_collections.ItemPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ItemPage(PartnerOwnedMixin, HeritagePage):
+    """A heritage item: an object, photograph, document or recording, as a catalogue has it."""
+
+    identifier = models.CharField(
+        _("identifier"),
+        max_length=100,
+        db_index=True,
+        help_text=_("Inventory or accession number, unique within the partner."),
+    )
+    object_type = models.ForeignKey(
+        ObjectType,
+        verbose_name=_("object type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    creator = models.CharField(_("creator or maker"), max_length=255, blank=True)
+    date_display = models.CharField(
+        _("date"), max_length=100, blank=True, help_text=_("As it should read, e.g. “c. 1890”.")
+    )
+    date_start = models.IntegerField(
+        _("start year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-100000), MaxValueValidator(2100)],
+        help_text=_("For sorting and periods; negative for BCE."),
+    )
+    date_end = models.IntegerField(
+        _("end year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-100000), MaxValueValidator(2100)],
+    )
+    place_name = models.CharField(_("place"), max_length=200, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+    )
+    materials = models.CharField(_("materials and technique"), max_length=400, blank=True)
+    dimensions = models.CharField(_("dimensions"), max_length=255, blank=True)
+    description = RichTextField(_("description"), blank=True)
+    rights = rights_field(default=RightsStatement.NOT_EVALUATED)
+    credit_line = models.CharField(_("credit line"), max_length=400, blank=True)
+    source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    tags = ClusterTaggableManager(through=ItemTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = HeritagePage.content_panels + [
+        FieldPanel("description"),
+        InlinePanel("images", label=_("Images"), heading=_("Images")),
+    ]
+    metadata_panels = [
+        FieldPanel("identifier"),
+        FieldPanel("object_type"),
+        FieldPanel("creator"),
+        MultiFieldPanel(
+            [
+                FieldPanel("date_display"),
+                FieldRowPanel([FieldPanel("date_start"), FieldPanel("date_end")]),
+            ],
+            heading=_("Date"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("place_name"),
+                FieldRowPanel([FieldPanel("latitude"), FieldPanel("longitude")]),
+            ],
+            heading=_("Place"),
+        ),
+        FieldPanel("materials"),
+        FieldPanel("dimensions"),
+        FieldPanel("tags"),
+        FieldPanel("source_url"),
+    ]
+    rights_panels = [FieldPanel("rights"), FieldPanel("credit_line")]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(metadata_panels, heading=_("Metadata")),
+            ObjectList(rights_panels, heading=_("Rights")),
+            ObjectList(HeritagePage.promote_panels, heading=_("Promote")),
+            ObjectList(HeritagePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = HeritagePage.search_fields + [
+        index.SearchField("identifier"),
+        index.SearchField("creator"),
+        index.SearchField("description"),
+        index.SearchField("place_name"),
+        index.SearchField("materials"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("locale_id"),
+        index.FilterField("object_type_id"),
+        index.FilterField("date_start"),
+        index.FilterField("rights"),
+    ]
+    api_fields = [
+        APIField("identifier"),
+        APIField("object_type"),
+        APIField("creator"),
+        APIField("date_display"),
+        APIField("date_start"),
+        APIField("date_end"),
+        APIField("place_name"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("materials"),
+        APIField("dimensions"),
+        APIField("description"),
+        APIField("images"),
+        APIField("rights"),
+        APIField("credit_line"),
+        APIField("source_url"),
+        APIField("tags"),
+    ]
+    # A catalogue's facts are the same in every language; only words are translated.
+    override_translatable_fields = HeritagePage.override_translatable_fields + [
+        SynchronizedField("identifier"),
+        SynchronizedField("creator"),
+        SynchronizedField("dimensions"),
+        SynchronizedField("date_start"),
+        SynchronizedField("date_end"),
+    ]
+    parent_page_types = ["heritage_collections.CollectionPage"]
+    subpage_types = []
+    base_form_class = ItemPageForm
+
+    class Meta:
+        verbose_name = _("item")
+        verbose_name_plural = _("items")
+
+    def clean(self):
+        super().clean()
+        if self.date_start is not None and self.date_end is not None:
+            if self.date_end < self.date_start:
+                raise ValidationError({"date_end": _("The end year is before the start year.")})
+
+    @classmethod
+    def identifier_taken(cls, identifier, partner, locale_id, translation_key):
+        """Whether another item of ``partner`` (not a translation of this one) has ``identifier``."""
+        return (
+            cls.objects.descendant_of(partner)
+            .filter(identifier=identifier, locale_id=locale_id)
+            .exclude(translation_key=translation_key)
+            .exists()
+        )
+
+    @cached_property
+    def collection(self):
+        return CollectionPage.objects.parent_of(self).specific().first()
+
+    @property
+    def rights_label(self):
+        return RightsStatement(self.rights).label if self.rights else ""
+
+    @property
+    def rights_url(self):
+        return RightsStatement.https_url(self.rights)
+
+    @property
+    def has_open_rights(self):
+        return RightsStatement.is_open(self.rights)
+
+    @property
+    def first_image(self):
+        images = list(self.images.all())
+        return images[0].image if images else None
+
+
+class ItemImage(TranslatableMixin, Orderable):
+    """One of an item's images, in order, with a caption that can be translated."""
+
+    page = ParentalKey(ItemPage, on_delete=models.CASCADE, related_name="images")
+    image = models.ForeignKey(
+        "heritagehub.HeritageImage",
+        verbose_name=_("image"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    caption = models.CharField(_("caption"), max_length=400, blank=True)
+
+    panels = [FieldPanel("image"), FieldPanel("caption")]
+    api_fields = [APIField("image"), APIField("caption")]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("item image")
+        verbose_name_plural = _("item images")

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class HeritageHubConfig(AppConfig):
+    name = "heritagehub"
+    verbose_name = "Heritage Hub"

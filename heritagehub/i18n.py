@@ -1,0 +1,123 @@
+"""How pages appear in languages they are not translated into.
+
+Only real translations are stored: an untranslated page is not copied into the other
+locale trees (that would multiply 100,000 items by five). Instead every page is reachable
+under every language prefix; where no translation exists, the visitor gets the page in its
+best available language, with the interface in their own language, a notice and the right
+`lang` attribute. The fallback order is the order of ``settings.LANGUAGES`` (Italian, the
+hub's language, first). See docs/architecture.md.
+"""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
+from django.urls import reverse
+from django.utils import translation
+from wagtail.models import Locale, Page
+
+
+def active_language():
+    return translation.get_language() or settings.LANGUAGE_CODE
+
+
+def language_order(language_code=None):
+    """Language codes in the order a visitor of ``language_code`` is served them."""
+    language_code = language_code or active_language()
+    codes = [code for code, _name in settings.LANGUAGES]
+    return [language_code] + [code for code in codes if code != language_code]
+
+
+def _locale_ids_in_order(language_code):
+    ids = dict(Locale.objects.values_list("language_code", "pk"))
+    return [ids[code] for code in language_order(language_code) if code in ids]
+
+
+def _rank(locale_ids):
+    return Case(
+        *[When(locale_id=pk, then=Value(rank)) for rank, pk in enumerate(locale_ids)],
+        default=Value(len(locale_ids)),
+        output_field=IntegerField(),
+    )
+
+
+def in_language(queryset, language_code=None):
+    """One page per translation: the visitor's language where it exists, else the best fallback.
+
+    ``queryset`` is a live queryset of pages (any specific model); the result keeps its model
+    and is one SQL query with a correlated EXISTS, so it stays constant in query count.
+    """
+    locale_ids = _locale_ids_in_order(language_code or active_language())
+    better = (
+        Page.objects.live()
+        .filter(translation_key=OuterRef("translation_key"))
+        .annotate(language_rank=_rank(locale_ids))
+        .filter(language_rank__lt=OuterRef("language_rank"))
+    )
+    return queryset.annotate(language_rank=_rank(locale_ids)).filter(~Exists(better))
+
+
+def descendants_in_language(page, model, language_code=None):
+    """Live public pages of ``model`` below ``page`` or any of its translations, once each."""
+    subtree = Q()
+    for path in page.get_translations(inclusive=True).values_list("path", flat=True):
+        subtree |= Q(path__startswith=path, depth__gt=len(path) // Page.steplen)
+    return in_language(model.objects.live().public().filter(subtree), language_code)
+
+
+def path_in_locale_tree(page):
+    """The page's path below its locale's home page, e.g. ``partners/tate/``.
+
+    Slugs are kept the same in every locale, so this path is valid in every language.
+    """
+    parts = page.url_path.strip("/").split("/")[1:]
+    return "/".join(parts) + "/" if parts else ""
+
+
+def url_in_language(page, language_code=None):
+    """The page's URL under a language prefix, whether or not it is translated into it."""
+    with translation.override(language_code or active_language()):
+        return reverse("wagtail_serve", args=[path_in_locale_tree(page)])
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    translated: bool
+    current: bool
+
+
+def language_links(page, current_language=None):
+    """The language switcher's links: the same page in every language (one query)."""
+    current_language = current_language or active_language()
+    translations = {
+        p.locale.language_code: p
+        for p in page.get_translations(inclusive=True).live().select_related("locale")
+    }
+    return [
+        LanguageLink(
+            code=code,
+            name=name,
+            url=url_in_language(translations.get(code, page), code),
+            translated=code in translations,
+            current=code == current_language,
+        )
+        for code, name in settings.LANGUAGES
+    ]
+
+
+def localize_pages(pages, language_code=None):
+    """Chosen pages (in any language), each in the visitor's language, in the given order.
+
+    Two queries whatever the number of pages: translations, then their specific models.
+    """
+    keys = [page.translation_key for page in pages]
+    localized = {
+        page.translation_key: page
+        for page in in_language(Page.objects.live().filter(translation_key__in=keys), language_code)
+        .select_related("locale")
+        .specific()
+    }
+    return [localized[key] for key in keys if key in localized]

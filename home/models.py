@@ -1,0 +1,141 @@
+"""The home page and the hub's own plain pages: about, accessibility, contact."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.api import APIField
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, TranslatableMixin
+from wagtail.search import index
+
+from heritagehub.blocks import BaseContentBlock
+from heritagehub.i18n import localize_pages
+from heritagehub.models import HeritagePage, HeritagePageMixin
+
+
+def featured_pages_block(page_type):
+    return StreamField(
+        [("page", blocks.PageChooserBlock(page_type=page_type, label=_("page")))],
+        blank=True,
+    )
+
+
+class HomePage(HeritagePage):
+    """The hub's front door in each language: what it is, and what to see first."""
+
+    hero_heading = models.CharField(_("hero heading"), max_length=200, blank=True)
+    hero_text = models.TextField(_("hero text"), blank=True)
+    hero_image = models.ForeignKey(
+        "heritagehub.HeritageImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    introduction = RichTextField(_("introduction"), blank=True)
+    featured_collections = featured_pages_block("heritage_collections.CollectionPage")
+    featured_stories = featured_pages_block("stories.StoryPage")
+    featured_partners = featured_pages_block("partners.PartnerPage")
+
+    content_panels = HeritagePage.content_panels + [
+        MultiFieldPanel(
+            [FieldPanel("hero_heading"), FieldPanel("hero_text"), FieldPanel("hero_image")],
+            heading=_("Hero"),
+        ),
+        FieldPanel("introduction"),
+        FieldPanel("featured_collections"),
+        FieldPanel("featured_stories"),
+        FieldPanel("featured_partners"),
+    ]
+    search_fields = HeritagePage.search_fields + [index.SearchField("introduction")]
+    api_fields = [
+        APIField("hero_heading"),
+        APIField("hero_text"),
+        APIField("hero_image"),
+        APIField("introduction"),
+    ]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "heritage_collections.CollectionIndexPage",
+        "stories.StoryIndexPage",
+        "partners.PartnerIndexPage",
+        "home.StandardPage",
+        "home.FormPage",
+    ]
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        for name in ("featured_collections", "featured_stories", "featured_partners"):
+            chosen = [block.value for block in getattr(self, name) if block.value]
+            context[name] = localize_pages(chosen)
+        return context
+
+
+class StandardPage(HeritagePage):
+    """A plain page of the hub: about, accessibility statement, privacy."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+    body = StreamField(BaseContentBlock(), verbose_name=_("body"), blank=True)
+
+    content_panels = HeritagePage.content_panels + [FieldPanel("introduction"), FieldPanel("body")]
+    search_fields = HeritagePage.search_fields + [
+        index.SearchField("introduction"),
+        index.SearchField("body"),
+    ]
+    api_fields = [APIField("introduction"), APIField("body")]
+    parent_page_types = ["home.HomePage", "home.StandardPage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+
+
+class FormField(TranslatableMixin, AbstractFormField):
+    page = ParentalKey("home.FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+    class Meta(TranslatableMixin.Meta, AbstractFormField.Meta):
+        pass
+
+
+class FormPage(HeritagePageMixin, AbstractEmailForm):
+    """The partnership enquiry and contact form: submissions are stored and e-mailed to the hub."""
+
+    introduction = RichTextField(_("introduction"), blank=True)
+    thank_you_text = RichTextField(_("thank-you text"), blank=True)
+
+    content_panels = AbstractEmailForm.content_panels + [
+        FormSubmissionsPanel(),
+        FieldPanel("introduction"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading=_("E-mail"),
+        ),
+    ]
+    search_fields = Page.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+    override_translatable_fields = HeritagePageMixin.override_translatable_fields
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("form page")
+
+    def save(self, *args, **kwargs):
+        # Enquiries reach the hub even when the editor leaves the address empty.
+        if not self.to_address:
+            self.to_address = settings.HUB_CONTACT_EMAIL
+        return super().save(*args, **kwargs)

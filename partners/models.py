@@ -1,0 +1,233 @@
+"""Partner institutions: the directory, their profiles, and their own space in the tree."""
+
+from django import forms
+from django.db import models
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.api import APIField
+from wagtail.fields import RichTextField
+from wagtail.search import index
+from wagtail.snippets.models import register_snippet
+from wagtail_localize.fields import SynchronizedField
+
+from heritagehub.i18n import descendants_in_language, in_language
+from heritagehub.models import HeritagePage, VocabularyTerm
+
+
+class InstitutionType(VocabularyTerm):
+    """Museum, archive, library, research centre, creative hub …"""
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("institution type")
+        verbose_name_plural = _("institution types")
+
+
+class Sector(VocabularyTerm):
+    """A cultural or creative sector a partner works in."""
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("sector")
+        verbose_name_plural = _("sectors")
+
+
+register_snippet(InstitutionType)
+register_snippet(Sector)
+
+
+class PartnerOwnedMixin:
+    """For pages inside a partner's space: the partner is the ancestor PartnerPage."""
+
+    @cached_property
+    def partner(self):
+        return PartnerPage.objects.ancestor_of(self).live().specific().first()
+
+
+class PartnerIndexPage(HeritagePage):
+    """The partner directory (/partners/)."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = HeritagePage.content_panels + [FieldPanel("introduction")]
+    search_fields = HeritagePage.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["partners.PartnerPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("partner directory")
+
+    def partners(self):
+        return (
+            in_language(PartnerPage.objects.live().public())
+            .select_related("institution_type", "logo")
+            .order_by("title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["partners"] = self.partners()
+        return context
+
+
+class PartnerPage(HeritagePage):
+    """A partner institution's public profile, and the root of everything it publishes.
+
+    Its collections and stories are its children: the subtree is what the partner's
+    editors may change, and what makes it the partner of every item below it.
+    """
+
+    class HubRole(models.TextChoices):
+        PROMOTER = "promoter", _("Promoter")
+        SPOKE = "spoke", _("Spoke")
+        AFFILIATE = "affiliate", _("Affiliate")
+
+    summary = models.CharField(_("summary"), max_length=300, blank=True)
+    description = RichTextField(_("description"), blank=True)
+    institution_type = models.ForeignKey(
+        InstitutionType,
+        verbose_name=_("institution type"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    sectors = ParentalManyToManyField(Sector, verbose_name=_("sectors"), blank=True)
+    hub_role = models.CharField(
+        _("role in the hub"), max_length=20, choices=HubRole.choices, default=HubRole.SPOKE
+    )
+    logo = models.ForeignKey(
+        "heritagehub.HeritageImage",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    hero_image = models.ForeignKey(
+        "heritagehub.HeritageImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    address = models.CharField(_("address"), max_length=255, blank=True)
+    city = models.CharField(_("city"), max_length=120, blank=True)
+    region = models.CharField(_("region"), max_length=120, blank=True)
+    country = models.CharField(_("country"), max_length=120, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    longitude = models.DecimalField(
+        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+    )
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    phone = models.CharField(_("phone"), max_length=40, blank=True)
+    services = RichTextField(
+        _("services and competences"),
+        blank=True,
+        features=["bold", "italic", "link", "ul", "ol"],
+        help_text=_("What the institution offers other partners and the public."),
+    )
+
+    content_panels = HeritagePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("description"),
+        FieldPanel("services"),
+        FieldPanel("logo"),
+        FieldPanel("hero_image"),
+    ]
+    metadata_panels = [
+        FieldPanel("institution_type"),
+        FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("hub_role"),
+        MultiFieldPanel(
+            [
+                FieldPanel("address"),
+                FieldPanel("city"),
+                FieldPanel("region"),
+                FieldPanel("country"),
+                FieldPanel("latitude"),
+                FieldPanel("longitude"),
+            ],
+            heading=_("Location"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("website"), FieldPanel("email"), FieldPanel("phone")],
+            heading=_("Contact"),
+        ),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(metadata_panels, heading=_("Metadata")),
+            ObjectList(HeritagePage.promote_panels, heading=_("Promote")),
+            ObjectList(HeritagePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = HeritagePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("description"),
+        index.SearchField("services"),
+        index.AutocompleteField("city"),
+        index.FilterField("locale_id"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("description"),
+        APIField("institution_type"),
+        APIField("sectors"),
+        APIField("hub_role"),
+        APIField("logo"),
+        APIField("hero_image"),
+        APIField("address"),
+        APIField("city"),
+        APIField("region"),
+        APIField("country"),
+        APIField("latitude"),
+        APIField("longitude"),
+        APIField("website"),
+        APIField("services"),
+    ]
+    override_translatable_fields = HeritagePage.override_translatable_fields + [
+        SynchronizedField("phone"),
+        SynchronizedField("address"),
+    ]
+    parent_page_types = ["partners.PartnerIndexPage"]
+    subpage_types = ["heritage_collections.CollectionPage", "stories.StoryPage"]
+
+    class Meta:
+        verbose_name = _("partner")
+        verbose_name_plural = _("partners")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["collections"] = self.collections_in_language()
+        context["stories"] = self.stories_in_language()
+        return context
+
+    def collections_in_language(self):
+        from heritage_collections.models import CollectionPage
+
+        return (
+            descendants_in_language(self, CollectionPage)
+            .select_related("cover_image")
+            .order_by("title")
+        )
+
+    def stories_in_language(self):
+        from stories.models import StoryPage
+
+        return (
+            descendants_in_language(self, StoryPage)
+            .select_related("hero_image")
+            .order_by("-date", "title")[:12]
+        )
+
+    @cached_property
+    def sector_names(self):
+        return [sector.localized.name for sector in self.sectors.all()]

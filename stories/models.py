@@ -1,0 +1,174 @@
+"""Stories: written by the hub, by partners, and by the communities around them."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import (
+    FieldPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.api import APIField
+from wagtail.fields import StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from heritage_collections.models import ItemPage, item_listing
+from heritagehub.i18n import in_language
+from heritagehub.models import HeritagePage
+from heritagehub.pagination import paginate
+from partners.models import PartnerOwnedMixin
+
+from .blocks import StoryBodyBlock
+
+STORIES_PER_PAGE = 12
+
+
+class StoryIndexPage(HeritagePage):
+    """Every story of the hub (/stories/), whoever wrote it and wherever it sits in the tree."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = HeritagePage.content_panels + [FieldPanel("introduction")]
+    search_fields = HeritagePage.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["stories.StoryPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("story index")
+
+    def stories(self):
+        return (
+            in_language(StoryPage.objects.live().public())
+            .select_related("hero_image", "locale")
+            .order_by("-date", "title")
+        )
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["stories"] = paginate(request, self.stories(), per_page=STORIES_PER_PAGE)
+        return context
+
+
+class StoryTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "stories.StoryPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class StoryPage(PartnerOwnedMixin, HeritagePage):
+    """A story about heritage, told with text, images and the hub's own items."""
+
+    class AuthorRole(models.TextChoices):
+        STAFF = "staff", _("Hub or partner staff")
+        COMMUNITY = "community", _("Community member")
+
+    summary = models.CharField(_("summary"), max_length=300)
+    date = models.DateField(_("date"))
+    author_name = models.CharField(_("author"), max_length=200, blank=True)
+    author_role = models.CharField(
+        _("author role"), max_length=20, choices=AuthorRole.choices, default=AuthorRole.STAFF
+    )
+    hero_image = models.ForeignKey(
+        "heritagehub.HeritageImage",
+        verbose_name=_("hero image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
+    place_name = models.CharField(_("place"), max_length=200, blank=True)
+    tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("tags"))
+
+    content_panels = HeritagePage.content_panels + [
+        FieldPanel("summary"),
+        FieldPanel("hero_image"),
+        FieldPanel("body"),
+    ]
+    metadata_panels = [
+        FieldPanel("date"),
+        MultiFieldPanel(
+            [FieldPanel("author_name"), FieldPanel("author_role")], heading=_("Author")
+        ),
+        FieldPanel("place_name"),
+        FieldPanel("tags"),
+        InlinePanel("related_items", label=_("Related items"), heading=_("Related items")),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading=_("Content")),
+            ObjectList(metadata_panels, heading=_("Metadata")),
+            ObjectList(HeritagePage.promote_panels, heading=_("Promote")),
+            ObjectList(HeritagePage.settings_panels, heading=_("Settings")),
+        ]
+    )
+    search_fields = HeritagePage.search_fields + [
+        index.SearchField("summary"),
+        index.SearchField("body"),
+        index.SearchField("author_name"),
+        index.SearchField("place_name"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("locale_id"),
+        index.FilterField("date"),
+    ]
+    api_fields = [
+        APIField("summary"),
+        APIField("date"),
+        APIField("author_name"),
+        APIField("author_role"),
+        APIField("hero_image"),
+        APIField("body"),
+        APIField("place_name"),
+        APIField("tags"),
+        APIField("related_items"),
+    ]
+    parent_page_types = ["stories.StoryIndexPage", "partners.PartnerPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("story")
+        verbose_name_plural = _("stories")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_items"] = self.related_items_in_language()
+        context["item_cards"] = self.item_cards_in_language()
+        return context
+
+    def item_cards_in_language(self):
+        """The body's item cards in the visitor's language, by chosen page id (one query)."""
+        chosen = {
+            block.value["item"].translation_key: block.value["item"].pk
+            for block in self.body
+            if block.block_type == "item_card" and block.value["item"] is not None
+        }
+        items = item_listing(
+            in_language(ItemPage.objects.live().public().filter(translation_key__in=chosen))
+        )
+        return {chosen[item.translation_key]: item for item in items}
+
+    def related_items_in_language(self):
+        keys = self.related_items.values_list("item__translation_key", flat=True)
+        return item_listing(
+            in_language(ItemPage.objects.live().public().filter(translation_key__in=keys))
+        )
+
+
+class StoryRelatedItem(Orderable):
+    page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="related_items")
+    item = models.ForeignKey(
+        "heritage_collections.ItemPage",
+        verbose_name=_("item"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("item")]
+    api_fields = [APIField("item")]
