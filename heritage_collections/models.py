@@ -279,13 +279,16 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
 
     def clean(self):
         super().clean()
-        if self.date_start is not None and self.date_end is not None:
-            if self.date_end < self.date_start:
-                raise ValidationError({"date_end": _("The end year is before the start year.")})
+        if (
+            self.date_start is not None
+            and self.date_end is not None
+            and self.date_end < self.date_start
+        ):
+            raise ValidationError({"date_end": _("The end year is before the start year.")})
 
     @classmethod
     def identifier_taken(cls, identifier, partner, locale_id, translation_key):
-        """Whether another item of ``partner`` (not a translation of this one) has ``identifier``."""
+        """Whether another item of ``partner`` (not a translation of this one) uses ``identifier``."""
         return (
             cls.objects.descendant_of(partner)
             .filter(identifier=identifier, locale_id=locale_id)

@@ -1,8 +1,8 @@
 """Views that are not pages: site search and the error pages."""
 
+from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
-from django.http import HttpResponseServerError
 
 from heritagehub.pagination import paginate
 from heritagehub.search import search_pages
