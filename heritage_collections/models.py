@@ -288,7 +288,7 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
 
     @classmethod
     def identifier_taken(cls, identifier, partner, locale_id, translation_key):
-        """Whether another item of ``partner`` (not a translation of this one) uses ``identifier``."""
+        """Whether an item of ``partner`` other than this one's translations uses ``identifier``."""
         return (
             cls.objects.descendant_of(partner)
             .filter(identifier=identifier, locale_id=locale_id)
