@@ -5,18 +5,22 @@ from django.shortcuts import render
 from django.template import loader
 
 from heritagehub.pagination import paginate
-from heritagehub.search import search_pages
+from heritagehub.search import MAX_QUERY_LENGTH, clean_query, search_pages
 
 RESULTS_PER_PAGE = 20
 
 
 def search(request):
-    query = request.GET.get("q", "").strip()[:200]
-    results = paginate(request, search_pages(query), RESULTS_PER_PAGE) if query else None
+    """`/<lang>/search/?q=…`: results of every page type, paginated, keeping the query."""
+    query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
+    results = None
+    if clean_query(query):
+        results = paginate(request, search_pages(query), RESULTS_PER_PAGE)
     return render(request, "search/search.html", {"query": query, "results": results})
 
 
 def page_not_found(request, exception=None):
+    # Rendered with the request: the language prefix has set the visitor's language.
     return render(request, "404.html", status=404)
 
 

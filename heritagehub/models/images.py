@@ -35,7 +35,9 @@ class HeritageImage(AbstractImage):
     rights = rights_field(blank=True, default=RightsStatement.NOT_EVALUATED)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
 
-    admin_form_fields = Image.admin_form_fields + (
+    # Wagtail's own `description` doubles as alt text; ours is explicit and can be waived
+    # for decorative images, so the editor sees one field, not two.
+    admin_form_fields = tuple(f for f in Image.admin_form_fields if f != "description") + (
         "alt_text",
         "is_decorative",
         "credit",

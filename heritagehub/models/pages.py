@@ -21,7 +21,7 @@ class LocaleFallbackRoutingMixin:
         if not path_components:
             return super().route(request, path_components)
         slug, remaining = path_components[0], path_components[1:]
-        child = self.get_children().filter(slug=slug).first()
+        child = self.get_children().live().filter(slug=slug).first()
         if child is None:
             child = self._child_in_other_locales(slug)
         if child is None:

@@ -1,0 +1,107 @@
+# Heritage Hub — every command a developer or CI needs. GNU make; Python 3.11 as python3.
+#
+#   make run            fresh clone → .venv, install, translations, migrate, demo content,
+#                       then serve http://127.0.0.1:8000
+#   make test           the whole pytest suite on SQLite
+#   make test-postgres  the same suite on the PostgreSQL server at 127.0.0.1:5432
+#   make lint | format | check | clean
+#
+# Everything is installed from pyproject.toml into .venv; nothing by hand.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+INSTALLED := $(VENV)/.installed
+DEV_SETTINGS := heritagehub.settings.dev
+MANAGE := DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py
+
+# The demo database and its stamp. The stamp records which database file the demo was
+# loaded into (inode and birth time), so deleting or replacing db.sqlite3 reloads the demo.
+DB := db.sqlite3
+DEMO_STAMP := $(DB).demo-loaded
+
+HOST ?= 127.0.0.1
+PORT ?= 8000
+# Extra arguments for pytest, e.g. make test PYTEST_ARGS="-k i18n -x"
+PYTEST_ARGS ?=
+# The PostgreSQL server of the developers' and CI machines (trust authentication).
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/heritagehub_test
+
+.PHONY: help install translations migrate demo run test test-postgres lint format check clean
+
+help:
+	@echo "make run            set up and serve the demo site at http://$(HOST):$(PORT)"
+	@echo "make test           run the whole test suite (SQLite)"
+	@echo "make test-postgres  run the whole test suite on PostgreSQL ($(POSTGRES_URL))"
+	@echo "make lint           ruff check + ruff format --check"
+	@echo "make format         ruff format + ruff check --fix"
+	@echo "make check          makemigrations --check and Django's system checks"
+	@echo "make clean          remove .venv, databases, media, compiled files"
+
+# --- environment -----------------------------------------------------------------------
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall only when pyproject.toml changes.
+$(INSTALLED): pyproject.toml | $(PY)
+	$(PY) -m pip install --disable-pip-version-check --quiet -e ".[dev]"
+	touch $@
+
+install: $(INSTALLED)
+
+translations: $(INSTALLED)
+	$(MANAGE) compile_translations
+
+# --- the demo site ---------------------------------------------------------------------
+
+migrate: $(INSTALLED)
+	$(MANAGE) migrate --noinput
+
+# load_demo is idempotent, but slow-ish: on SQLite it runs once per database file.
+demo: migrate
+	@if [ -n "$${DATABASE_URL:-}" ]; then \
+		$(MANAGE) load_demo; \
+	elif [ -f $(DEMO_STAMP) ] && [ "$$(cat $(DEMO_STAMP))" = "$$(stat -c '%i %W' $(DB))" ]; then \
+		echo "Demo content already loaded into $(DB) (delete $(DEMO_STAMP) to load it again)."; \
+	else \
+		rm -f $(DEMO_STAMP); \
+		$(MANAGE) load_demo; \
+		stat -c '%i %W' $(DB) > $(DEMO_STAMP); \
+	fi
+
+run: translations demo
+	@echo "Heritage Hub: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+# --- quality ---------------------------------------------------------------------------
+
+# pytest exits 5 when it collected no tests: make treats that as the failure it is.
+test: translations
+	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+
+test-postgres: translations
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: $(INSTALLED)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(INSTALLED)
+	$(BIN)/ruff format .
+	$(BIN)/ruff check --fix .
+
+check: $(INSTALLED)
+	$(MANAGE) makemigrations --check --dry-run
+	$(MANAGE) check
+
+clean:
+	rm -rf $(VENV) $(DB) $(DEMO_STAMP) .test-db.sqlite3* media static_collected \
+		test-results .ruff_cache .pytest_cache *.egg-info
+	find . -path ./.git -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
+	find locale -name '*.mo' -delete 2>/dev/null || true

@@ -1,0 +1,190 @@
+"""Factories for the hub's pages, images and related objects.
+
+Page factories take ``parent=`` (wagtail-factories adds the page as a child of it). The tree
+of DESIGN §3 is built by the fixtures in ``tests/conftest.py``; these factories only fill
+the fields each page type needs.
+"""
+
+import datetime
+
+import factory
+import wagtail_factories
+from django.utils.text import slugify
+from wagtail.models import Collection
+
+from heritage_collections.models import (
+    CollectionIndexPage,
+    CollectionPage,
+    ItemImage,
+    ItemPage,
+    ObjectType,
+)
+from heritagehub.models import HeritageImage
+from heritagehub.rights import RightsStatement
+from home.models import FormField, FormPage, HomePage, StandardPage
+from partners.models import PartnerIndexPage, PartnerPage
+from stories.models import StoryIndexPage, StoryPage
+
+
+class HeritageImageFactory(wagtail_factories.ImageFactory):
+    """An image in the root media collection, with alt text, credit and rights."""
+
+    class Meta:
+        model = HeritageImage
+
+    title = factory.Sequence(lambda n: f"Image {n}")
+    # wagtail-factories would create a second root collection: use the existing root.
+    collection = factory.LazyFunction(Collection.get_first_root_node)
+    file = factory.django.ImageField(width=40, height=30, color="teal")
+    alt_text = factory.LazyAttribute(lambda obj: f"Alt text of {obj.title}")
+    credit = "Test Museum"
+    rights = RightsStatement.CC0
+
+
+class HeritagePageFactory(wagtail_factories.PageFactory):
+    """Base for the hub's page factories: a unique title and its slug."""
+
+    class Meta:
+        abstract = True
+
+    slug = factory.LazyAttribute(lambda obj: slugify(obj.title))
+
+
+class HomePageFactory(HeritagePageFactory):
+    class Meta:
+        model = HomePage
+
+    title = "Heritage Hub"
+    hero_heading = "Heritage of many institutions"
+
+
+class CollectionIndexPageFactory(HeritagePageFactory):
+    class Meta:
+        model = CollectionIndexPage
+
+    title = "Collezioni"
+    slug = "collections"
+    introduction = "Tutte le collezioni del polo."
+
+
+class StoryIndexPageFactory(HeritagePageFactory):
+    class Meta:
+        model = StoryIndexPage
+
+    title = "Storie"
+    slug = "stories"
+    introduction = "Le storie del polo."
+
+
+class PartnerIndexPageFactory(HeritagePageFactory):
+    class Meta:
+        model = PartnerIndexPage
+
+    title = "Partner"
+    slug = "partners"
+    introduction = "Le istituzioni del polo."
+
+
+class PartnerPageFactory(HeritagePageFactory):
+    class Meta:
+        model = PartnerPage
+
+    title = factory.Sequence(lambda n: f"Istituto {n}")
+    summary = "Un'istituzione culturale del polo."
+    description = "<p>Archivio e museo.</p>"
+    city = "Torino"
+    country = "Italia"
+
+
+class CollectionPageFactory(HeritagePageFactory):
+    class Meta:
+        model = CollectionPage
+
+    title = factory.Sequence(lambda n: f"Collezione {n}")
+    introduction = "Una collezione di prova."
+
+
+class ItemPageFactory(HeritagePageFactory):
+    class Meta:
+        model = ItemPage
+
+    title = factory.Sequence(lambda n: f"Oggetto {n:05d}")
+    identifier = factory.Sequence(lambda n: f"INV-{n:05d}")
+    creator = "Anonimo"
+    date_display = "c. 1890"
+    date_start = 1885
+    date_end = 1895
+    description = "<p>Un oggetto della collezione.</p>"
+    rights = RightsStatement.PUBLIC_DOMAIN_MARK
+    credit_line = "Dono di un collezionista"
+    object_type = factory.LazyFunction(
+        lambda: ObjectType.objects.filter(slug="photograph", locale__language_code="it").first()
+    )
+
+
+class StoryPageFactory(HeritagePageFactory):
+    class Meta:
+        model = StoryPage
+
+    title = factory.Sequence(lambda n: f"Storia {n}")
+    summary = "Una storia del polo."
+    date = factory.Sequence(lambda n: datetime.date(2024, 1, 1) + datetime.timedelta(days=n))
+    author_name = "Redazione"
+
+
+class StandardPageFactory(HeritagePageFactory):
+    class Meta:
+        model = StandardPage
+
+    title = "Chi siamo"
+    introduction = "Il polo in breve."
+    body = factory.LazyFunction(
+        lambda: [{"type": "paragraph", "value": "<p>Un polo di istituzioni culturali.</p>"}]
+    )
+
+
+class FormPageFactory(HeritagePageFactory):
+    class Meta:
+        model = FormPage
+
+    title = "Contatti"
+    slug = "contact"
+    introduction = "<p>Scrivici per diventare partner.</p>"
+    thank_you_text = "<p>Grazie, ti risponderemo presto.</p>"
+    subject = "Richiesta di partenariato"
+    from_address = "noreply@heritagehub.local"
+
+
+def add_item_image(item, image=None, caption="Fronte"):
+    """Attach an image to an item (ItemImage rows are translatable: same locale as the item)."""
+    image = image or HeritageImageFactory()
+    return ItemImage.objects.create(
+        page=item, image=image, caption=caption, locale=item.locale, sort_order=0
+    )
+
+
+def add_form_fields(form_page):
+    """The fields of a partnership enquiry: name, e-mail, message."""
+    fields = [
+        ("Nome", "singleline", True),
+        ("Email", "email", True),
+        ("Messaggio", "multiline", False),
+    ]
+    for order, (label, field_type, required) in enumerate(fields):
+        FormField.objects.create(
+            page=form_page,
+            label=label,
+            field_type=field_type,
+            required=required,
+            sort_order=order,
+            locale=form_page.locale,
+        )
+    return form_page
+
+
+def item_card_body(item, note="Da vedere"):
+    """A story body with a paragraph and an embedded item card."""
+    return [
+        {"type": "paragraph", "value": "<p>Una storia con un oggetto.</p>"},
+        {"type": "item_card", "value": {"item": item.pk, "note": note}},
+    ]
