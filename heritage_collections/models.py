@@ -50,7 +50,9 @@ def item_listing(queryset):
     return queryset.select_related("object_type", "locale").prefetch_related(
         models.Prefetch(
             "images",
-            queryset=ItemImage.objects.select_related("image").order_by("sort_order"),
+            queryset=ItemImage.objects.select_related("image")
+            .prefetch_related("image__renditions")
+            .order_by("sort_order"),
         )
     )
 
@@ -74,6 +76,7 @@ class CollectionIndexPage(HeritagePage):
         return (
             in_language(CollectionPage.objects.live().public())
             .select_related("cover_image")
+            .prefetch_related("cover_image__renditions")
             .order_by("title")
         )
 

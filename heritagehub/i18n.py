@@ -9,6 +9,7 @@ hub's language, first). See docs/architecture.md.
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.conf import settings
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
@@ -28,8 +29,19 @@ def language_order(language_code=None):
     return [language_code] + [code for code in codes if code != language_code]
 
 
+@lru_cache(maxsize=1)
+def _locale_ids():
+    """Locale ids by language code. Locales change only by migration or in the admin, and
+    every change clears this cache (heritagehub.apps)."""
+    return dict(Locale.objects.values_list("language_code", "pk"))
+
+
+def clear_locale_cache(**kwargs):
+    _locale_ids.cache_clear()
+
+
 def _locale_ids_in_order(language_code):
-    ids = dict(Locale.objects.values_list("language_code", "pk"))
+    ids = _locale_ids()
     return [ids[code] for code in language_order(language_code) if code in ids]
 
 

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import prefetch_related_objects
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -72,11 +73,20 @@ class HomePage(HeritagePage):
     class Meta:
         verbose_name = _("home page")
 
+    # What each featured card shows beyond the page itself, fetched once for all cards.
+    FEATURED_PREFETCH = {
+        "featured_collections": ["cover_image__renditions"],
+        "featured_stories": ["hero_image__renditions"],
+        "featured_partners": ["logo__renditions", "institution_type"],
+    }
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        for name in ("featured_collections", "featured_stories", "featured_partners"):
+        for name, lookups in self.FEATURED_PREFETCH.items():
             chosen = [block.value for block in getattr(self, name) if block.value]
-            context[name] = localize_pages(chosen)
+            pages = localize_pages(chosen)
+            prefetch_related_objects(pages, *lookups)
+            context[name] = pages
         return context
 
 

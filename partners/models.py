@@ -63,6 +63,7 @@ class PartnerIndexPage(HeritagePage):
         return (
             in_language(PartnerPage.objects.live().public())
             .select_related("institution_type", "logo")
+            .prefetch_related("logo__renditions")
             .order_by("title")
         )
 
@@ -216,6 +217,7 @@ class PartnerPage(HeritagePage):
         return (
             descendants_in_language(self, CollectionPage)
             .select_related("cover_image")
+            .prefetch_related("cover_image__renditions")
             .order_by("title")
         )
 
@@ -225,6 +227,7 @@ class PartnerPage(HeritagePage):
         return (
             descendants_in_language(self, StoryPage)
             .select_related("hero_image")
+            .prefetch_related("hero_image__renditions")
             .order_by("-date", "title")[:12]
         )
 

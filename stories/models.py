@@ -47,6 +47,7 @@ class StoryIndexPage(HeritagePage):
         return (
             in_language(StoryPage.objects.live().public())
             .select_related("hero_image", "locale")
+            .prefetch_related("hero_image__renditions")
             .order_by("-date", "title")
         )
 

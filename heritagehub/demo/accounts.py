@@ -97,9 +97,7 @@ def load_accounts(partners, partner_pages, image_collections, stats):
         [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")],
     )
     accounts.page_permissions(translators, Page.get_first_root_node(), ["change_page"])
-    accounts.collection_permissions(
-        translators, Collection.get_first_root_node(), ["choose_image"]
-    )
+    accounts.collection_permissions(translators, Collection.get_first_root_node(), ["choose_image"])
     accounts.user("translator", groups=[translators])
 
     for text in partners:

@@ -167,8 +167,9 @@ TATE_COLLECTIONS = [
             ),
             TATE_TEXT_INTRO,
         ],
-        select=lambda record: record.get("classification")
-        in {"sculpture", "relief", "installation"},
+        select=lambda record: (
+            record.get("classification") in {"sculpture", "relief", "installation"}
+        ),
     ),
     TateCollection(
         slug="prints",
@@ -264,7 +265,10 @@ MUSEUM_COLLECTIONS = {
     "metropolitan-museum-of-art": [
         CollectionText(
             slug="ancient-worlds",
-            title=Bi("Ancient worlds: Greece, Babylon and the Maya", "Mondi antichi: Grecia, Babilonia e i Maya"),
+            title=Bi(
+                "Ancient worlds: Greece, Babylon and the Maya",
+                "Mondi antichi: Grecia, Babilonia e i Maya",
+            ),
             introduction=Bi(
                 "A Panathenaic prize amphora, a marble akroterion, a glazed-brick lion from "
                 "Babylon and a signed Maya relief.",
@@ -616,7 +620,9 @@ def tate_item(record, deaths, object_types):
         title=title,
         slug=f"{slugify(title)[:60].strip('-') or 'untitled'}-{acno.lower()}",
         identifier=acno,
-        object_type=object_types.get(OBJECT_TYPE_BY_CLASSIFICATION.get(record.get("classification"))),
+        object_type=object_types.get(
+            OBJECT_TYPE_BY_CLASSIFICATION.get(record.get("classification"))
+        ),
         creator=_one_line(record.get("all_artists"), 255),
         date_display=_one_line(record.get("dateText"), 100),
         date_start=date_range.get("startYear"),

@@ -22,7 +22,9 @@ HOME_HERO_IMAGE = "pfvc_calanque.jpg"
 
 def home_fields(strings):
     return {
-        "hero_heading": strings(Bi("Il patrimonio culturale, condiviso", "Cultural heritage, shared")),
+        "hero_heading": strings(
+            Bi("Il patrimonio culturale, condiviso", "Cultural heritage, shared")
+        ),
         "hero_text": strings(
             Bi(
                 "Musei, archivi, hub creativi e comunità pubblicano qui collezioni, profili e "
@@ -339,7 +341,9 @@ def contact_page():
                 "Thank you! We have received your message and will reply soon.",
             )
         ),
-        subject=s(Bi("Nuova richiesta dal sito Heritage Hub", "New enquiry from the Heritage Hub website")),
+        subject=s(
+            Bi("Nuova richiesta dal sito Heritage Hub", "New enquiry from the Heritage Hub website")
+        ),
         to_address="",
     )
     page.form_fields = form_fields
@@ -404,8 +408,7 @@ def feature_on_home(home, home_strings, collections, stories, partners, stats):
         "featured_partners": partners,
     }
     current = {
-        name: [child.value.pk for child in getattr(home, name) if child.value]
-        for name in wanted
+        name: [child.value.pk for child in getattr(home, name) if child.value] for name in wanted
     }
     if current == {name: [page.pk for page in pages] for name, pages in wanted.items()}:
         return home

@@ -225,7 +225,10 @@ SEED_PARTNERS = [
             ),
         ],
         services=[
-            Bi("Mostre e programmi di cultura contemporanea", "Contemporary culture exhibitions and programmes"),
+            Bi(
+                "Mostre e programmi di cultura contemporanea",
+                "Contemporary culture exhibitions and programmes",
+            ),
             Bi("Residenze per artisti", "Artist residencies"),
             Bi("Laboratori aperti al pubblico", "Workshops open to the public"),
             Bi(
@@ -725,7 +728,10 @@ OPEN_DATA_PARTNERS = [
                 "Open catalogue data (CC0) for about 70,000 artworks",
                 "Dati di catalogo aperti (CC0) per circa 70.000 opere",
             ),
-            Bi("Collection research and artist records", "Ricerca sulle collezioni e schede degli artisti"),
+            Bi(
+                "Collection research and artist records",
+                "Ricerca sulle collezioni e schede degli artisti",
+            ),
             Bi(
                 "Exhibitions and learning programmes in four galleries",
                 "Mostre e programmi educativi in quattro sedi",
@@ -973,7 +979,10 @@ OPEN_DATA_PARTNERS = [
             ),
         ],
         services=[
-            Bi("Historic photographs free to reuse", "Fotografie storiche liberamente riutilizzabili"),
+            Bi(
+                "Historic photographs free to reuse",
+                "Fotografie storiche liberamente riutilizzabili",
+            ),
             Bi("Research services for readers", "Servizi di ricerca per i lettori"),
             Bi("Digital collections and experiments", "Collezioni digitali e sperimentazioni"),
         ],
@@ -1054,7 +1063,10 @@ OPEN_DATA_PARTNERS = [
             ),
         ],
         services=[
-            Bi("Public-domain images of spaceflight", "Immagini di pubblico dominio del volo spaziale"),
+            Bi(
+                "Public-domain images of spaceflight",
+                "Immagini di pubblico dominio del volo spaziale",
+            ),
             Bi("Education resources", "Risorse educative"),
         ],
         institution_type="research-centre",
