@@ -1,0 +1,1 @@
+"""Demo content for `manage.py load_demo`: partners, collections, stories, translations."""

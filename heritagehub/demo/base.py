@@ -10,9 +10,14 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
+from html import escape as _escape
 
-from django.utils.html import escape
 from wagtail.models import Locale, Page
+
+
+def escape(text):
+    """Escape for HTML text content (quotes stay as they are)."""
+    return _escape(text, quote=False)
 
 
 class DemoDataError(Exception):
@@ -36,7 +41,7 @@ class Strings:
     same: set = field(default_factory=set)
 
     def __call__(self, value):
-        """The source text of ``value`` (a ``Bi`` or a plain string), remembering its translation."""
+        """The source text of ``value`` (``Bi`` or plain string); remembers its translation."""
         if value is None:
             return ""
         if isinstance(value, Bi):

@@ -12,13 +12,14 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from django.db import transaction
+from django.utils.html import escape
 from django.utils.text import slugify
 
 from heritage_collections.models import CollectionPage, ItemImage, ItemPage, ObjectType
 from heritagehub.rights import RightsStatement
 
 from .base import Bi, DemoDataError, Strings, child_by_slug, ensure_child, publish_new_child
-from .images import IMAGES, credit_of, read_manifest, rights_of, source_url_of
+from .images import IMAGES, item_credit_of, read_manifest, rights_of, source_url_of
 
 TATE_DEMO_FILE = "tate/tate_demo_2000.jsonl"
 TATE_ARTISTS_FILE = "tate/tate_artists.jsonl"
@@ -55,7 +56,6 @@ TATE_REQUIRED = {
     "D29398",  # Turner, Harbour, Genoa, with Shipping
     "D21308",  # Turner, In the Harbour, Genoa
     "D29391",  # Turner, Genoa, from the Harbour
-    "P78412",  # Jeremy Deller, The History of the World
 }
 
 
@@ -613,7 +613,7 @@ def tate_item(record, deaths, object_types):
     group = (record.get("catalogueGroup") or {}).get("shortTitle")
     description = ""
     if group:
-        description = f"<p>Part of the catalogue group “{group}” at Tate.</p>"
+        description = f"<p>Part of the catalogue group “{escape(group)}” at Tate.</p>"
     acno = record["acno"]
     title = _one_line(record["title"], 255)
     item = ItemPage(
@@ -723,9 +723,9 @@ def museum_item(filename, row, info, image, object_types):
         date_end=info.end,
         place_name=info.place,
         materials=info.materials,
-        description=f"<p>{info.description}</p>",
+        description=f"<p>{escape(info.description)}</p>",
         rights=rights_of(row),
-        credit_line=credit_of(filename, row, info),
+        credit_line=item_credit_of(info),
         source_url=source_url_of(row),
     )
     item.images = [ItemImage(image=image, caption=caption[:400])]

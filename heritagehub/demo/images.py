@@ -13,8 +13,8 @@ import re
 from dataclasses import dataclass
 
 from django.core.files.images import ImageFile
-from wagtail.images.utils import hash_filelike
 from wagtail.models import Collection
+from wagtail.utils.file import hash_filelike
 
 from heritagehub.models import HeritageImage
 from heritagehub.rights import RightsStatement
@@ -739,13 +739,21 @@ def source_url_of(row):
 
 def credit_of(filename, row, info):
     creator = info.creator or row["creator"]
-    institution = info.holder or PARTNER_NAMES[info.partner]
-    credit = f"{creator} / {institution}"
     if info.partner == COMMONS:
-        credit += ", via Wikimedia Commons"
+        holder = f" / {info.holder}" if info.holder else ""
+        credit = f"{creator}{holder}, via Wikimedia Commons"
+    else:
+        credit = f"{creator} / {PARTNER_NAMES[info.partner]}"
     if filename.startswith("ab_"):
         credit += " (palette-reduced derivative from the Art Breaker 3000 project)"
     return credit
+
+
+def item_credit_of(info):
+    """The credit line of the item: who holds the work (and where the file came from)."""
+    if info.partner == COMMONS:
+        return f"{info.holder}; file via Wikimedia Commons" if info.holder else "Wikimedia Commons"
+    return PARTNER_NAMES[info.partner]
 
 
 def image_collection(name):
@@ -757,11 +765,21 @@ def image_collection(name):
     return root.add_child(instance=Collection(name=name)), True
 
 
+def _stored_copy(image, filename, file_hash):
+    """The storage name of an identical file already uploaded by an earlier run, if any."""
+    name = image.get_upload_to(filename)
+    storage = image.file.storage
+    if not storage.exists(name):
+        return None
+    with storage.open(name) as handle:
+        return name if hash_filelike(handle) == file_hash else None
+
+
 def load_images(data_dir, collections, stats):
     """Every manifest image as a HeritageImage in its partner's collection, by file name.
 
     Images are matched on their file hash, so a second run finds them instead of uploading
-    them again.
+    them again; a file left in media storage by an earlier database is reused, not copied.
     """
     rows = read_manifest(data_dir)
     images = {}
@@ -774,17 +792,22 @@ def load_images(data_dir, collections, stats):
             file_hash = hash_filelike(handle)
         image = HeritageImage.objects.filter(file_hash=file_hash).first()
         if image is None:
+            image = HeritageImage(
+                title=row["title"],
+                collection=collections[info.partner],
+                alt_text=info.alt,
+                credit=credit_of(filename, row, info),
+                rights=rights_of(row),
+                source_url=source_url_of(row),
+            )
             with path.open("rb") as handle:
-                image = HeritageImage(
-                    title=row["title"],
-                    file=ImageFile(handle, name=filename),
-                    collection=collections[info.partner],
-                    alt_text=info.alt,
-                    credit=credit_of(filename, row, info),
-                    rights=rights_of(row),
-                    source_url=source_url_of(row),
-                )
+                stored = _stored_copy(image, filename, file_hash)
+                image.file = ImageFile(handle, name=filename)
                 image._set_image_file_metadata()
+                if stored:
+                    # Width and height are read from the source; the stored copy is identical.
+                    image.file.name = stored
+                    image.file._committed = True
                 image.save()
             stats.created("images")
         images[filename] = image

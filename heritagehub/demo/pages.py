@@ -14,7 +14,7 @@ from home.models import FormField, FormPage, HomePage, StandardPage
 from partners.models import PartnerIndexPage
 from stories.models import StoryIndexPage
 
-from .base import Bi, DemoDataError, Strings, block, ensure_child, refresh
+from .base import Bi, DemoDataError, Strings, block, ensure_child, locale, refresh
 from .translate import translate_page
 
 HOME_HERO_IMAGE = "pfvc_calanque.jpg"
@@ -375,14 +375,15 @@ def load_site_pages(images, stats):
     home_strings.keep(home.title)
     fields = home_fields(home_strings)
     fields["hero_image"] = images[HOME_HERO_IMAGE]
-    changed = [name for name, value in fields.items() if getattr(home, name) != value]
-    if changed:
+    # Fill the home page the migration created, once: never overwrite an editor's text.
+    filled = not home.hero_heading
+    if filled:
         for name, value in fields.items():
             setattr(home, name, value)
         home.save_revision().publish()
-        stats.created("home page updated")
+        stats.created("home page filled")
         home = refresh(home)
-    home_en = translate_page(home, "en", home_strings, stats, update=bool(changed))
+    home_en = translate_page(home, "en", home_strings, stats, update=filled)
 
     pages = {"it": {"home": home}, "en": {"home": home_en}}
     for model, slug, title, introduction in INDEX_PAGES:
@@ -401,20 +402,22 @@ def load_site_pages(images, stats):
 
 
 def feature_on_home(home, home_strings, collections, stories, partners, stats):
-    """Set the home page's featured lists (once) and bring its English translation up to date."""
+    """Set the home page's featured lists (once, when all are empty) and update its translation."""
     wanted = {
         "featured_collections": collections,
         "featured_stories": stories,
         "featured_partners": partners,
     }
-    current = {
-        name: [child.value.pk for child in getattr(home, name) if child.value] for name in wanted
-    }
-    if current == {name: [page.pk for page in pages] for name, pages in wanted.items()}:
-        return home
-    for name, featured in wanted.items():
-        setattr(home, name, [block("page", page.pk) for page in featured])
-    home.save_revision().publish()
-    stats.created("home page updated")
-    translate_page(refresh(home), "en", home_strings, stats, update=True)
-    return refresh(home)
+    if not any(len(getattr(home, name)) for name in wanted):
+        for name, featured in wanted.items():
+            setattr(home, name, [block("page", page.pk) for page in featured])
+        home.save_revision().publish()
+        stats.created("home page featured lists")
+        home = refresh(home)
+    home_en = home.get_translation_or_none(locale("en"))
+    behind = home_en is not None and any(
+        len(getattr(home_en.specific, name)) != len(getattr(home, name)) for name in wanted
+    )
+    if behind:
+        translate_page(home, "en", home_strings, stats, update=True)
+    return home

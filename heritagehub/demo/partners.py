@@ -252,15 +252,14 @@ SEED_PARTNERS = [
         language="it",
         title=same("European Heritage Hub"),
         summary=Bi(
-            "Iniziativa dell'Unione europea che vuole rafforzare il coinvolgimento dei cittadini "
-            "nella cura del patrimonio culturale comune, con un'attenzione particolare ai giovani "
-            "professionisti.",
+            "Progetto promosso dall'Unione europea per coinvolgere di più i cittadini nella cura "
+            "del patrimonio culturale comune, guardando soprattutto ai giovani professionisti.",
             "A European Union initiative that aims to strengthen citizens' involvement in caring "
             "for shared cultural heritage, with particular attention to young professionals.",
         ),
         description=[
             Bi(
-                "Lo European Heritage Hub è un'iniziativa dell'Unione europea. Il suo obiettivo è "
+                "Lo European Heritage Hub è un progetto promosso dall'Unione europea. Vuole "
                 "avvicinare i cittadini alla conservazione del patrimonio culturale delle "
                 "comunità europee, perché ne siano protagonisti e non soltanto spettatori.",
                 "The European Heritage Hub is an initiative of the European Union. Its aim is to "
@@ -383,8 +382,8 @@ SEED_PARTNERS = [
         language="it",
         title=same("MISTER Smart Innovation – Tecnopolo Bologna CNR"),
         summary=Bi(
-            "Il soggetto gestore del Tecnopolo Bologna CNR, affiliato all'Hub Cultura e "
-            "Creatività della Regione Emilia-Romagna per mettere la ricerca al servizio del "
+            "L'organizzazione che gestisce il Tecnopolo Bologna CNR; come membro affiliato "
+            "dell'Hub Cultura e Creatività dell'Emilia-Romagna mette la ricerca al servizio del "
             "comparto culturale.",
             "The managing body of the Bologna CNR Technopole, an affiliate of the Emilia-Romagna "
             "Culture and Creativity Hub that puts research at the service of the cultural sector.",
@@ -541,7 +540,7 @@ SEED_PARTNERS = [
         ],
         services=[
             Bi(
-                "Attivazione e gestione di comunità professionali, online e in presenza",
+                "Creazione e cura di comunità professionali, in rete e in presenza",
                 "Building and running professional communities, online and in person",
             ),
             Bi(
@@ -611,8 +610,8 @@ SEED_PARTNERS = [
         title=Bi("Comune di Genova – Creative Cities", "City of Genoa – Creative Cities"),
         summary=Bi(
             "Il progetto con cui il Comune di Genova e Job Centre Srl costruiscono un cluster "
-            "locale dell'industria creativa, in rete con città di Germania, Polonia, Slovenia e "
-            "Ungheria.",
+            "locale dell'industria creativa, in rete con partner tedeschi, polacchi, sloveni e "
+            "ungheresi.",
             "The project through which the City of Genoa and Job Centre Srl are building a local "
             "creative-industry cluster, networked with cities in Germany, Poland, Slovenia and "
             "Hungary.",
@@ -632,10 +631,10 @@ SEED_PARTNERS = [
             Bi(
                 "L'obiettivo è doppio: rafforzare una rete internazionale di distretti creativi "
                 "nelle città europee e far nascere a Genova un cluster dell'industria creativa "
-                "che riunisca imprese e istituzioni del patrimonio, dell'architettura, della "
-                "musica e dello spettacolo, dell'arte contemporanea, del cinema, del software, "
-                "dell'editoria, della pubblicità, della radio e della televisione, della moda, "
-                "del design e del gusto.",
+                "che riunisca imprese e istituzioni di dodici settori: dal patrimonio culturale "
+                "all'architettura, dalla musica e lo spettacolo all'arte contemporanea e al "
+                "cinema, fino a software, editoria, pubblicità, radio e TV, moda, design e "
+                "gastronomia.",
                 "Its goal is twofold: to strengthen an international network of creative "
                 "districts in European cities, and to grow a creative-industry cluster in Genoa "
                 "that brings together businesses and institutions from heritage, architecture, "

@@ -6,13 +6,15 @@ segment, then ``save_target(publish=True)``. No machine translation and no copy 
 source text: a string with no translation written for it is an error, unless the page
 marked it as one that stays the same (a name, an address, an e-mail address).
 
-Each page is translated in its own transaction. wagtail-localize publishes translations in
-``transaction.on_commit``; translating a parent and its children in one transaction leaves
-the parent's ``numchild`` at 0 (wagtail-localize#773), so nothing here may run inside an
-outer ``atomic`` block.
+Each page is translated in its own transaction (a savepoint when the caller has one open).
+``save_target(publish=True)`` would publish in ``transaction.on_commit``, which never runs
+inside an outer transaction (a test, a caller's ``atomic``) and, with a parent and its
+children translated in one transaction, leaves the parent's ``numchild`` at 0
+(wagtail-localize#773). So the translation is saved as a draft revision and that revision is
+published at once: every translation is live when ``translate_page`` returns.
 """
 
-from django.db import connection, transaction
+from django.db import transaction
 from wagtail_localize.models import (
     StringSegment,
     StringTranslation,
@@ -65,8 +67,6 @@ def translate_page(page, language_code, strings, stats=None, update=False):
     With ``update`` an existing translation is brought up to date with the source page (a new
     revision, published); otherwise an existing translation is left alone.
     """
-    if connection.in_atomic_block:
-        raise DemoDataError("translate_page() must not run inside a transaction (see docstring).")
     target_locale = locale(language_code)
     existing = page.get_translation_or_none(target_locale)
     if existing is not None and existing.live and not update:
@@ -78,10 +78,11 @@ def translate_page(page, language_code, strings, stats=None, update=False):
             source=source, target_locale=target_locale
         )
         _fill_strings(source, target_locale, strings)
-        translation.save_target(publish=True)
-    # The transaction has committed: wagtail-localize's on_commit callback has published.
+        translation.save_target(publish=False)
+        translated = page.get_translation(target_locale)
+        translated.get_latest_revision().publish()
 
-    translated = refresh(page.get_translation(target_locale))
+    translated = refresh(translated)
     if not translated.live:
         raise DemoDataError(f"The {language_code} translation of {page.title!r} is not live.")
     if stats is not None and existing is None:

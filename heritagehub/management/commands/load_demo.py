@@ -43,13 +43,13 @@ class Command(BaseCommand):
     def report(self, stats, elapsed):
         created = ", ".join(f"{count} {kind}" for kind, count in sorted(stats.items()))
         self.stdout.write(f"Created: {created or 'nothing (already loaded)'}.")
-        by_locale = dict(
+        by_locale = (
             Page.objects.filter(depth__gt=1)
-            .values_list("locale__language_code")
+            .values("locale__language_code")
             .annotate(count=Count("pk"))
-            .values_list("locale__language_code", "count")
+            .order_by("locale__language_code")
         )
-        pages = ", ".join(f"{code} {count}" for code, count in sorted(by_locale.items()))
+        pages = ", ".join(f"{row['locale__language_code']} {row['count']}" for row in by_locale)
         self.stdout.write(
             "Demo site: "
             f"{PartnerPage.objects.count()} partner pages, "

@@ -1,0 +1,40 @@
+"""DESIGN §2: apps depend on heritagehub/, never the other way round."""
+
+import ast
+from pathlib import Path
+
+from django.conf import settings
+
+APPS = {"home", "heritage_collections", "stories", "partners"}
+# The demo loader builds every app's pages: it is the one part of heritagehub/ allowed to.
+DEMO = ("heritagehub/demo/", "heritagehub/management/commands/load_demo.py")
+
+
+def imported_modules(path):
+    tree = ast.parse(path.read_text(), filename=str(path))
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            yield from (alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            yield node.module
+
+
+def test_heritagehub_does_not_import_the_apps():
+    base = Path(settings.BASE_DIR)
+    offenders = []
+    for path in sorted((base / "heritagehub").rglob("*.py")):
+        relative = path.relative_to(base).as_posix()
+        if relative.startswith(DEMO) or "/migrations/" in relative:
+            continue
+        for module in imported_modules(path):
+            if module.split(".")[0] in APPS:
+                offenders.append(f"{relative}: {module}")
+    assert offenders == []
+
+
+def test_no_top_level_package_shadows_the_standard_library():
+    """Why the collections app is heritage_collections (README)."""
+    import collections
+
+    assert collections.__file__.startswith(str(Path(ast.__file__).parent))
+    assert not (Path(settings.BASE_DIR) / "collections").exists()
