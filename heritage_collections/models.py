@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -119,8 +120,8 @@ class CollectionPage(PartnerOwnedMixin, HeritagePage):
     subpage_types = ["heritage_collections.ItemPage"]
 
     class Meta:
-        verbose_name = _("collection")
-        verbose_name_plural = _("collections")
+        verbose_name = pgettext_lazy("heritage", "collection")
+        verbose_name_plural = pgettext_lazy("heritage", "collections")
 
     def items(self):
         return item_listing(descendants_in_language(self, ItemPage)).order_by("title", "pk")
@@ -277,8 +278,8 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
     base_form_class = ItemPageForm
 
     class Meta:
-        verbose_name = _("item")
-        verbose_name_plural = _("items")
+        verbose_name = pgettext_lazy("heritage", "item")
+        verbose_name_plural = pgettext_lazy("heritage", "items")
 
     def clean(self):
         super().clean()

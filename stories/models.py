@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -166,7 +167,7 @@ class StoryRelatedItem(Orderable):
     page = ParentalKey(StoryPage, on_delete=models.CASCADE, related_name="related_items")
     item = models.ForeignKey(
         "heritage_collections.ItemPage",
-        verbose_name=_("item"),
+        verbose_name=pgettext_lazy("heritage", "item"),
         on_delete=models.CASCADE,
         related_name="+",
     )
