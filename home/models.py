@@ -19,10 +19,11 @@ from heritagehub.i18n import localize_pages
 from heritagehub.models import HeritagePage, HeritagePageMixin
 
 
-def featured_pages_block(page_type):
+def featured_pages_block(page_type, verbose_name):
     return StreamField(
         [("page", blocks.PageChooserBlock(page_type=page_type, label=_("page")))],
         blank=True,
+        verbose_name=verbose_name,
     )
 
 
@@ -40,9 +41,11 @@ class HomePage(HeritagePage):
         related_name="+",
     )
     introduction = RichTextField(_("introduction"), blank=True)
-    featured_collections = featured_pages_block("heritage_collections.CollectionPage")
-    featured_stories = featured_pages_block("stories.StoryPage")
-    featured_partners = featured_pages_block("partners.PartnerPage")
+    featured_collections = featured_pages_block(
+        "heritage_collections.CollectionPage", _("featured collections")
+    )
+    featured_stories = featured_pages_block("stories.StoryPage", _("featured stories"))
+    featured_partners = featured_pages_block("partners.PartnerPage", _("featured partners"))
 
     content_panels = HeritagePage.content_panels + [
         MultiFieldPanel(
