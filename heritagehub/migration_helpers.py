@@ -5,7 +5,7 @@ import uuid
 LANGUAGE_CODES = ["it", "en", "fr", "de", "es"]
 
 
-def create_vocabulary_terms(apps, app_label, model_name, terms):
+def create_vocabulary_terms(apps, app_label, model_name, terms, first_sort_order=0):
     """Create each term once per locale, all languages sharing one translation key.
 
     ``terms`` maps a slug to its names in the order of ``LANGUAGE_CODES``.
@@ -13,7 +13,7 @@ def create_vocabulary_terms(apps, app_label, model_name, terms):
     Locale = apps.get_model("wagtailcore", "Locale")
     model = apps.get_model(app_label, model_name)
     locales = {locale.language_code: locale for locale in Locale.objects.all()}
-    for order, (slug, names) in enumerate(terms.items()):
+    for order, (slug, names) in enumerate(terms.items(), start=first_sort_order):
         existing = model.objects.filter(slug=slug).first()
         key = existing.translation_key if existing else uuid.uuid4()
         for code, name in zip(LANGUAGE_CODES, names, strict=True):
