@@ -14,8 +14,6 @@ from wagtail.admin.panels import (
     FieldRowPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
@@ -25,8 +23,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from heritagehub.i18n import descendants_in_language, in_language
-from heritagehub.models import HeritagePage, VocabularyTerm
+from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm
 from heritagehub.pagination import paginate
+from heritagehub.panels import editor_tabs
 from heritagehub.rights import RightsStatement, rights_field
 from partners.models import PartnerOwnedMixin
 
@@ -58,17 +57,11 @@ def item_listing(queryset):
     )
 
 
-class CollectionIndexPage(HeritagePage):
+class CollectionIndexPage(IndexPage):
     """Browse every collection and item of the hub (/collections/): a query, not a container."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = HeritagePage.content_panels + [FieldPanel("introduction")]
-    search_fields = HeritagePage.search_fields + [index.SearchField("introduction")]
-    api_fields = [APIField("introduction")]
     parent_page_types = ["home.HomePage"]
     subpage_types = []
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("collection index")
@@ -225,15 +218,7 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         FieldPanel("source_url"),
     ]
     rights_panels = [FieldPanel("rights"), FieldPanel("credit_line")]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(metadata_panels, heading=_("Metadata")),
-            ObjectList(rights_panels, heading=_("Rights")),
-            ObjectList(HeritagePage.promote_panels, heading=_("Promote")),
-            ObjectList(HeritagePage.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = editor_tabs(content_panels, metadata_panels, rights_panels)
     search_fields = HeritagePage.search_fields + [
         index.SearchField("identifier"),
         index.SearchField("creator"),

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList, TabbedInterface
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
 from wagtail.search import index
@@ -13,7 +13,8 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from heritagehub.i18n import descendants_in_language, in_language
-from heritagehub.models import HeritagePage, VocabularyTerm
+from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm
+from heritagehub.panels import editor_tabs
 
 
 class InstitutionType(VocabularyTerm):
@@ -44,17 +45,11 @@ class PartnerOwnedMixin:
         return PartnerPage.objects.ancestor_of(self).live().specific().first()
 
 
-class PartnerIndexPage(HeritagePage):
+class PartnerIndexPage(IndexPage):
     """The partner directory (/partners/)."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = HeritagePage.content_panels + [FieldPanel("introduction")]
-    search_fields = HeritagePage.search_fields + [index.SearchField("introduction")]
-    api_fields = [APIField("introduction")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("partner directory")
@@ -162,14 +157,7 @@ class PartnerPage(HeritagePage):
             heading=_("Contact"),
         ),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(metadata_panels, heading=_("Metadata")),
-            ObjectList(HeritagePage.promote_panels, heading=_("Promote")),
-            ObjectList(HeritagePage.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = editor_tabs(content_panels, metadata_panels)
     search_fields = HeritagePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("description"),

@@ -10,8 +10,6 @@ from wagtail.admin.panels import (
     FieldPanel,
     InlinePanel,
     MultiFieldPanel,
-    ObjectList,
-    TabbedInterface,
 )
 from wagtail.api import APIField
 from wagtail.fields import StreamField
@@ -20,8 +18,9 @@ from wagtail.search import index
 
 from heritage_collections.models import ItemPage, item_listing
 from heritagehub.i18n import in_language
-from heritagehub.models import HeritagePage
+from heritagehub.models import HeritagePage, IndexPage
 from heritagehub.pagination import paginate
+from heritagehub.panels import editor_tabs
 from partners.models import PartnerOwnedMixin
 
 from .blocks import StoryBodyBlock
@@ -29,17 +28,11 @@ from .blocks import StoryBodyBlock
 STORIES_PER_PAGE = 12
 
 
-class StoryIndexPage(HeritagePage):
+class StoryIndexPage(IndexPage):
     """Every story of the hub (/stories/), whoever wrote it and wherever it sits in the tree."""
 
-    introduction = models.TextField(_("introduction"), blank=True)
-
-    content_panels = HeritagePage.content_panels + [FieldPanel("introduction")]
-    search_fields = HeritagePage.search_fields + [index.SearchField("introduction")]
-    api_fields = [APIField("introduction")]
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
-    max_count_per_parent = 1
 
     class Meta:
         verbose_name = _("story index")
@@ -103,14 +96,7 @@ class StoryPage(PartnerOwnedMixin, HeritagePage):
         FieldPanel("tags"),
         InlinePanel("related_items", label=_("Related items"), heading=_("Related items")),
     ]
-    edit_handler = TabbedInterface(
-        [
-            ObjectList(content_panels, heading=_("Content")),
-            ObjectList(metadata_panels, heading=_("Metadata")),
-            ObjectList(HeritagePage.promote_panels, heading=_("Promote")),
-            ObjectList(HeritagePage.settings_panels, heading=_("Settings")),
-        ]
-    )
+    edit_handler = editor_tabs(content_panels, metadata_panels)
     search_fields = HeritagePage.search_fields + [
         index.SearchField("summary"),
         index.SearchField("body"),

@@ -1,5 +1,5 @@
 from .images import HeritageImage, HeritageRendition
-from .pages import HeritagePage, HeritagePageMixin, LocaleFallbackRoutingMixin
+from .pages import HeritagePage, HeritagePageMixin, IndexPage, LocaleFallbackRoutingMixin
 from .vocabulary import VocabularyTerm
 
 __all__ = [
@@ -7,6 +7,7 @@ __all__ = [
     "HeritageRendition",
     "HeritagePage",
     "HeritagePageMixin",
+    "IndexPage",
     "LocaleFallbackRoutingMixin",
     "VocabularyTerm",
 ]

@@ -1,8 +1,13 @@
 """What every Heritage Hub page shares: routing in every language and one slug in all of them."""
 
+from django.db import models
 from django.http import Http404
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.api import APIField
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
 from heritagehub.i18n import active_language, in_language, language_links
@@ -59,6 +64,21 @@ class HeritagePageMixin(LocaleFallbackRoutingMixin):
 
 class HeritagePage(HeritagePageMixin, Page):
     """Base of the public page types that extend Wagtail's plain Page."""
+
+    class Meta:
+        abstract = True
+
+
+class IndexPage(HeritagePage):
+    """A listing of pages from the whole tree (collections, stories, partners): a query,
+    not a container, so one per home page."""
+
+    introduction = models.TextField(_("introduction"), blank=True)
+
+    content_panels = HeritagePage.content_panels + [FieldPanel("introduction")]
+    search_fields = HeritagePage.search_fields + [index.SearchField("introduction")]
+    api_fields = [APIField("introduction")]
+    max_count_per_parent = 1
 
     class Meta:
         abstract = True

@@ -25,7 +25,6 @@ from heritagehub.i18n import (
     LanguageLink,
     active_language,
     in_language,
-    language_order,
     localize_pages,
     url_in_language,
 )
@@ -241,14 +240,7 @@ def _top_level_pages(context):
     children = Page.objects.none()
     for path, depth in homes:
         children = children | Page.objects.filter(path__startswith=path, depth=depth + 1)
-    candidates = children.live().public().select_related("locale")
-    order = {code: rank for rank, code in enumerate(language_order())}
-    best = {}
-    for child in candidates:
-        rank = order.get(child.locale.language_code, len(order))
-        if child.translation_key not in best or rank < best[child.translation_key][0]:
-            best[child.translation_key] = (rank, child)
-    pages = [child for _rank, child in best.values()]
+    pages = list(in_language(children.live().public()).select_related("locale"))
     # Siblings keep the order editors gave them in the tree.
     pages.sort(key=lambda p: p.path[-Page.steplen :])
     return pages, len(homes[0][0])

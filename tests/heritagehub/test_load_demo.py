@@ -6,6 +6,9 @@ cannot run inside a test's transaction. As `make run` does, these tests migrate 
 their own (a temporary SQLite file, or a temporary PostgreSQL database when the suite runs on
 PostgreSQL), run `manage.py load_demo` twice in a separate process, and read what it left
 through tests/heritagehub/demo_census.py — once for the whole module (it takes a minute).
+
+The crawl of the demo site follows the first HERITAGEHUB_CRAWL_LIMIT URLs breadth-first
+from the five home pages (1,500 by default; 0 follows every link, ~7,000 URLs, minutes).
 """
 
 import json
@@ -21,9 +24,10 @@ from django.conf import settings
 from django.core.management import CommandError, call_command
 from django.db import connection
 
-from tests.heritagehub.demo_census import LANGUAGES, counts
+from tests.heritagehub.demo_census import counts
 
 REPO = Path(settings.BASE_DIR)
+CRAWL_LIMIT = int(os.environ.get("HERITAGEHUB_CRAWL_LIMIT", "1500"))
 
 
 def manage(env, *args):
@@ -41,8 +45,8 @@ def manage(env, *args):
     return result.stdout
 
 
-def census(env, crawl=False):
-    code = f"from tests.heritagehub.demo_census import main; main(crawl_site={crawl})"
+def census(env, crawl_limit=None):
+    code = f"from tests.heritagehub.demo_census import main; main(crawl_limit={crawl_limit})"
     return json.loads(manage(env, "shell", "-c", code).strip().splitlines()[-1])
 
 
@@ -90,7 +94,7 @@ def demo(demo_env):
     manage(demo_env, "load_demo")
     first = census(demo_env)
     manage(demo_env, "load_demo")
-    second = census(demo_env, crawl=True)
+    second = census(demo_env, crawl_limit=CRAWL_LIMIT)
     return first, second
 
 
@@ -168,10 +172,10 @@ def test_demo_accounts_exist_with_the_demo_password(facts):
 
 
 def test_every_link_of_the_demo_site_works(demo):
-    """Following every internal link from each locale's home finds no 404 and no 500."""
+    """Following internal links from each locale's home finds no 404 and no 500."""
     crawl = demo[1]["crawl"]
-    assert crawl["complete"]
-    assert crawl["pages"] > 300 * len(LANGUAGES)
+    assert crawl["complete"] or crawl["pages"] == CRAWL_LIMIT
+    assert crawl["pages"] >= min(CRAWL_LIMIT or 1500, 1500)
     assert crawl["errors"] == {}
 
 
