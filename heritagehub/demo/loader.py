@@ -1,7 +1,8 @@
 """Load the whole demo site, in the order the page tree needs it.
 
 1. images, each in its partner's media collection;
-2. the Italian home page and its children, translated into English;
+2. the Italian home page and its children, translated into English, French, German and
+   Spanish;
 3. partner pages (Italian hubs under the Italian directory, open-data institutions under the
    English one), each translated into the other language;
 4. Tate's and the museums' collections and items (English), collection pages translated

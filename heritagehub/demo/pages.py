@@ -1,10 +1,9 @@
 """The hub's own pages: home, the three index pages, about, accessibility statement, contact.
 
-All are written in Italian (the hub's language) and translated into English. Slugs are the
-same in every language, so ``/it/about/`` and ``/en/about/`` are the same page.
+All are written in Italian (the hub's language) and translated into English; their French,
+German and Spanish texts are in ``heritagehub.demo.more_languages``. Slugs are the same in
+every language, so ``/it/about/`` and ``/fr/about/`` are the same page.
 """
-
-from datetime import date
 
 from django.conf import settings
 from wagtail.models import Site
@@ -15,6 +14,8 @@ from partners.models import PartnerIndexPage
 from stories.models import StoryIndexPage
 
 from .base import Bi, DemoDataError, Strings, block, ensure_child, locale, refresh
+from .more_languages import LANGUAGES as MORE_LANGUAGES
+from .more_languages import strings_in, translate_into_more_languages
 from .translate import translate_page
 
 HOME_HERO_IMAGE = "pfvc_calanque.jpg"
@@ -168,9 +169,13 @@ def about_page():
     return page, s
 
 
+# A fixed year keeps the statement's text, and so its translations, the same on every run.
+STATEMENT_YEAR = 2026
+
+
 def accessibility_page():
     s = Strings()
-    year = date.today().year
+    year = STATEMENT_YEAR
     body = [
         _heading(s, Bi("Il nostro obiettivo", "Our target")),
         *_paragraphs(
@@ -365,10 +370,11 @@ def home_page():
 
 
 def load_site_pages(images, stats):
-    """Fill the home page, create its children, translate them all into English.
+    """Fill the home page, create its children, translate them all into the other languages.
 
-    Returns ``{"it": {...}, "en": {...}}`` with the home and index pages of each language, and
-    the translation strings of the home page (its featured lists are set later).
+    Returns ``{"it": {...}, "en": {...}, "fr": {...}, ...}`` with the home and index pages of
+    each language, and the translation strings of the home page (its featured lists are set
+    later).
     """
     home = home_page()
     home_strings = Strings()
@@ -383,26 +389,36 @@ def load_site_pages(images, stats):
         home.save_revision().publish()
         stats.created("home page filled")
         home = refresh(home)
-    home_en = translate_page(home, "en", home_strings, stats, update=filled)
+    pages = {"it": {"home": home}}
+    # The home page first: wagtail-localize would otherwise copy it untranslated into a
+    # locale when it translates one of its children.
+    _translate(pages, "home", home, home_strings, stats, update=filled)
 
-    pages = {"it": {"home": home}, "en": {"home": home_en}}
     for model, slug, title, introduction in INDEX_PAGES:
         strings = Strings()
         page = model(title=strings(title), slug=slug, introduction=strings(introduction))
         page, _created = ensure_child(home, page, stats, "index pages")
         pages["it"][slug] = page
-        pages["en"][slug] = translate_page(page, "en", strings, stats)
+        _translate(pages, slug, page, strings, stats)
 
     for build in (about_page, accessibility_page, contact_page):
         page, strings = build()
         page, _created = ensure_child(home, page, stats, "standard and form pages")
         pages["it"][page.slug] = page
-        pages["en"][page.slug] = translate_page(page, "en", strings, stats)
+        _translate(pages, page.slug, page, strings, stats)
     return pages, home_strings
 
 
+def _translate(pages, key, page, strings, stats, update=False):
+    """Translate ``page`` into English, then French, German and Spanish; file each under ``key``."""
+    pages.setdefault("en", {})[key] = translate_page(page, "en", strings, stats, update=update)
+    more = translate_into_more_languages(page, strings, stats, update=update)
+    for language, translated in more.items():
+        pages.setdefault(language, {})[key] = translated
+
+
 def feature_on_home(home, home_strings, collections, stories, partners, stats):
-    """Set the home page's featured lists (once, when all are empty) and update its translation."""
+    """Set the home page's featured lists (once, when all are empty) and update its translations."""
     wanted = {
         "featured_collections": collections,
         "featured_stories": stories,
@@ -414,10 +430,12 @@ def feature_on_home(home, home_strings, collections, stories, partners, stats):
         home.save_revision().publish()
         stats.created("home page featured lists")
         home = refresh(home)
-    home_en = home.get_translation_or_none(locale("en"))
-    behind = home_en is not None and any(
-        len(getattr(home_en.specific, name)) != len(getattr(home, name)) for name in wanted
-    )
-    if behind:
-        translate_page(home, "en", home_strings, stats, update=True)
+    for language in ("en", *MORE_LANGUAGES):
+        translated = home.get_translation_or_none(locale(language))
+        behind = translated is not None and any(
+            len(getattr(translated.specific, name)) != len(getattr(home, name)) for name in wanted
+        )
+        if behind:
+            strings = home_strings if language == "en" else strings_in(language, home, home_strings)
+            translate_page(home, language, strings, stats, update=True)
     return home

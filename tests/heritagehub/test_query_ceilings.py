@@ -54,9 +54,30 @@ def test_the_listings_show_fewer_items_than_the_test_creates():
 
 @pytest.fixture
 def hub(tree, translate):
-    """The tree with its home and index pages in English, as a hub starts out."""
+    """The tree with its home and index pages in English, as a hub starts out, and an image
+    (and a vocabulary term) wherever a card can show one: only the amount of content differs
+    between the measurements, not its kind."""
+    from partners.models import InstitutionType
+
     for page in (tree.home, tree.collection_index, tree.story_index, tree.partner_index):
         translate(page, "en")
+    for item in tree.items[1:]:
+        add_item_image(item)
+    with_images = {
+        tree.collection: {"cover_image": HeritageImageFactory()},
+        tree.partner: {
+            "logo": HeritageImageFactory(),
+            "hero_image": HeritageImageFactory(),
+            "institution_type": InstitutionType.objects.filter(locale=tree.home.locale).first(),
+        },
+        tree.story: {"hero_image": HeritageImageFactory()},
+        tree.partner_story: {"hero_image": HeritageImageFactory()},
+    }
+    for page, fields in with_images.items():
+        page = page.specific
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.save_revision().publish()
     return tree
 
 
