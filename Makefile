@@ -29,6 +29,10 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # Extra arguments for pytest, e.g. make test PYTEST_ARGS="-k i18n -x"
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist; each builds its own test database once). 0: one process.
+# --dist loadfile keeps each test module in one process (the demo is loaded once).
+PYTEST_WORKERS ?= 2
+PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
 # The PostgreSQL server of the developers' and CI machines (trust authentication).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/heritagehub_test
 
@@ -83,10 +87,10 @@ run: translations demo
 
 # pytest exits 5 when it collected no tests: make treats that as the failure it is.
 test: translations
-	env -u DATABASE_URL $(BIN)/pytest $(PYTEST_ARGS)
+	env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
 
 test-postgres: translations
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest $(PYTEST_ARGS)
+	DATABASE_URL=$(POSTGRES_URL) $(PYTEST) $(PYTEST_ARGS)
 
 lint: $(INSTALLED)
 	$(BIN)/ruff check .
