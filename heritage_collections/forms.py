@@ -12,10 +12,7 @@ class ItemPageForm(WagtailAdminPageForm):
         partner = getattr(parent.specific, "partner", None) if parent else None
         if identifier and partner is not None:
             item_model = type(self.instance)
-            locale_id = self.instance.locale_id or parent.locale_id
-            if item_model.identifier_taken(
-                identifier, partner, locale_id, self.instance.translation_key
-            ):
+            if item_model.identifier_taken(identifier, partner, self.instance.translation_key):
                 self.add_error(
                     "identifier", _("Another item of this partner already has this identifier.")
                 )

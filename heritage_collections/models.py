@@ -22,7 +22,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from heritagehub.i18n import descendants_in_language, in_language
+from heritagehub.i18n import descendants_in_language, descendants_of_translations, in_language
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm
 from heritagehub.pagination import paginate
 from heritagehub.panels import editor_tabs
@@ -276,11 +276,12 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
             raise ValidationError({"date_end": _("The end year is before the start year.")})
 
     @classmethod
-    def identifier_taken(cls, identifier, partner, locale_id, translation_key):
-        """Whether an item of ``partner`` other than this one's translations uses ``identifier``."""
+    def identifier_taken(cls, identifier, partner, translation_key):
+        """Whether an item of ``partner`` (in any of its language trees), other than this
+        item's own translations, already uses ``identifier``."""
         return (
-            cls.objects.descendant_of(partner)
-            .filter(identifier=identifier, locale_id=locale_id)
+            descendants_of_translations(partner, cls.objects.all())
+            .filter(identifier=identifier)
             .exclude(translation_key=translation_key)
             .exists()
         )

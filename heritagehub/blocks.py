@@ -1,9 +1,30 @@
 """StreamField blocks every app's rich content may use."""
 
+import copy
+
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+
+
+class RenditionsImageChooserBlock(ImageChooserBlock):
+    """An image chooser whose images arrive with their renditions.
+
+    A stream's images are fetched in one query (Wagtail's bulk_to_python); prefetching their
+    renditions too keeps a page with ten images at the same query count as one with two.
+    """
+
+    def bulk_to_python(self, values):
+        images = self.model_class.objects.prefetch_renditions().in_bulk(values)
+        seen = set()
+        result = []
+        for pk in values:
+            image = images.get(pk)
+            # A repeated image gets its own instance, as in Wagtail's ChooserBlock.
+            result.append(copy.copy(image) if image is not None and pk in seen else image)
+            seen.add(pk)
+        return result
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -21,7 +42,7 @@ class HeadingBlock(blocks.StructBlock):
 
 
 class CaptionedImageBlock(blocks.StructBlock):
-    image = ImageChooserBlock(label=_("image"))
+    image = RenditionsImageChooserBlock(label=_("image"))
     caption = blocks.CharBlock(label=_("caption"), required=False, max_length=400)
 
     class Meta:

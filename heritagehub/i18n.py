@@ -69,12 +69,19 @@ def in_language(queryset, language_code=None):
     return queryset.annotate(language_rank=_rank(locale_ids)).filter(~Exists(better))
 
 
-def descendants_in_language(page, model, language_code=None):
-    """Live public pages of ``model`` below ``page`` or any of its translations, once each."""
+def descendants_of_translations(page, queryset):
+    """``queryset`` narrowed to the pages below ``page`` or any of its translations."""
     subtree = Q()
     for path in page.get_translations(inclusive=True).values_list("path", flat=True):
         subtree |= Q(path__startswith=path, depth__gt=len(path) // Page.steplen)
-    return in_language(model.objects.live().public().filter(subtree), language_code)
+    return queryset.filter(subtree)
+
+
+def descendants_in_language(page, model, language_code=None):
+    """Live public pages of ``model`` below ``page`` or any of its translations, once each."""
+    return in_language(
+        descendants_of_translations(page, model.objects.live().public()), language_code
+    )
 
 
 def path_in_locale_tree(page):
