@@ -1,5 +1,7 @@
 """Test settings: fast hashing, in-memory e-mail, SQLite unless DATABASE_URL is set."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -9,4 +11,7 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
-    DATABASES["default"]["TEST"] = {"NAME": str(BASE_DIR / ".test-db.sqlite3")}  # noqa: F405
+    # A file (kept with --reuse-db) rather than memory; TEST_DB_NAME lets two suites run side by side.
+    DATABASES["default"]["TEST"] = {  # noqa: F405
+        "NAME": os.environ.get("TEST_DB_NAME", str(BASE_DIR / ".test-db.sqlite3"))  # noqa: F405
+    }
