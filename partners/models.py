@@ -1,6 +1,7 @@
 """Partner institutions: the directory, their profiles, and their own space in the tree."""
 
 from django import forms
+from django.conf import settings
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -222,3 +223,69 @@ class PartnerPage(HeritagePage):
     @cached_property
     def sector_names(self):
         return [sector.localized.name for sector in self.sectors.all()]
+
+
+class PartnerSpace(models.Model):
+    """A partner's editorial space: who may edit its subtree, its media and its review.
+
+    Created by onboarding (``partners.onboarding``). The partner's pages are the
+    PartnerPages sharing ``translation_key`` (one per language tree); its editors' group has
+    add/change/lock rights on each of them and no publish right, so every change goes
+    through ``workflow``.
+    """
+
+    name = models.CharField(_("name"), max_length=120, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    translation_key = models.UUIDField(_("translation key of the partner pages"), unique=True)
+    editors = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("editors group"),
+        on_delete=models.PROTECT,
+        related_name="partner_space_as_editors",
+    )
+    leads = models.OneToOneField(
+        "auth.Group",
+        verbose_name=_("leads group"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="partner_space_as_leads",
+        help_text=_("Members approve their partner's submissions before the hub moderators."),
+    )
+    collection = models.ForeignKey(
+        "wagtailcore.Collection",
+        verbose_name=_("media collection"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    workflow = models.ForeignKey(
+        "wagtailcore.Workflow",
+        verbose_name=_("review workflow"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    onboarded_at = models.DateTimeField(_("onboarded at"), auto_now_add=True)
+    onboarded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("onboarded by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("partner space")
+        verbose_name_plural = _("partner spaces")
+        ordering = ["name"]
+        permissions = [("onboard_partner", _("Can onboard partner institutions"))]
+
+    def __str__(self):
+        return self.name
+
+    def pages(self):
+        """The partner's PartnerPages, one per language tree."""
+        return PartnerPage.objects.filter(translation_key=self.translation_key)
+
+    def groups(self):
+        return [group for group in (self.editors, self.leads) if group is not None]

@@ -1,5 +1,6 @@
 """Stories: written by the hub, by partners, and by the communities around them."""
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -12,15 +13,17 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from heritage_collections.models import ItemPage, item_listing
-from heritagehub.i18n import in_language
+from heritagehub.i18n import in_language, url_in_language
 from heritagehub.models import HeritagePage, IndexPage
 from heritagehub.pagination import paginate
 from heritagehub.panels import editor_tabs
+from heritagehub.rights import rights_field
 from partners.models import PartnerOwnedMixin
 
 from .blocks import StoryBodyBlock
@@ -28,8 +31,13 @@ from .blocks import StoryBodyBlock
 STORIES_PER_PAGE = 12
 
 
-class StoryIndexPage(IndexPage):
-    """Every story of the hub (/stories/), whoever wrote it and wherever it sits in the tree."""
+class StoryIndexPage(RoutablePageMixin, IndexPage):
+    """Every story of the hub (/stories/), whoever wrote it and wherever it sits in the tree.
+
+    It also hosts the public "share your story" form (``share/``): a visitor's story becomes
+    a draft child of the story index the visitor reached, waiting for moderation
+    (stories.community).
+    """
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["stories.StoryPage"]
@@ -49,6 +57,22 @@ class StoryIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["stories"] = paginate(request, self.stories(), per_page=STORIES_PER_PAGE)
         return context
+
+    def share_url(self, language_code=None, route="share"):
+        """The URL of the "share your story" form (or its thank-you page) in a language."""
+        return url_in_language(self, language_code) + self.reverse_subpage(route)
+
+    @path("share/", name="share")
+    def share(self, request):
+        from stories.views import share_story
+
+        return share_story(request, self)
+
+    @path("share/thanks/", name="share_thanks")
+    def share_thanks(self, request):
+        from stories.views import share_story_thanks
+
+        return share_story_thanks(request, self)
 
 
 class StoryTag(TaggedItemBase):
@@ -160,3 +184,39 @@ class StoryRelatedItem(Orderable):
 
     panels = [FieldPanel("item")]
     api_fields = [APIField("item")]
+
+
+class CommunitySubmission(models.Model):
+    """What a visitor who shared a story told the hub privately: their e-mail and language.
+
+    Never shown on the site, in templates or in the API: it is what lets the hub tell them
+    that their story is published. Deleting the story deletes it (and the images that were
+    never published, see stories.community).
+    """
+
+    page = models.OneToOneField(
+        StoryPage,
+        verbose_name=_("story"),
+        on_delete=models.CASCADE,
+        related_name="community_submission",
+    )
+    email = models.EmailField(_("e-mail address"))
+    language = models.CharField(_("language"), max_length=10, choices=settings.LANGUAGES)
+    licence = rights_field(verbose_name=_("licence"))
+    site_url = models.URLField(
+        _("site URL"), max_length=200, help_text=_("The address the story was sent from.")
+    )
+    images = models.ManyToManyField(
+        "heritagehub.HeritageImage", verbose_name=_("images"), blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    publication_notice_sent_at = models.DateTimeField(
+        _("publication notice sent at"), null=True, blank=True
+    )
+
+    class Meta:
+        verbose_name = _("community submission")
+        verbose_name_plural = _("community submissions")
+
+    def __str__(self):
+        return str(self.page)

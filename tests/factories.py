@@ -9,6 +9,7 @@ import datetime
 
 import factory
 import wagtail_factories
+from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 from wagtail.models import Collection
 
@@ -188,3 +189,24 @@ def item_card_body(item, note="Da vedere"):
         {"type": "paragraph", "value": "<p>Una storia con un oggetto.</p>"},
         {"type": "item_card", "value": {"item": item.pk, "note": note}},
     ]
+
+
+TEST_PASSWORD = "heritagehub-test"
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    """An admin-less user; ``UserFactory(groups=[group, …])`` puts them in groups."""
+
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ("username",)
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user-{n}")
+    email = factory.LazyAttribute(lambda obj: f"{obj.username}@example.org")
+    password = factory.django.Password(TEST_PASSWORD)
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.groups.add(*extracted)

@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "wagtail_localize",
     "wagtail_localize.locales",
     "wagtail.contrib.forms",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -64,6 +65,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Admin URLs naming another partner's page answer as any admin denial (partners app).
+    "partners.middleware.PartnerIsolationMiddleware",
 ]
 
 ROOT_URLCONF = "heritagehub.urls"
@@ -159,7 +162,53 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Translations of live pages must not skip review: see docs/architecture.md.
 WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 
+
+def machine_translator_setting(environ=os.environ):
+    """wagtail-localize's machine translator from the environment, or None (off).
+
+    DEEPL_API_KEY selects DeepL (a key ending in ":fx" uses DeepL's free API); otherwise
+    LIBRETRANSLATE_URL (with LIBRETRANSLATE_API_KEY when the server wants one) selects a
+    LibreTranslate server, e.g. a self-hosted one. Translators may then pre-fill a
+    translation with machine translation; it is never required.
+    """
+    if environ.get("DEEPL_API_KEY", "").strip():
+        return {
+            "CLASS": "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+            "OPTIONS": {"AUTH_KEY": environ["DEEPL_API_KEY"].strip()},
+        }
+    if environ.get("LIBRETRANSLATE_URL", "").strip():
+        return {
+            "CLASS": "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+            "OPTIONS": {
+                "LIBRETRANSLATE_URL": environ["LIBRETRANSLATE_URL"].strip().rstrip("/"),
+                "API_KEY": environ.get("LIBRETRANSLATE_API_KEY", "").strip(),
+            },
+        }
+    return None
+
+
+if machine_translator_setting():
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = machine_translator_setting()
+
+# Workflow e-mails (submitted, approved, changes requested) go to each recipient in their
+# own admin language (Wagtail's UserProfile.preferred_language) with links built on
+# WAGTAILADMIN_BASE_URL. Moderators are told by their approval step; superusers get copies
+# of every submission only when asked for.
+WAGTAILADMIN_NOTIFICATION_FROM_EMAIL = DEFAULT_FROM_EMAIL
+WAGTAILADMIN_NOTIFICATION_USE_HTML = True
+WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS = env_bool(
+    "WAGTAILADMIN_NOTIFICATION_INCLUDE_SUPERUSERS", False
+)
+
 TAGGIT_CASE_INSENSITIVE = True
+
+# Stories shared by the public (stories.community): at most this many per client IP and
+# window (seconds). Proxies in front of the app that append the client's address to
+# X-Forwarded-For: 0 when clients connect directly, else how many (REMOTE_ADDR is then the
+# last proxy's address, and X-Forwarded-For entries left of the trusted ones are spoofable).
+COMMUNITY_STORIES_RATE_LIMIT = int(os.environ.get("COMMUNITY_STORIES_RATE_LIMIT", 3))
+COMMUNITY_STORIES_RATE_WINDOW = int(os.environ.get("COMMUNITY_STORIES_RATE_WINDOW", 3600))
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
 
 LOGGING = {
     "version": 1,

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+from django.db.models.signals import post_save
+from django.utils.translation import gettext_lazy as _
+
+
+class PartnersConfig(AppConfig):
+    name = "partners"
+    verbose_name = _("Partners")
+
+    def ready(self):
+        from partners.models import PartnerPage
+        from partners.onboarding import sync_new_partner_page
+
+        # A new translation of an onboarded partner's page joins the partner's space.
+        post_save.connect(
+            sync_new_partner_page, sender=PartnerPage, dispatch_uid="partners_sync_new_page"
+        )

@@ -1,0 +1,129 @@
+"""Admin integration of partner spaces: onboarding, the partner dashboard, isolation.
+
+- "Partners" menu item and /admin/partners/ views for hub editors (onboarding);
+- the "Your partner space" dashboard panel for partner editors and leads;
+- isolation beyond Wagtail's own page permissions: the explorer and the page chooser show
+  a user only the pages they may explore (their partner's space and its ancestors, for a
+  partner editor), never another partner's pages or drafts;
+- wagtail-localize: translations go to review (a "submit for review" action in the
+  translation editor), "Sync translated pages" publishes only for those who may publish,
+  and the translations report is only for those who translate.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.urls import include, path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.models import GroupPagePermission, Page
+from wagtail.permissions import policy_registry
+
+from partners import views
+from partners.dashboard import PartnerSpacePanel, partner_spaces_of
+
+
+@hooks.register("register_admin_urls", order=-10)
+def register_admin_urls():
+    partner_urls = [
+        path("", views.PartnerSpaceIndexView.as_view(), name="index"),
+        path("onboard/", views.OnboardPartnerView.as_view(), name="onboard"),
+        path(
+            "translations/<int:page_id>/submit/",
+            views.submit_translation_for_review,
+            name="submit_translation",
+        ),
+    ]
+    return [
+        path("partners/", include((partner_urls, "partners_admin"), namespace="partners_admin")),
+        # These replace wagtail-localize's own views at the same addresses (the first
+        # matching URL wins, and these hooks run first: order=-10).
+        path(
+            "localize/update/<int:translation_source_id>/",
+            views.ReviewedUpdateTranslationsView.as_view(),
+        ),
+        path("localize/reports/translations/", views.TranslatorsTranslationsReportView.as_view()),
+        path(
+            "localize/reports/translations/results/",
+            views.TranslatorsTranslationsReportView.as_view(results_only=True),
+        ),
+    ]
+
+
+class PartnersMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(views.ONBOARD_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_partners_menu_item():
+    return PartnersMenuItem(
+        _("Partners"),
+        reverse("partners_admin:index"),
+        name="partners",
+        icon_name="group",
+        order=250,
+    )
+
+
+@hooks.register("construct_reports_menu")
+def hide_translations_report(request, menu_items):
+    if not request.user.has_perm(views.TRANSLATE_PERMISSION):
+        report_url = reverse("wagtail_localize:translations_report")
+        menu_items[:] = [item for item in menu_items if item.url != report_url]
+
+
+@hooks.register("construct_homepage_panels")
+def add_partner_space_panel(request, panels):
+    spaces = list(partner_spaces_of(request.user))
+    if spaces:
+        panels.append(PartnerSpacePanel(spaces))
+
+
+# --- isolation -----------------------------------------------------------------------------
+
+
+def sees_whole_tree(user):
+    """Superusers and the hub's own roles have rights on the root: they see every page."""
+    if user.is_superuser:
+        return True
+    cache_name = "_partners_sees_whole_tree"
+    if not hasattr(user, cache_name):
+        setattr(
+            user,
+            cache_name,
+            GroupPagePermission.objects.filter(group__user=user, page__depth=1).exists(),
+        )
+    return getattr(user, cache_name)
+
+
+def explorable_pages(user):
+    """The pages ``user`` may explore in the admin: their pages and the way down to them."""
+    if not user.is_superuser and not GroupPagePermission.objects.filter(group__user=user).exists():
+        return Page.objects.none()
+    return policy_registry.get_by_type(Page).explorable_instances(user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def restrict_explorer_to_explorable_pages(parent_page, pages, request):
+    """Wagtail lists only explorable children, but still shows the parent page itself (its
+    title, status, drafts' titles in the header): another partner's page is not for you."""
+    if sees_whole_tree(request.user):
+        return pages
+    if not explorable_pages(request.user).filter(pk=parent_page.pk).exists():
+        raise PermissionDenied
+    return pages
+
+
+@hooks.register("construct_page_chooser_queryset")
+def restrict_page_chooser_to_explorable_pages(pages, request):
+    """Wagtail's page chooser lists every page, drafts included: show a partner editor only
+    their own space (and the way down to it)."""
+    user = request.user
+    if sees_whole_tree(user):
+        return pages
+    explorable = explorable_pages(user)
+    match = getattr(request, "resolver_match", None)
+    parent_page_id = match.kwargs.get("parent_page_id") if match else None
+    if parent_page_id and not explorable.filter(pk=parent_page_id).exists():
+        raise PermissionDenied
+    return pages.filter(pk__in=explorable.values("pk"))

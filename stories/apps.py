@@ -1,0 +1,23 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class StoriesConfig(AppConfig):
+    name = "stories"
+    verbose_name = _("Stories")
+
+    def ready(self):
+        from django.db.models.signals import pre_delete
+        from wagtail.signals import page_published
+
+        from .community import on_story_published, on_submission_deleted
+        from .models import CommunitySubmission, StoryPage
+
+        page_published.connect(
+            on_story_published, sender=StoryPage, dispatch_uid="stories_community_published"
+        )
+        pre_delete.connect(
+            on_submission_deleted,
+            sender=CommunitySubmission,
+            dispatch_uid="stories_community_deleted",
+        )
