@@ -66,8 +66,11 @@ def register_partners_menu_item():
 
 
 @hooks.register("construct_reports_menu")
-def hide_translations_report(request, menu_items):
-    if not request.user.has_perm(views.TRANSLATE_PERMISSION):
+def hide_reports(request, menu_items):
+    if not sees_whole_tree(request.user):
+        # Reports are the hub staff's (partners.middleware): partners use their dashboard.
+        menu_items[:] = []
+    elif not request.user.has_perm(views.TRANSLATE_PERMISSION):
         report_url = reverse("wagtail_localize:translations_report")
         menu_items[:] = [item for item in menu_items if item.url != report_url]
 
@@ -112,6 +115,14 @@ def restrict_explorer_to_explorable_pages(parent_page, pages, request):
     if not explorable_pages(request.user).filter(pk=parent_page.pk).exists():
         raise PermissionDenied
     return pages
+
+
+@hooks.register("before_move_page")
+def refuse_moves_the_user_may_not_make(request, page, destination):
+    """Wagtail asks for confirmation of any move and refuses it only when confirmed: refuse
+    at once a move out of the user's space (or of a published page by a partner)."""
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
 
 
 @hooks.register("construct_page_chooser_queryset")

@@ -196,7 +196,10 @@ def submit_story(*, index, form, language, site_url):
             if workflow is None:
                 logger.error("No workflow for community story %s: it waits as a draft", story.pk)
             else:
-                workflow.start(story, user=None)
+                # Moderators without a preferred language are notified in the hub's
+                # language, not in the visitor's (Wagtail falls back to the active one).
+                with translation.override(settings.LANGUAGE_CODE):
+                    workflow.start(story, user=None)
     except BaseException:
         for storage, name in stored_files:
             try:

@@ -45,7 +45,16 @@ class CommunityImageField(WagtailImageField):
     FULL_DECODE_MAX_PIXELS = 40_000_000
 
     def to_python(self, data):
-        f = super().to_python(data)
+        try:
+            f = super().to_python(data)
+        except ValidationError:
+            raise
+        except Exception as exc:
+            # Wagtail 8 lets Pillow's errors through on some broken files (a truncated PNG
+            # raises OSError while it counts the pixels): a bad upload, not a server error.
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from exc
         if f is None:
             return None
         try:

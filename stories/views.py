@@ -18,7 +18,7 @@ logger = logging.getLogger(__name__)
 KEPT_WHEN_LIMITED = ("title", "text", "name", "anonymous", "email", "licence")
 
 
-def _context(request, index, route):
+def _context(index, route):
     """What base.html needs for a view that is not a page: links to it in every language."""
     current = active_language()
     links = [
@@ -52,7 +52,7 @@ def share_story(request, index):
     """GET: the form. POST: a story in the moderators' queue, then the thank-you page."""
     if request.method not in ("GET", "HEAD", "POST"):
         return HttpResponseNotAllowed(["GET", "HEAD", "POST"])
-    context = _context(request, index, "share")
+    context = _context(index, "share")
     thanks_url = index.share_url(route="share_thanks")
     limit = rate_limit()
 
@@ -89,6 +89,4 @@ def share_story(request, index):
 
 def share_story_thanks(request, index):
     """What happens to the story now: moderation, then an e-mail when it is published."""
-    return _render(
-        request, "stories/share_story_thanks.html", _context(request, index, "share_thanks")
-    )
+    return _render(request, "stories/share_story_thanks.html", _context(index, "share_thanks"))

@@ -12,6 +12,14 @@ from wagtail.models import Page
 PAGE_EDIT = "/admin/pages/{}/edit/"
 
 
+def login(client, user):
+    """Sign ``user`` in on ``client``, leaving nothing of the previous user behind (the
+    session, and the flash messages Django keeps in a cookie)."""
+    client.cookies.clear()
+    client.force_login(user)
+    return client
+
+
 class _FormParser(HTMLParser):
     def __init__(self, form_id):
         super().__init__(convert_charrefs=True)
@@ -70,7 +78,7 @@ class _FormParser(HTMLParser):
             self._select = None
 
 
-def form_data(html, form_id="w-editor-form"):
+def form_data(html, form_id="page-edit-form"):
     """The fields of the form ``form_id`` as a dict (lists for repeated names)."""
     parser = _FormParser(form_id)
     parser.feed(html)

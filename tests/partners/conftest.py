@@ -2,8 +2,9 @@
 
 ``hub`` builds on the ``tree`` fixture: its partner "Archivio Nazionale" (live, with a
 collection, items and a story) is onboarded as it is, and a second partner "Museo Civico"
-is onboarded from scratch, its page approved, with a live collection and a draft story.
-Each partner has an image and a document in its own media collection.
+is onboarded from scratch, its page approved, with a live collection. Each partner has a
+draft (never published) collection page, and an image and a document in its own media
+collection.
 """
 
 from dataclasses import dataclass
@@ -19,7 +20,6 @@ from partners.roles import HUB_EDITORS, MODERATORS, TRANSLATORS
 from tests.factories import (
     CollectionPageFactory,
     HeritageImageFactory,
-    StoryPageFactory,
     UserFactory,
 )
 
@@ -69,7 +69,7 @@ class Partner:
     image: object
     document: object
     collection_page: Page = None
-    draft_story: Page = None
+    draft_page: Page = None
 
 
 @dataclass
@@ -100,9 +100,11 @@ def onboard(name, slug, institution_type="museum", **kwargs):
 @pytest.fixture
 def hub(tree, moderator, translator, hub_editor):
     archivio = onboard("Archivio Nazionale", "archivio", "archive")
+    archivio.page.save_revision().publish()  # the factory's page has no live revision yet
+    archivio.page = refresh(archivio.page)
     archivio.collection_page = tree.collection
-    archivio.draft_story = draft(
-        StoryPageFactory(
+    archivio.draft_page = draft(
+        CollectionPageFactory(
             parent=archivio.page, title="Bozza dell'archivio", slug="bozza-archivio", live=False
         )
     )
@@ -113,8 +115,8 @@ def hub(tree, moderator, translator, hub_editor):
     museo.collection_page = CollectionPageFactory(
         parent=museo.page, title="Dipinti del museo", slug="dipinti"
     )
-    museo.draft_story = draft(
-        StoryPageFactory(
+    museo.draft_page = draft(
+        CollectionPageFactory(
             parent=museo.page, title="Bozza segreta del museo", slug="bozza-museo", live=False
         )
     )

@@ -21,6 +21,7 @@ from tests.partners.admin_client import (
     PAGE_EDIT,
     approve,
     edit_form_data,
+    login,
     request_changes,
     submit_for_review,
     try_to_publish,
@@ -37,7 +38,7 @@ def workflow_state(page):
 
 
 def test_a_partner_editor_is_offered_submit_for_review_and_not_publish(client, hub):
-    client.force_login(hub.archivio.editor)
+    login(client, hub.archivio.editor)
     html = client.get(PAGE_EDIT.format(hub.archivio.page.pk)).content.decode()
     assert 'name="action-submit"' in html
     assert "Partner contribution review" in html
@@ -46,7 +47,7 @@ def test_a_partner_editor_is_offered_submit_for_review_and_not_publish(client, h
 
 def test_the_publish_action_of_a_partner_editor_does_not_publish(client, hub):
     page = hub.archivio.page
-    client.force_login(hub.archivio.editor)
+    login(client, hub.archivio.editor)
 
     response = try_to_publish(client, page, title="Archivio Nazionale — nuovo titolo")
 
@@ -60,7 +61,7 @@ def test_the_publish_action_of_a_partner_editor_does_not_publish(client, hub):
 
 def test_a_submission_waits_for_the_moderators(client, hub):
     page = hub.archivio.page
-    client.force_login(hub.archivio.editor)
+    login(client, hub.archivio.editor)
 
     response = submit_for_review(client, page, title="Archivio Nazionale di Torino")
 
@@ -75,10 +76,10 @@ def test_a_submission_waits_for_the_moderators(client, hub):
 
 def test_the_moderator_approves_and_the_page_goes_live(client, hub):
     page = hub.archivio.page
-    client.force_login(hub.archivio.editor)
+    login(client, hub.archivio.editor)
     submit_for_review(client, page, title="Archivio Nazionale di Torino")
 
-    client.force_login(hub.moderator)
+    login(client, hub.moderator)
     response = approve(client, page)
 
     assert response.status_code == 302
@@ -91,15 +92,15 @@ def test_the_moderator_approves_and_the_page_goes_live(client, hub):
 
 
 def test_a_new_partner_page_goes_live_only_when_approved(client, hub):
-    page = hub.museo.draft_story
-    client.force_login(hub.museo.editor)
+    page = hub.museo.draft_page
+    login(client, hub.museo.editor)
     assert client.get(f"/it/partners/museo-civico/{page.slug}/").status_code == 404
 
     submit_for_review(client, page)
     assert not refresh(page).live
     assert client.get(f"/it/partners/museo-civico/{page.slug}/").status_code == 404
 
-    client.force_login(hub.moderator)
+    login(client, hub.moderator)
     approve(client, page)
     assert refresh(page).live
     assert client.get(f"/it/partners/museo-civico/{page.slug}/").status_code == 200
@@ -108,10 +109,10 @@ def test_a_new_partner_page_goes_live_only_when_approved(client, hub):
 def test_changes_requested_with_a_comment_then_resubmitted_and_approved(client, hub):
     page = hub.archivio.page
     editor = hub.archivio.editor
-    client.force_login(editor)
+    login(client, editor)
     submit_for_review(client, page, summary="Un archivio.")
 
-    client.force_login(hub.moderator)
+    login(client, hub.moderator)
     response = request_changes(client, page, "Aggiungete la città e il sito web, per favore.")
     assert response.status_code == 302
     state = workflow_state(page)
@@ -122,7 +123,7 @@ def test_changes_requested_with_a_comment_then_resubmitted_and_approved(client, 
     assert refresh(page).summary != "Un archivio."  # nothing went live
 
     # The partner sees the request and the comment on the dashboard, edits and resubmits.
-    client.force_login(editor)
+    login(client, editor)
     dashboard = client.get("/admin/").content.decode()
     assert "Changes requested" in dashboard or "Modifiche richieste" in dashboard
     assert "Aggiungete la città e il sito web, per favore." in dashboard
@@ -134,7 +135,7 @@ def test_changes_requested_with_a_comment_then_resubmitted_and_approved(client, 
     assert resumed.pk == state.pk
     assert resumed.status == WorkflowState.STATUS_IN_PROGRESS
 
-    client.force_login(hub.moderator)
+    login(client, hub.moderator)
     approve(client, page)
     page = refresh(page)
     assert page.live
@@ -145,7 +146,7 @@ def test_changes_requested_with_a_comment_then_resubmitted_and_approved(client, 
 def test_approval_of_a_scheduled_page_publishes_it_at_its_time(client, hub):
     page = hub.archivio.page
     go_live_at = timezone.localtime() + datetime.timedelta(days=2)
-    client.force_login(hub.archivio.editor)
+    login(client, hub.archivio.editor)
     submit_for_review(
         client,
         page,
@@ -153,7 +154,7 @@ def test_approval_of_a_scheduled_page_publishes_it_at_its_time(client, hub):
         go_live_at=go_live_at.strftime("%Y-%m-%d %H:%M"),
     )
 
-    client.force_login(hub.moderator)
+    login(client, hub.moderator)
     approve(client, page)
 
     page = refresh(page)
@@ -162,7 +163,10 @@ def test_approval_of_a_scheduled_page_publishes_it_at_its_time(client, hub):
     assert revision.approved_go_live_at is not None
     assert abs(revision.approved_go_live_at - go_live_at) < datetime.timedelta(minutes=1)
 
-    revision.approved_go_live_at = timezone.now() - datetime.timedelta(minutes=1)
+    # Two days later (moved back in time rather than forward: no clock mocking here).
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    revision.approved_go_live_at = past
+    revision.content["go_live_at"] = past.isoformat()
     revision.save()
     call_command("publish_scheduled", verbosity=0)
     assert refresh(page).title == "Archivio Nazionale (nuovo)"
@@ -170,7 +174,7 @@ def test_approval_of_a_scheduled_page_publishes_it_at_its_time(client, hub):
 
 def test_a_partner_editor_cannot_approve_their_own_submission(client, hub):
     page = hub.archivio.page
-    client.force_login(hub.archivio.editor)
+    login(client, hub.archivio.editor)
     submit_for_review(client, page, title="Approvato da me")
 
     response = approve(client, page)
@@ -186,23 +190,23 @@ def test_the_partners_leads_approve_before_the_moderators(client, hub):
     result = onboard_partner("Archivio Nazionale", "archivio", "archive", lead_approval=True)
     lead = UserFactory(username="archivio-lead", groups=[result.space.leads])
     page = hub.archivio.page
-    client.force_login(hub.archivio.editor)
+    login(client, hub.archivio.editor)
     submit_for_review(client, page, title="Archivio Nazionale (rivisto)")
     assert refresh(page).current_workflow_task.name == "Archivio Nazionale lead approval"
 
     # The moderators' turn has not come yet.
-    client.force_login(hub.moderator)
+    login(client, hub.moderator)
     assert "Archivio Nazionale (rivisto)" not in client.get("/admin/").content.decode()
     assert approve(client, page)["Location"] == "/admin/"
 
-    client.force_login(lead)
+    login(client, lead)
     assert "Archivio Nazionale (rivisto)" in client.get("/admin/").content.decode()
     approve(client, page)
     page = refresh(page)
-    assert not page.title == "Archivio Nazionale (rivisto)"
+    assert page.title != "Archivio Nazionale (rivisto)"
     assert page.current_workflow_task.name == MODERATOR_TASK
 
-    client.force_login(hub.moderator)
+    login(client, hub.moderator)
     approve(client, page)
     assert refresh(page).title == "Archivio Nazionale (rivisto)"
 
@@ -211,44 +215,44 @@ def test_the_partners_leads_approve_before_the_moderators(client, hub):
 
 
 def test_moderators_see_their_queue_on_the_dashboard(client, hub):
-    client.force_login(hub.museo.editor)
-    submit_for_review(client, hub.museo.draft_story)
+    login(client, hub.museo.editor)
+    submit_for_review(client, hub.museo.draft_page)
 
-    client.force_login(hub.moderator)
+    login(client, hub.moderator)
     html = client.get("/admin/").content.decode()
-    assert 'id="awaiting-review"' in html
+    assert 'id="awaiting-review-section"' in html
     assert "Bozza segreta del museo" in html
-    assert f"/admin/pages/workflow/action/{hub.museo.draft_story.pk}/approve/" in html
+    assert f"/admin/pages/workflow/action/{hub.museo.draft_page.pk}/approve/" in html
 
 
 def test_partner_editors_have_no_review_queue_and_see_their_space(client, hub):
-    client.force_login(hub.museo.editor)
-    submit_for_review(client, hub.museo.draft_story)
+    login(client, hub.museo.editor)
+    submit_for_review(client, hub.museo.draft_page)
 
-    client.force_login(hub.archivio.editor)
+    login(client, hub.archivio.editor)
     html = client.get("/admin/").content.decode()
-    assert 'id="awaiting-review"' not in html
-    assert 'id="partner-space"' in html
+    assert "awaiting-review" not in html
+    assert 'id="partner-space-section"' in html
     assert "Archivio Nazionale" in html
     assert "Bozza segreta del museo" not in html
     assert "Museo Civico" not in html
 
 
 def test_the_partner_space_panel_shows_each_page_and_its_review_state(client, hub):
-    client.force_login(hub.museo.editor)
-    submit_for_review(client, hub.museo.draft_story)
+    login(client, hub.museo.editor)
+    submit_for_review(client, hub.museo.draft_page)
     html = client.get("/admin/").content.decode()
 
     assert f'href="/admin/pages/{hub.museo.page.pk}/"' in html  # the partner's space
     assert f'href="/admin/pages/{hub.museo.page.pk}/edit/"' in html
-    for page in (hub.museo.page, hub.museo.collection_page, hub.museo.draft_story):
+    for page in (hub.museo.page, hub.museo.collection_page, hub.museo.draft_page):
         assert f'href="/admin/pages/{page.pk}/edit/"' in html
     assert f"{MODERATOR_TASK}" in html
 
 
 def test_the_partner_space_panel_costs_the_same_queries_for_many_pages(client, hub):
-    client.force_login(hub.museo.editor)
-    submit_for_review(client, hub.museo.draft_story)
+    login(client, hub.museo.editor)
+    submit_for_review(client, hub.museo.draft_page)
 
     def dashboard_queries():
         with CaptureQueriesContext(connection) as queries:
@@ -265,13 +269,13 @@ def test_the_partner_space_panel_costs_the_same_queries_for_many_pages(client, h
 
 
 def test_a_user_in_no_partner_space_gets_no_partner_panel(client, hub):
-    client.force_login(hub.moderator)
-    assert 'id="partner-space"' not in client.get("/admin/").content.decode()
+    login(client, hub.moderator)
+    assert "partner-space" not in client.get("/admin/").content.decode()
 
 
 def test_editing_form_round_trip_keeps_the_page(client, hub):
     """The test helper sends back the editor form unchanged: nothing but a new revision."""
-    client.force_login(hub.archivio.editor)
+    login(client, hub.archivio.editor)
     data = edit_form_data(client, hub.archivio.page)
     assert data["title"] == "Archivio Nazionale"
     assert data["slug"] == "archivio"
