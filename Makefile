@@ -2,7 +2,7 @@
 #
 #   make run            fresh clone → .venv, install, translations, migrate, demo content,
 #                       then serve http://127.0.0.1:8000
-#   make test           the whole pytest suite on SQLite
+#   make test           the whole pytest suite on SQLite (installs Debian's chromium if missing)
 #   make test-postgres  the same suite on the PostgreSQL server at 127.0.0.1:5432
 #   make lint | format | check | clean
 #
@@ -33,10 +33,12 @@ PYTEST_ARGS ?=
 # --dist loadfile keeps each test module in one process (the demo is loaded once).
 PYTEST_WORKERS ?= 2
 PYTEST := $(BIN)/pytest -n $(PYTEST_WORKERS) --dist loadfile
+# The browser of the end-to-end tests (tests/e2e): Debian's Chromium, driven by Playwright.
+CHROMIUM := /usr/bin/chromium
 # The PostgreSQL server of the developers' and CI machines (trust authentication).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/heritagehub_test
 
-.PHONY: help install translations migrate demo run test test-postgres lint format check clean
+.PHONY: help install translations browser migrate demo run test test-postgres lint format check clean
 
 help:
 	@echo "make run            set up and serve the demo site at http://$(HOST):$(PORT)"
@@ -58,6 +60,20 @@ $(INSTALLED): pyproject.toml | $(PY)
 	touch $@
 
 install: $(INSTALLED)
+
+# The end-to-end tests drive Debian's Chromium: Playwright's own browser download does not
+# work on these machines. Nothing to do when it is there; installed with apt-get as root.
+browser:
+	@if [ -x $(CHROMIUM) ]; then \
+		:; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's chromium for the end-to-end tests"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+		echo "The end-to-end tests need Chromium at $(CHROMIUM): install Debian's package" >&2; \
+		echo "'chromium' (as root: apt-get update && apt-get install -y chromium)." >&2; \
+		exit 1; \
+	fi
 
 translations: $(INSTALLED)
 	$(MANAGE) compile_translations
@@ -86,10 +102,10 @@ run: translations demo
 # --- quality ---------------------------------------------------------------------------
 
 # pytest exits 5 when it collected no tests: make treats that as the failure it is.
-test: translations
+test: translations browser
 	env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
 
-test-postgres: translations
+test-postgres: translations browser
 	DATABASE_URL=$(POSTGRES_URL) $(PYTEST) $(PYTEST_ARGS)
 
 lint: $(INSTALLED)

@@ -91,9 +91,15 @@ def create_missing_permissions(apps):
     from django.contrib.auth.management import create_permissions
 
     for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        # A migration's app registry has no models modules, and create_permissions skips
+        # apps without one: pretend for the call (the real registry is left as it is).
+        models_module = getattr(app_config, "models_module", None)
+        if models_module is None:
+            app_config.models_module = True
+        try:
+            create_permissions(app_config, apps=apps, verbosity=0)
+        finally:
+            app_config.models_module = models_module
 
 
 def permission(apps, app_label, codename):

@@ -1,28 +1,35 @@
-"""Demo accounts for the local demo site (password ``heritagehub-demo``).
+"""Demo accounts and editorial roles for the local demo site (password ``heritagehub-demo``).
 
-``admin`` (superuser), ``moderator`` (Wagtail's "Moderators" group), ``translator`` (a
-"Translators" group that may use the admin and edit pages) and one ``<partner-slug>-editor``
-per partner, in a "<Partner name> editors" group that may add, change and lock pages in its
-partner's subtree (in every language) and add, change and choose images in the partner's own
-media collection. No partner group may publish: that is the moderators' job.
+- ``admin``: superuser (also in "Hub editors");
+- ``moderator``: Wagtail's "Moderators" group, the hub's approval step of every partner's
+  review workflow;
+- ``translator``: "Translators" — translates with wagtail-localize, no publish right;
+- ``<partner-slug>-editor``: one per partner, made by the same onboarding as
+  ``manage.py onboard_partner`` (``partners.onboarding``): the "<Name> editors" group with
+  add/change/lock rights on the partner's pages in every language tree and none to publish,
+  the partner's media collection, the "Partner contribution review" workflow. Each editor
+  works in their partner's source language.
 
-Existing users and groups are left as they are; missing permissions are added.
+The roles are the groups of the partners app's data migration (``partners.roles``); they
+are ensured again here. Existing users keep their password; nothing is created twice.
 """
 
+from urllib.parse import urlsplit
+
+from django.apps import apps
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
-from django.contrib.auth.models import Group, Permission
-from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+from django.core.exceptions import ValidationError
+from wagtail.models import Site
+
+from partners.onboarding import onboard_partner
+from partners.roles import HUB_EDITORS, MODERATORS, TRANSLATORS, ensure_roles
+
+from .base import DemoDataError
 
 PASSWORD = "heritagehub-demo"
 EMAIL_DOMAIN = "example.org"
-
-PARTNER_PAGE_PERMISSIONS = ["add_page", "change_page", "lock_page"]
-PARTNER_IMAGE_PERMISSIONS = ["add_image", "change_image", "choose_image"]
-
-
-def _permission(app_label, codename):
-    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
 class Accounts:
@@ -55,56 +62,65 @@ class Accounts:
                 user.groups.add(group)
         return user
 
-    def group(self, name, model_permissions=()):
-        group, created = Group.objects.get_or_create(name=name)
-        if created:
-            self.stats.created("groups")
-        for app_label, codename in model_permissions:
-            permission = _permission(app_label, codename)
-            if not group.permissions.filter(pk=permission.pk).exists():
-                group.permissions.add(permission)
-        return group
-
-    @staticmethod
-    def page_permissions(group, page, codenames):
-        for codename in codenames:
-            GroupPagePermission.objects.get_or_create(
-                group=group, page=page, permission=_permission("wagtailcore", codename)
+    def partner_editor(self, text):
+        """Onboard the demo partner (its page exists already) with its editor account."""
+        username = f"{text.slug}-editor"
+        try:
+            result = onboard_partner(
+                text.name,
+                text.slug,
+                text.institution_type,
+                editor_username=username,
+                editor_email=f"{username}@{EMAIL_DOMAIN}",
+                language=text.language,
+                invite=False,
             )
+        except ValidationError as error:
+            raise DemoDataError(f"Onboarding {text.name} failed: {error.messages}") from error
+        if result.editor_created:
+            result.editor.password = self.password
+            result.editor.save(update_fields=["password"])
+            self.stats.created("users")
+        if result.changed:
+            self.stats.created("partners onboarded")
+        return result
 
-    @staticmethod
-    def collection_permissions(group, collection, codenames):
-        for codename in codenames:
-            GroupCollectionPermission.objects.get_or_create(
-                group=group,
-                collection=collection,
-                permission=_permission("wagtailimages", codename),
-            )
+
+def configure_site():
+    """Point the default Site at the demo server, so that e-mailed page links work.
+
+    Wagtail's migrations create the site as ``localhost:80``; ``make run`` serves
+    WAGTAILADMIN_BASE_URL (http://127.0.0.1:8000). A site configured otherwise is left alone.
+    """
+    site = Site.objects.filter(is_default_site=True).first()
+    base = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+    if site is None or (site.hostname, site.port) != ("localhost", 80) or not base.hostname:
+        return
+    site.hostname = base.hostname
+    site.port = base.port or (443 if base.scheme == "https" else 80)
+    site.save()
 
 
 def load_accounts(partners, partner_pages, image_collections, stats):
-    """``partners``: the PartnerText records; ``partner_pages``: source pages by slug."""
+    """``partners``: the PartnerText records; ``partner_pages``: source pages by slug.
+
+    ``partner_pages`` and ``image_collections`` are what the loader made for each partner;
+    onboarding finds them again by slug and name.
+    """
     accounts = Accounts(stats)
-    accounts.user("admin", superuser=True)
-
-    moderators = Group.objects.filter(name="Moderators").first() or accounts.group(
-        "Moderators", [("wagtailadmin", "access_admin")]
-    )
-    accounts.user("moderator", groups=[moderators])
-
-    translators = accounts.group(
-        "Translators",
-        [("wagtailadmin", "access_admin"), ("wagtail_localize", "submit_translation")],
-    )
-    accounts.page_permissions(translators, Page.get_first_root_node(), ["change_page"])
-    accounts.collection_permissions(translators, Collection.get_first_root_node(), ["choose_image"])
-    accounts.user("translator", groups=[translators])
+    roles = ensure_roles(apps)
+    accounts.user("admin", groups=[roles[HUB_EDITORS]], superuser=True)
+    accounts.user("moderator", groups=[roles[MODERATORS]])
+    accounts.user("translator", groups=[roles[TRANSLATORS]])
 
     for text in partners:
-        group = accounts.group(f"{text.name} editors", [("wagtailadmin", "access_admin")])
-        for page in partner_pages[text.slug].get_translations(inclusive=True):
-            accounts.page_permissions(group, page, PARTNER_PAGE_PERMISSIONS)
-        accounts.collection_permissions(
-            group, image_collections[text.slug], PARTNER_IMAGE_PERMISSIONS
-        )
-        accounts.user(f"{text.slug}-editor", groups=[group])
+        result = accounts.partner_editor(text)
+        if (result.space.translation_key, result.space.collection) != (
+            partner_pages[text.slug].translation_key,
+            image_collections[text.slug],
+        ):
+            raise DemoDataError(
+                f"{text.name}: the onboarded partner space is not the demo's page and media "
+                "collection (was the partner renamed?)."
+            )
+    configure_site()

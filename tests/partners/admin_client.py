@@ -12,10 +12,18 @@ from wagtail.models import Page
 PAGE_EDIT = "/admin/pages/{}/edit/"
 
 
-def login(client, user):
+def login(client, user, language="en"):
     """Sign ``user`` in on ``client``, leaving nothing of the previous user behind (the
-    session, and the flash messages Django keeps in a cookie)."""
+    session, and the flash messages Django keeps in a cookie).
+
+    The browser asks for ``language`` (the admin's language for users with no preference
+    of their own), so tests can read the interface's English source strings whatever
+    translations are compiled; ``language=None`` sends no preference (the hub's default).
+    """
     client.cookies.clear()
+    client.defaults.pop("HTTP_ACCEPT_LANGUAGE", None)
+    if language:
+        client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
     client.force_login(user)
     return client
 

@@ -24,6 +24,16 @@ from tests.factories import (
 )
 
 
+@pytest.fixture(autouse=True)
+def _english():
+    """Messages of direct calls (the onboarding service, commands) in their English source,
+    whatever translations are compiled. Requests choose their language themselves
+    (``admin_client.login``); the root conftest resets the language after each test."""
+    from django.utils import translation
+
+    translation.activate("en")
+
+
 @pytest.fixture
 def roles(db):
     return {name: Group.objects.get(name=name) for name in (HUB_EDITORS, MODERATORS, TRANSLATORS)}

@@ -414,3 +414,22 @@ def test_anonymous_visitors_are_sent_to_the_login_for_previews_and_drafts(isolat
         response = visitor.get(url)
         assert response.status_code == 302, url
         assert response["Location"].startswith("/admin/login/?next="), url
+
+
+def test_a_partner_editors_uploads_go_to_their_own_collection(editor, isolation):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+    from wagtail.images.tests.utils import get_test_image_file
+
+    upload = get_test_image_file()
+    response = editor.post(
+        "/admin/images/add/",
+        {
+            "title": "Nuova foto",
+            "file": SimpleUploadedFile("nuova.png", upload.file.getvalue(), "image/png"),
+            "alt_text": "Una foto nuova",
+            "credit": "Archivio",
+        },
+    )
+    assert response.status_code == 302, response.content[:500]
+    image = HeritageImage.objects.get(title="Nuova foto")
+    assert image.collection == isolation.archivio.space.collection

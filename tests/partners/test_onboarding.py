@@ -26,6 +26,7 @@ from partners.models import PartnerPage, PartnerSpace
 from partners.onboarding import MODERATOR_TASK, REVIEW_WORKFLOW, onboard_partner
 from partners.roles import HUB_EDITORS, MODERATORS, TRANSLATORS
 from tests.factories import PartnerIndexPageFactory, PartnerPageFactory, UserFactory
+from tests.partners.admin_client import login
 
 pytestmark = pytest.mark.django_db
 
@@ -525,7 +526,7 @@ FORM = {
 def test_a_hub_editor_onboards_a_partner_from_the_admin(
     partner_index, client, hub_editor, django_capture_on_commit_callbacks
 ):
-    client.force_login(hub_editor)
+    login(client, hub_editor)
     dashboard = client.get("/admin/")
     assert '"url": "/admin/partners/"' in dashboard.content.decode()
     assert client.get("/admin/partners/").status_code == 200
@@ -548,7 +549,7 @@ def test_a_hub_editor_onboards_a_partner_from_the_admin(
 
 
 def test_the_admin_form_shows_errors_on_their_fields(client, hub_editor, tree):
-    client.force_login(hub_editor)
+    login(client, hub_editor)
     response = client.post(
         "/admin/partners/onboard/", FORM | {"slug": "archivio", "name": "Museo Civico"}
     )
@@ -558,7 +559,7 @@ def test_the_admin_form_shows_errors_on_their_fields(client, hub_editor, tree):
 
 
 def test_the_admin_form_refuses_an_unknown_type(partner_index, client, hub_editor):
-    client.force_login(hub_editor)
+    login(client, hub_editor)
     response = client.post("/admin/partners/onboard/", FORM | {"institution_type": "castle"})
     assert response.status_code == 200
     assert "institution_type" in response.context["form"].errors
@@ -567,7 +568,7 @@ def test_the_admin_form_refuses_an_unknown_type(partner_index, client, hub_edito
 @pytest.mark.parametrize("role", [MODERATORS, TRANSLATORS])
 def test_only_hub_editors_may_onboard(partner_index, client, roles, role):
     user = UserFactory(groups=[roles[role]])
-    client.force_login(user)
+    login(client, user)
     assert '"url": "/admin/partners/"' not in client.get("/admin/").content.decode()
     for url in ("/admin/partners/", "/admin/partners/onboard/"):
         response = client.get(url)
@@ -581,7 +582,7 @@ def test_only_hub_editors_may_onboard(partner_index, client, roles, role):
 def test_a_partner_editor_may_not_onboard(partner_index, client):
     result = onboard_partner("Museo Civico", "museo-civico", "museum")
     editor = UserFactory(groups=[result.space.editors])
-    client.force_login(editor)
+    login(client, editor)
     response = client.post("/admin/partners/onboard/", FORM | {"slug": "altro", "name": "Altro"})
     assert response.status_code == 302
     assert response["Location"] == "/admin/"

@@ -262,3 +262,14 @@ def test_the_configured_backends_load_without_network():
 
 def test_the_test_settings_have_no_machine_translator(settings):
     assert getattr(settings, "WAGTAILLOCALIZE_MACHINE_TRANSLATOR", None) is None
+
+
+def test_translators_translate_vocabulary_snippets(hub, client):
+    from partners.models import InstitutionType
+
+    museum_en = InstitutionType.objects.get(slug="museum", locale__language_code="en")
+    url = f"/admin/snippets/partners/institutiontype/edit/{museum_en.pk}/"
+    assert login(client, hub.translator).get(url).status_code == 200
+    response = login(client, hub.archivio.editor).get(url)
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/"

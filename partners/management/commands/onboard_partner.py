@@ -7,6 +7,7 @@ changes nothing. See partners/onboarding.py.
 
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
 
 from partners.onboarding import onboard_partner
 
@@ -62,21 +63,33 @@ class Command(BaseCommand):
         if options["verbosity"] == 0:
             return
         space = result.space
+        names = {"name": space.name, "slug": space.slug}
         if result.changed:
-            self.stdout.write(f"Onboarded {space.name} ({space.slug}):")
+            self.stdout.write(_("Onboarded %(name)s (%(slug)s):") % names)
             for change in result.changes:
                 self.stdout.write(f"  + {change}")
         else:
-            self.stdout.write(f"{space.name} ({space.slug}) is already onboarded: nothing changed.")
-        state = "live" if result.page.live else "draft, waiting for review"
-        self.stdout.write(f"Partner page: {result.page.url_path} ({state}), id {result.page.pk}")
-        self.stdout.write(f"Editors: “{space.editors.name}”; media collection “{space.collection}”")
-        self.stdout.write(f"Review workflow: “{space.workflow.name}”")
-        if result.editor is not None:
-            invited = " — invitation e-mailed" if result.invitation_sent else ""
             self.stdout.write(
-                f"Editor: {result.editor.get_username()} <{result.editor.email}>{invited}"
+                _("%(name)s (%(slug)s) is already onboarded: nothing changed.") % names
             )
+        state = _("live") if result.page.live else _("draft, waiting for review")
+        self.stdout.write(
+            _("Partner page: %(path)s (%(state)s), id %(id)s")
+            % {"path": result.page.url_path, "state": state, "id": result.page.pk}
+        )
+        self.stdout.write(
+            _("Editors: “%(group)s”; media collection “%(collection)s”")
+            % {"group": space.editors.name, "collection": space.collection}
+        )
+        self.stdout.write(_("Review workflow: “%(workflow)s”") % {"workflow": space.workflow.name})
+        if result.editor is not None:
+            line = _("Editor: %(username)s <%(email)s>") % {
+                "username": result.editor.get_username(),
+                "email": result.editor.email,
+            }
+            if result.invitation_sent:
+                line += " — " + _("invitation e-mailed")
+            self.stdout.write(line)
 
     @staticmethod
     def describe(error):
