@@ -3,6 +3,7 @@
 import io
 import os
 import re
+from html import unescape
 
 import pytest
 from django.conf import settings
@@ -11,6 +12,8 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
+from django.utils import translation
+from django.utils.translation import gettext
 from PIL import Image as PILImage
 from wagtail.models import (
     Collection,
@@ -373,7 +376,11 @@ def test_a_file_that_is_not_an_image_is_refused(tree, submit, mailoutbox):
     assert field.attrs["aria-invalid"] == "true"
     assert "id_image_2_error" in field.attrs["aria-describedby"]
     assert 'id="id_image_2_error"' in html
-    assert "please choose them again" in html
+    with translation.override("it"):
+        choose_again = gettext(
+            "Your browser does not keep the images you chose: please choose them again."
+        )
+    assert choose_again in unescape(html)
 
 
 def test_a_truncated_image_is_refused(tree, submit, mailoutbox):
