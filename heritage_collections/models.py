@@ -23,7 +23,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from heritagehub.i18n import descendants_in_language, descendants_of_translations, in_language
-from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm
+from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.pagination import paginate
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import RightsStatement, rights_field
@@ -89,14 +89,7 @@ class CollectionPage(PartnerOwnedMixin, HeritagePage):
 
     introduction = models.TextField(_("introduction"), blank=True)
     description = RichTextField(_("description"), blank=True)
-    cover_image = models.ForeignKey(
-        "heritagehub.HeritageImage",
-        verbose_name=_("cover image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    cover_image = optional_image(_("cover image"))
 
     content_panels = HeritagePage.content_panels + [
         FieldPanel("introduction"),

@@ -16,7 +16,7 @@ from wagtail.search import index
 
 from heritagehub.blocks import BaseContentBlock
 from heritagehub.i18n import localize_pages
-from heritagehub.models import HeritagePage, HeritagePageMixin
+from heritagehub.models import HeritagePage, HeritagePageMixin, optional_image
 
 
 def featured_pages_block(page_type, verbose_name):
@@ -32,14 +32,7 @@ class HomePage(HeritagePage):
 
     hero_heading = models.CharField(_("hero heading"), max_length=200, blank=True)
     hero_text = models.TextField(_("hero text"), blank=True)
-    hero_image = models.ForeignKey(
-        "heritagehub.HeritageImage",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_image(_("hero image"))
     introduction = RichTextField(_("introduction"), blank=True)
     featured_collections = featured_pages_block(
         "heritage_collections.CollectionPage", _("featured collections")

@@ -14,7 +14,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from heritagehub.i18n import descendants_in_language, in_language
-from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm
+from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 
 
@@ -95,22 +95,8 @@ class PartnerPage(HeritagePage):
     hub_role = models.CharField(
         _("role in the hub"), max_length=20, choices=HubRole.choices, default=HubRole.SPOKE
     )
-    logo = models.ForeignKey(
-        "heritagehub.HeritageImage",
-        verbose_name=_("logo"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
-    hero_image = models.ForeignKey(
-        "heritagehub.HeritageImage",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    logo = optional_image(_("logo"))
+    hero_image = optional_image(_("hero image"))
     address = models.CharField(_("address"), max_length=255, blank=True)
     city = models.CharField(_("city"), max_length=120, blank=True)
     region = models.CharField(_("region"), max_length=120, blank=True)

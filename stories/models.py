@@ -20,7 +20,7 @@ from wagtail.search import index
 
 from heritage_collections.models import ItemPage, item_listing
 from heritagehub.i18n import in_language, url_in_language
-from heritagehub.models import HeritagePage, IndexPage
+from heritagehub.models import HeritagePage, IndexPage, optional_image
 from heritagehub.pagination import paginate
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import rights_field
@@ -94,14 +94,7 @@ class StoryPage(PartnerOwnedMixin, HeritagePage):
     author_role = models.CharField(
         _("author role"), max_length=20, choices=AuthorRole.choices, default=AuthorRole.STAFF
     )
-    hero_image = models.ForeignKey(
-        "heritagehub.HeritageImage",
-        verbose_name=_("hero image"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    hero_image = optional_image(_("hero image"))
     body = StreamField(StoryBodyBlock(), verbose_name=_("body"), blank=True)
     place_name = models.CharField(_("place"), max_length=200, blank=True)
     tags = ClusterTaggableManager(through=StoryTag, blank=True, verbose_name=_("tags"))

@@ -1,4 +1,4 @@
-from .images import HeritageImage, HeritageRendition
+from .images import HeritageImage, HeritageRendition, optional_image
 from .pages import HeritagePage, HeritagePageMixin, IndexPage, LocaleFallbackRoutingMixin
 from .vocabulary import VocabularyTerm
 
@@ -10,4 +10,5 @@ __all__ = [
     "IndexPage",
     "LocaleFallbackRoutingMixin",
     "VocabularyTerm",
+    "optional_image",
 ]

@@ -79,3 +79,15 @@ class HeritageRendition(AbstractRendition):
 
     class Meta:
         unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+def optional_image(verbose_name):
+    """A page's optional image (hero, cover, logo): kept when the image is deleted, as empty."""
+    return models.ForeignKey(
+        "heritagehub.HeritageImage",
+        verbose_name=verbose_name,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
