@@ -48,6 +48,7 @@ help:
 	@echo "make format         ruff format + ruff check --fix"
 	@echo "make check          makemigrations --check and Django's system checks"
 	@echo "make clean          remove .venv, databases, media, compiled files"
+	@echo "make bench          build a 100,000-item database, measure pages and imports (docs/benchmarks.md)"
 
 # --- environment -----------------------------------------------------------------------
 
@@ -98,6 +99,16 @@ demo: migrate
 run: translations demo
 	@echo "Heritage Hub: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# --- benchmark --------------------------------------------------------------------------
+
+# Run by hand, not by CI: builds bench.sqlite3 (or the PostgreSQL database named by
+# DATABASE_URL) once, measures, writes docs/benchmarks.md. BENCH_ARGS="--force" rebuilds;
+# python -m benchmarks --help lists the options.
+BENCH_ARGS ?=
+.PHONY: bench
+bench: translations
+	$(PY) -m benchmarks --command "make bench$(if $(BENCH_ARGS), BENCH_ARGS=\"$(BENCH_ARGS)\")" $(BENCH_ARGS)
 
 # --- quality ---------------------------------------------------------------------------
 

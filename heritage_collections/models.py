@@ -22,9 +22,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from heritagehub.i18n import descendants_in_language, descendants_of_translations, in_language
+from heritagehub.i18n import descendants_in_language, descendants_of_translations
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
-from heritagehub.pagination import paginate
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import RightsStatement, rights_field
 from partners.models import PartnerOwnedMixin
@@ -66,21 +65,12 @@ class CollectionIndexPage(IndexPage):
     class Meta:
         verbose_name = _("collection index")
 
-    def collections(self):
-        return (
-            in_language(CollectionPage.objects.live().public())
-            .select_related("cover_image")
-            .prefetch_related("cover_image__renditions")
-            .order_by("title")
-        )
-
-    def items(self):
-        return item_listing(in_language(ItemPage.objects.live().public())).order_by("title", "pk")
-
     def get_context(self, request, *args, **kwargs):
+        from .browse import Browse
+
         context = super().get_context(request, *args, **kwargs)
-        context["collections"] = self.collections()
-        context["items"] = paginate(request, self.items(), ITEMS_PER_PAGE)
+        context["browse"] = browse = Browse(request)
+        context["items"] = browse.results()
         return context
 
 
@@ -112,9 +102,17 @@ class CollectionPage(PartnerOwnedMixin, HeritagePage):
     def items(self):
         return item_listing(descendants_in_language(self, ItemPage)).order_by("title", "pk")
 
+    @property
+    def catalogue_path(self):
+        """The collection's value in the catalogue's collection facet: "partner/collection"."""
+        return "/".join(self.url_path.strip("/").split("/")[-2:])
+
     def get_context(self, request, *args, **kwargs):
+        from .browse import Browse
+
         context = super().get_context(request, *args, **kwargs)
-        context["items"] = paginate(request, self.items(), ITEMS_PER_PAGE)
+        context["browse"] = browse = Browse(request, scope={"collection": self.catalogue_path})
+        context["items"] = browse.results()
         return context
 
 
@@ -141,7 +139,8 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    creator = models.CharField(_("creator or maker"), max_length=255, blank=True)
+    # Indexed: an item page lists other items by the same creator (item_context).
+    creator = models.CharField(_("creator or maker"), max_length=255, blank=True, db_index=True)
     date_display = models.CharField(
         _("date"), max_length=100, blank=True, help_text=_("As it should read, e.g. “c. 1890”.")
     )
@@ -300,6 +299,14 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         images = list(self.images.all())
         return images[0].image if images else None
 
+    def get_context(self, request, *args, **kwargs):
+        # item_context imports this module: imported here, not at the top.
+        from .item_context import item_page_context
+
+        context = super().get_context(request, *args, **kwargs)
+        context.update(item_page_context(self, request))
+        return context
+
 
 class ItemImage(TranslatableMixin, Orderable):
     """One of an item's images, in order, with a caption that can be translated."""
@@ -319,3 +326,53 @@ class ItemImage(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("item image")
         verbose_name_plural = _("item images")
+
+
+class CatalogueEntry(models.Model):
+    """An item as the visitors of one language find it in browse: one row per item and
+    language, holding the facts its facets filter, count and sort on.
+
+    Browse needs, for 100,000+ items, "which page does a visitor of language L see for this
+    item" (the translation or the best fallback) together with the item's partner,
+    collection, type, period, place, image and rights. Computed at browse time that is a
+    language ranking over every item; stored here it is an indexed lookup. The rows are
+    derived data, rebuilt from the live pages by ``heritage_collections.catalogue`` whenever
+    an item, or a collection or partner above it, is published, unpublished, moved or deleted
+    (and in bulk by the import); ``manage.py rebuild_catalogue`` rebuilds them all.
+    """
+
+    language_code = models.CharField(max_length=8)
+    page = models.ForeignKey(ItemPage, on_delete=models.CASCADE, related_name="+")
+    translation_key = models.UUIDField()
+    sort_title = models.CharField(max_length=255)
+    partner = models.SlugField(max_length=255)
+    collection = models.CharField(max_length=511)
+    object_type = models.SlugField(max_length=120, blank=True)
+    date_start = models.IntegerField(null=True)
+    date_end = models.IntegerField(null=True)
+    century = models.SmallIntegerField(null=True)
+    place = models.CharField(max_length=200, blank=True)
+    has_image = models.BooleanField(default=False)
+    reuse = models.CharField(max_length=16)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_key", "language_code"], name="catalogue_entry_unique"
+            )
+        ]
+        indexes = [
+            models.Index(fields=["language_code", "sort_title", "page"], name="catalogue_title"),
+            models.Index(fields=["language_code", "date_start", "page"], name="catalogue_date"),
+            models.Index(fields=["language_code", "partner"], name="catalogue_partner"),
+            models.Index(
+                fields=["language_code", "collection", "sort_title", "page"],
+                name="catalogue_collection",
+            ),
+            models.Index(fields=["language_code", "object_type"], name="catalogue_object_type"),
+            models.Index(fields=["language_code", "century"], name="catalogue_century"),
+            models.Index(fields=["language_code", "place"], name="catalogue_place"),
+        ]
+
+    def __str__(self):
+        return f"{self.sort_title} ({self.language_code})"

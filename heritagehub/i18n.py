@@ -40,6 +40,14 @@ def clear_locale_cache(**kwargs):
     _locale_ids.cache_clear()
 
 
+def language_code_of(locale_id):
+    """The language code of a locale id, without a query (``""`` for an unknown id)."""
+    for code, pk in _locale_ids().items():
+        if pk == locale_id:
+            return code
+    return ""
+
+
 def _locale_ids_in_order(language_code):
     ids = _locale_ids()
     return [ids[code] for code in language_order(language_code) if code in ids]
@@ -71,16 +79,22 @@ def in_language(queryset, language_code=None):
 
 def descendants_of_translations(page, queryset):
     """``queryset`` narrowed to the pages below ``page`` or any of its translations."""
+    if not hasattr(page, "_translation_paths"):  # asked once per page object
+        page._translation_paths = list(
+            page.get_translations(inclusive=True).values_list("path", flat=True)
+        )
     subtree = Q()
-    for path in page.get_translations(inclusive=True).values_list("path", flat=True):
+    for path in page._translation_paths:
         subtree |= Q(path__startswith=path, depth__gt=len(path) // Page.steplen)
     return queryset.filter(subtree)
 
 
 def descendants_in_language(page, model, language_code=None):
     """Live public pages of ``model`` below ``page`` or any of its translations, once each."""
+    from heritagehub.cache import without_private
+
     return in_language(
-        descendants_of_translations(page, model.objects.live().public()), language_code
+        descendants_of_translations(page, without_private(model.objects.live())), language_code
     )
 
 
@@ -110,11 +124,15 @@ class LanguageLink:
 
 def language_links(page, current_language=None):
     """The language switcher's links: the same page in every language (one query)."""
+    return links_for_translations(
+        page, page.get_translations(inclusive=True).live(), current_language
+    )
+
+
+def links_for_translations(page, live_translations, current_language=None):
+    """The language switcher's links from the page's live translations (no query)."""
     current_language = current_language or active_language()
-    translations = {
-        p.locale.language_code: p
-        for p in page.get_translations(inclusive=True).live().select_related("locale")
-    }
+    translations = {language_code_of(p.locale_id): p for p in live_translations}
     return [
         LanguageLink(
             code=code,
@@ -130,13 +148,19 @@ def language_links(page, current_language=None):
 def localize_pages(pages, language_code=None):
     """Chosen pages (in any language), each in the visitor's language, in the given order.
 
-    Two queries whatever the number of pages: translations, then their specific models.
+    Two queries whatever the number of pages (translations, then their specific models), one
+    when they are all of one specific type.
     """
     keys = [page.translation_key for page in pages]
+    models = {type(page) for page in pages}
+    if len(models) == 1 and Page not in models:  # one page type (featured lists): one query
+        queryset = models.pop().objects.live()
+    else:
+        queryset = Page.objects.live().specific()
     localized = {
         page.translation_key: page
-        for page in in_language(Page.objects.live().filter(translation_key__in=keys), language_code)
-        .select_related("locale")
-        .specific()
+        for page in in_language(
+            queryset.filter(translation_key__in=keys), language_code
+        ).select_related("locale")
     }
     return [localized[key] for key in keys if key in localized]

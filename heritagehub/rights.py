@@ -62,3 +62,22 @@ def rights_field(**kwargs):
     }
     options.update(kwargs)
     return models.CharField(**options)
+
+
+class Reuse(models.TextChoices):
+    """What a visitor may do with an item, in the four groups browse filters by."""
+
+    OPEN = "open", _("Open licence or public domain")
+    LIMITED = "limited", _("Reuse with restrictions")
+    IN_COPYRIGHT = "copyright", _("In copyright")
+    UNKNOWN = "unknown", _("Rights not evaluated")
+
+    @classmethod
+    def of(cls, uri):
+        if RightsStatement.is_open(uri):
+            return cls.OPEN
+        if uri in (RightsStatement.IN_COPYRIGHT, RightsStatement.IN_COPYRIGHT_ORPHAN):
+            return cls.IN_COPYRIGHT
+        if uri in (RightsStatement.NOT_EVALUATED, "", None):
+            return cls.UNKNOWN
+        return cls.LIMITED

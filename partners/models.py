@@ -1,5 +1,7 @@
 """Partner institutions: the directory, their profiles, and their own space in the tree."""
 
+from dataclasses import replace
+
 from django import forms
 from django.conf import settings
 from django.db import models
@@ -8,12 +10,13 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.api import APIField
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from heritagehub.i18n import descendants_in_language, in_language
+from heritagehub.i18n import descendants_in_language, in_language, language_links, url_in_language
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 
@@ -69,7 +72,7 @@ class PartnerIndexPage(IndexPage):
         return context
 
 
-class PartnerPage(HeritagePage):
+class PartnerPage(RoutablePageMixin, HeritagePage):
     """A partner institution's public profile, and the root of everything it publishes.
 
     Its collections and stories are its children: the subtree is what the partner's
@@ -184,7 +187,27 @@ class PartnerPage(HeritagePage):
         context = super().get_context(request, *args, **kwargs)
         context["collections"] = self.collections_in_language()
         context["stories"] = self.stories_in_language()
+        context["items_url"] = url_in_language(self) + self.reverse_subpage("items")
         return context
+
+    @path("items/", name="items")
+    def items(self, request):
+        """The partner's items, with the same faceted browse as the collection index."""
+        from heritage_collections.browse import Browse
+
+        browse = Browse(request, scope={"partner": self.slug})
+        suffix = self.reverse_subpage("items")
+        links = [replace(link, url=link.url + suffix) for link in language_links(self)]
+        return self.render(
+            request,
+            template="partners/partner_items.html",
+            context_overrides={
+                "browse": browse,
+                "items": browse.results(),
+                "language_links": links,
+                "canonical_url": url_in_language(self) + suffix,
+            },
+        )
 
     def collections_in_language(self):
         from heritage_collections.models import CollectionPage

@@ -19,6 +19,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from heritage_collections.models import ItemPage, item_listing
+from heritagehub.cache import without_private
 from heritagehub.i18n import in_language, url_in_language
 from heritagehub.models import HeritagePage, IndexPage, optional_image
 from heritagehub.pagination import paginate
@@ -47,7 +48,7 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
 
     def stories(self):
         return (
-            in_language(StoryPage.objects.live().public())
+            in_language(without_private(StoryPage.objects.live()))
             .select_related("hero_image", "locale")
             .prefetch_related("hero_image__renditions")
             .order_by("-date", "title")
@@ -155,14 +156,14 @@ class StoryPage(PartnerOwnedMixin, HeritagePage):
             if block.block_type == "item_card" and block.value["item"] is not None
         }
         items = item_listing(
-            in_language(ItemPage.objects.live().public().filter(translation_key__in=chosen))
+            in_language(without_private(ItemPage.objects.live()).filter(translation_key__in=chosen))
         )
         return {chosen[item.translation_key]: item for item in items}
 
     def related_items_in_language(self):
         keys = self.related_items.values_list("item__translation_key", flat=True)
         return item_listing(
-            in_language(ItemPage.objects.live().public().filter(translation_key__in=keys))
+            in_language(without_private(ItemPage.objects.live()).filter(translation_key__in=keys))
         )
 
 

@@ -53,6 +53,15 @@ def _reset_language():
     translation.activate("it")
 
 
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached pages, menus and facet labels of an
+    earlier test's pages must not leak into the next one."""
+    from django.core.cache import cache
+
+    cache.clear()
+
+
 @pytest.fixture
 def locales(db):
     return {locale.language_code: locale for locale in Locale.objects.all()}

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.utils.text import slugify
 from wagtail.models import Collection
 
+from heritage_collections.catalogue import refresh_catalogue
 from heritage_collections.models import (
     CollectionIndexPage,
     CollectionPage,
@@ -108,6 +109,7 @@ class CollectionPageFactory(HeritagePageFactory):
 class ItemPageFactory(HeritagePageFactory):
     class Meta:
         model = ItemPage
+        skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Oggetto {n:05d}")
     identifier = factory.Sequence(lambda n: f"INV-{n:05d}")
@@ -121,6 +123,13 @@ class ItemPageFactory(HeritagePageFactory):
     object_type = factory.LazyFunction(
         lambda: ObjectType.objects.filter(slug="photograph", locale__language_code="it").first()
     )
+
+    @factory.post_generation
+    def catalogue(obj, create, extracted, **kwargs):
+        """Factories make live pages without publishing them (no page_published signal):
+        bring the item's catalogue entries up to date as publishing does."""
+        if create:
+            refresh_catalogue([obj.translation_key])
 
 
 class StoryPageFactory(HeritagePageFactory):
@@ -159,9 +168,11 @@ class FormPageFactory(HeritagePageFactory):
 def add_item_image(item, image=None, caption="Fronte"):
     """Attach an image to an item (ItemImage rows are translatable: same locale as the item)."""
     image = image or HeritageImageFactory()
-    return ItemImage.objects.create(
+    item_image = ItemImage.objects.create(
         page=item, image=image, caption=caption, locale=item.locale, sort_order=0
     )
+    refresh_catalogue([item.translation_key])
+    return item_image
 
 
 def add_form_fields(form_page):
@@ -210,3 +221,45 @@ class UserFactory(factory.django.DjangoModelFactory):
     def groups(self, create, extracted, **kwargs):
         if create and extracted:
             self.groups.add(*extracted)
+
+
+# --- Item CSV (heritage_collections.importing) ------------------------------------------------
+
+ITEM_ROW = {
+    "identifier": "CSV-001",
+    "title": "Veduta del Po",
+    "description": "Una veduta del fiume.",
+    "object_type": "photograph",
+    "creator": "Mario Gabinio",
+    "date": "c. 1925",
+    "date_start": "1920",
+    "date_end": "1930",
+    "place": "Torino",
+    "latitude": "45.0703",
+    "longitude": "7.6869",
+    "materials": "Gelatina bromuro d'argento",
+    "dimensions": "18 x 24 cm",
+    "rights": "http://creativecommons.org/publicdomain/mark/1.0/",
+    "credit_line": "Archivio Nazionale",
+    "tags": "fiume; città",
+    "source_url": "https://example.org/csv-001",
+}
+
+
+def item_row(number=1, **changes):
+    """A valid Item CSV row (a dict by column) for identifier CSV-<number>."""
+    row = dict(ITEM_ROW, identifier=f"CSV-{number:03d}", title=f"Veduta del Po {number}")
+    row.update(changes)
+    return row
+
+
+def write_item_csv(path, rows, columns=None, encoding="utf-8"):
+    """Write ``rows`` (dicts) as an Item CSV; the columns are the rows' keys unless given."""
+    import csv
+
+    columns = columns or list(dict.fromkeys(key for row in rows for key in row))
+    with open(path, "w", encoding=encoding, newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=columns, restval="", lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path

@@ -478,7 +478,7 @@ def _subject_leaves(record):
             yield from walk(child, path + [child["name"]])
 
     subjects = record.get("subjects")
-    return list(walk(subjects, [])) if subjects else []
+    return [leaf for leaf in walk(subjects, []) if leaf] if subjects else []
 
 
 def _clean(name):
@@ -608,7 +608,8 @@ def _one_line(text, limit):
     return " ".join((text or "").split())[:limit]
 
 
-def tate_item(record, deaths, object_types):
+def tate_fields(record, deaths):
+    """An item's field values from a Tate record (``object_type`` as its slug)."""
     date_range = record.get("dateRange") or {}
     group = (record.get("catalogueGroup") or {}).get("shortTitle")
     description = ""
@@ -616,27 +617,30 @@ def tate_item(record, deaths, object_types):
         description = f"<p>Part of the catalogue group “{escape(group)}” at Tate.</p>"
     acno = record["acno"]
     title = _one_line(record["title"], 255)
-    item = ItemPage(
-        title=title,
-        slug=f"{slugify(title)[:60].strip('-') or 'untitled'}-{acno.lower()}",
-        identifier=acno,
-        object_type=object_types.get(
-            OBJECT_TYPE_BY_CLASSIFICATION.get(record.get("classification"))
-        ),
-        creator=_one_line(record.get("all_artists"), 255),
-        date_display=_one_line(record.get("dateText"), 100),
-        date_start=date_range.get("startYear"),
-        date_end=date_range.get("endYear"),
-        place_name=tate_place(record),
-        materials=_one_line(record.get("medium"), 400),
-        dimensions="; ".join(
+    return {
+        "title": title,
+        "slug": f"{slugify(title)[:60].strip('-') or 'untitled'}-{acno.lower()}",
+        "identifier": acno,
+        "object_type": OBJECT_TYPE_BY_CLASSIFICATION.get(record.get("classification")),
+        "creator": _one_line(record.get("all_artists"), 255),
+        "date_display": _one_line(record.get("dateText"), 100),
+        "date_start": date_range.get("startYear"),
+        "date_end": date_range.get("endYear"),
+        "place_name": tate_place(record),
+        "materials": _one_line(record.get("medium"), 400),
+        "dimensions": "; ".join(
             line.strip() for line in (record.get("dimensions") or "").splitlines() if line.strip()
         )[:255],
-        description=description,
-        rights=tate_rights(record, deaths),
-        credit_line=_one_line(record.get("creditLine"), 400),
-        source_url=record.get("url") or "",
-    )
+        "description": description,
+        "rights": tate_rights(record, deaths),
+        "credit_line": _one_line(record.get("creditLine"), 400),
+        "source_url": record.get("url") or "",
+    }
+
+
+def tate_item(record, deaths, object_types):
+    fields = tate_fields(record, deaths)
+    item = ItemPage(**{**fields, "object_type": object_types.get(fields["object_type"])})
     item.tags.add(*tate_tags(record))
     return item
 

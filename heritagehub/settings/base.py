@@ -64,6 +64,10 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Below session, language, CSRF, login and messages (it needs to know them) and above
+    # what a cached page may skip: docs/architecture.md, "Caching".
+    "heritagehub.middleware.PageCacheMiddleware",
+    "heritagehub.middleware.PublicSiteMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Admin URLs naming another partner's page answer as any admin denial (partners app).
     "partners.middleware.PartnerIsolationMiddleware",
@@ -143,6 +147,10 @@ CACHES = {
     }
 }
 
+# Whole pages for anonymous visitors are cached this many seconds (0 = off); any publish,
+# unpublish, move or deletion empties the cache at once (heritagehub.cache).
+HERITAGEHUB_PAGE_CACHE_SECONDS = int(os.environ.get("HERITAGEHUB_PAGE_CACHE_SECONDS", 600))
+
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get(
     "DEFAULT_FROM_EMAIL", "Heritage Hub <noreply@heritagehub.local>"
@@ -156,7 +164,7 @@ WAGTAIL_SITE_NAME = "Heritage Hub"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILIMAGES_IMAGE_MODEL = "heritagehub.HeritageImage"
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "heritagehub.search_backend"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # Translations of live pages must not skip review: see docs/architecture.md.

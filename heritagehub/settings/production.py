@@ -14,7 +14,8 @@ if not SECRET_KEY:  # noqa: F405
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Fails open: pages keep serving when Redis is down (heritagehub.cache).
+            "BACKEND": "heritagehub.cache.FailSafeRedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }

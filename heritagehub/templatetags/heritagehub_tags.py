@@ -4,7 +4,10 @@ Links between public pages never use ``{% pageurl %}``: every page is reachable 
 language prefix (heritagehub.i18n), so a link keeps the visitor in their language.
 
 Lookups that would otherwise run once per card (a page's language, a vocabulary term's
-name) use one query per request, memoized on the request object.
+name) use one query per request, memoized on the request object. What every page shows
+(the site's name, menu and footer, vocabulary names) is kept in the cache for the current
+page-cache generation (heritagehub.cache), and breadcrumbs come from the pages routing
+found (heritagehub.models.pages): a warm request runs no query for them.
 """
 
 from dataclasses import dataclass
@@ -19,15 +22,18 @@ from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page
 
+from heritagehub import cache
 from heritagehub.i18n import (
     LanguageLink,
     active_language,
     in_language,
+    language_code_of,
     localize_pages,
     url_in_language,
 )
+from heritagehub.models.pages import routing_for
 
 register = template.Library()
 
@@ -78,8 +84,7 @@ def search_url(language_code=None):
 
 @register.simple_tag(takes_context=True)
 def site_name(context):
-    request = _request(context)
-    site = Site.find_for_request(request) if request is not None else None
+    site = cache.site_for_request(_request(context))
     return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
 
 
@@ -101,12 +106,6 @@ def absolute_url(context, url):
 # Languages -----------------------------------------------------------------------------------
 
 
-def _locale_codes(context):
-    return _memo(
-        context, "locale_codes", lambda: dict(Locale.objects.values_list("pk", "language_code"))
-    )
-
-
 @register.simple_tag(takes_context=True)
 def page_lang(context, page):
     """The language code of a page's content, without a query per page."""
@@ -114,7 +113,7 @@ def page_lang(context, page):
         return ""
     if "locale" in page._state.fields_cache:
         return page.locale.language_code
-    return _locale_codes(context).get(page.locale_id, "")
+    return language_code_of(page.locale_id)
 
 
 @register.simple_tag(takes_context=True)
@@ -201,10 +200,11 @@ def term(context, value):
             )
         )
 
-    localized = _memo(context, f"terms_{model._meta.label_lower}_{language}", names)
+    name = f"terms:{model._meta.label_lower}:{language}"
+    localized = _memo(context, name, lambda: cache.cached(name, names, _request(context)))
     if value.translation_key in localized:
         return Term(localized[value.translation_key], language)
-    return Term(value.name, _locale_codes(context).get(value.locale_id, ""))
+    return Term(value.name, language_code_of(value.locale_id))
 
 
 # Navigation ----------------------------------------------------------------------------------
@@ -223,13 +223,21 @@ class NavLink:
 def _top_level_pages(context):
     """Live public children of the site's home page, one per translation, visitor's language first.
 
-    Returns ``(pages, home_path_length)``; three queries, whatever the number of languages.
+    Returns ``(pages, home_path_length)``; three queries, whatever the number of languages,
+    and none while the cache holds them.
     """
-    request = _request(context)
-    site = Site.find_for_request(request) if request is not None else None
+    site = cache.site_for_request(_request(context))
     root_id = site.root_page_id if site else None
     if root_id is None:
         return [], 0
+    return cache.cached(
+        f"top_level:{root_id}:{active_language()}",
+        lambda: _query_top_level_pages(root_id),
+        _request(context),
+    )
+
+
+def _query_top_level_pages(root_id):
     homes = list(
         Page.objects.filter(
             translation_key__in=Page.objects.filter(pk=root_id).values("translation_key")
@@ -286,6 +294,10 @@ def _current_ancestor_keys(context):
         for page in pages:
             if page.path == top_path:
                 return {page.translation_key}
+        routing = routing_for(_request(context))
+        for page in routing.levels[1] if routing is not None and len(routing.levels) > 1 else []:
+            if page.path == top_path:
+                return {page.translation_key}
         # The current page sits in another locale's tree: one query for its top-level page.
         key = Page.objects.filter(path=top_path).values_list("translation_key", flat=True).first()
         return {key} if key else set()
@@ -326,37 +338,52 @@ def breadcrumbs(context, page):
     """Home › ancestors › this page, each in the visitor's language where translated."""
     crumbs = [Crumb(title=_("Home"), url=home_url(), lang="")]
     if page is not None and page.depth > 3:  # below the home page's own children
-        ancestor_keys = Page.objects.ancestor_of(page).filter(depth__gt=2).values("translation_key")
-        ancestors = (
-            in_language(Page.objects.live().filter(translation_key__in=ancestor_keys))
-            .select_related("locale")
-            .order_by("depth")
-        )
-        for ancestor in ancestors:
+        for ancestor in _ancestors_in_language(context, page):
             crumbs.append(
                 Crumb(
                     title=ancestor.title,
                     url=url_in_language(ancestor),
-                    lang=ancestor.locale.language_code,
+                    lang=language_code_of(ancestor.locale_id),
                 )
             )
     return {
         "crumbs": crumbs,
         "page": page,
         "page_url": url_in_language(page) if page is not None else "",
-        "page_lang": page.locale.language_code if page is not None else "",
+        "page_lang": language_code_of(page.locale_id) if page is not None else "",
         "LANGUAGE_CODE": active_language(),
     }
+
+
+def _ancestors_in_language(context, page):
+    """The page's ancestors below the home page, each in the visitor's language where live:
+    the pages routing found on the way (no query), else one query."""
+    routing = routing_for(_request(context))
+    ancestors = routing.ancestors(page) if routing is not None else None
+    if ancestors is not None:
+        return ancestors
+    ancestor_keys = Page.objects.ancestor_of(page).filter(depth__gt=2).values("translation_key")
+    return in_language(Page.objects.live().filter(translation_key__in=ancestor_keys)).order_by(
+        "depth"
+    )
 
 
 # Pages of any type ---------------------------------------------------------------------------
 
 
-@register.simple_tag
-def localized(page):
-    """A chosen page (e.g. an item's partner) in the visitor's language, if live (two queries)."""
+@register.simple_tag(takes_context=True)
+def localized(context, page):
+    """A chosen page (e.g. an item's partner) in the visitor's language, if live.
+
+    One query when routing passed by it (an ancestor of the page shown), else two.
+    """
     if page is None:
         return None
+    routing = routing_for(_request(context))
+    for candidates in routing.levels if routing is not None else []:
+        same = [p for p in candidates if p.translation_key == page.translation_key]
+        if same:
+            return same[0].specific
     pages = localize_pages([page])
     return pages[0] if pages else None
 
@@ -364,7 +391,7 @@ def localized(page):
 @register.filter
 def localized_canonical(page):
     """The URL of the page under its own language: the canonical URL of an untranslated page."""
-    return url_in_language(page, page.locale.language_code) if page is not None else ""
+    return url_in_language(page, language_code_of(page.locale_id)) if page is not None else ""
 
 
 @register.filter

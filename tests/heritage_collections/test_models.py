@@ -3,10 +3,9 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from heritage_collections.models import ITEMS_PER_PAGE, CollectionIndexPage, ItemPage
+from heritage_collections.models import ITEMS_PER_PAGE, ItemPage
 from heritagehub.rights import RightsStatement
 from tests.factories import (
-    CollectionPageFactory,
     HeritageImageFactory,
     ItemPageFactory,
     add_item_image,
@@ -70,16 +69,6 @@ def test_collection_lists_its_live_items_by_title(tree):
     tree.items[2].unpublish()
     titles = [item.title for item in tree.collection.items()]
     assert titles == ["Fotografia 1", "Fotografia 2"]
-
-
-def test_collection_index_lists_items_of_every_partner(tree):
-    from tests.factories import PartnerPageFactory
-
-    other = CollectionPageFactory(parent=PartnerPageFactory(parent=tree.partner_index))
-    ItemPageFactory(parent=other, title="Altro oggetto")
-    index = CollectionIndexPage.objects.get(pk=tree.collection_index.pk)
-    assert index.items().count() == 4
-    assert index.collections().count() == 2
 
 
 def test_items_are_paginated_by_a_page_size_smaller_than_the_query_ceiling_tests():

@@ -47,6 +47,50 @@ def test_search_skips_unpublished_pages(tree, client):
     assert tree.items[2].pk not in result_pks(response)
 
 
+def test_search_finds_items_stories_and_partners_with_their_type(tree, client):
+    from tests.factories import StoryPageFactory
+
+    StoryPageFactory(parent=tree.story_index, title="Archivio di famiglia", slug="famiglia")
+    response = client.get("/it/search/", {"q": "Archivio"})
+    types = {type(page).__name__ for page in response.context["results"]}
+    assert {"PartnerPage", "StoryPage"} <= types
+    html = response.content.decode()
+    assert '<p class="result-type">Partner</p>' in html
+    assert '<p class="result-type">Storia</p>' in html
+
+
+def test_search_ranks_a_title_match_above_a_description_match(tree, client):
+    from tests.factories import ItemPageFactory
+
+    described = ItemPageFactory(
+        parent=tree.collection,
+        title="Veduta",
+        description="<p>Una veduta con un mulino sullo sfondo.</p>",
+    )
+    titled = ItemPageFactory(parent=tree.collection, title="Il mulino")
+    response = client.get("/it/search/", {"q": "mulino"})
+    assert result_pks(response) == [titled.pk, described.pk]
+
+
+def test_search_results_take_a_fixed_number_of_queries(tree, client, django_assert_max_num_queries):
+    """Ranked and fetched together, whatever the number of results (DESIGN §8)."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ItemPageFactory
+
+    def queries():
+        client.get("/it/search/", {"q": "Fotografia"})  # warm the chrome cache
+        with CaptureQueriesContext(connection) as captured:
+            client.get("/it/search/", {"q": "Fotografia"})
+        return len(captured)
+
+    few = queries()
+    for n in range(25):
+        ItemPageFactory(parent=tree.collection, title=f"Fotografia extra {n}")
+    assert queries() == few
+
+
 def test_empty_search_shows_the_form_without_results(tree, client):
     response = client.get("/it/search/")
     assert response.status_code == 200

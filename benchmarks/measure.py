@@ -1,0 +1,234 @@
+"""Measure the public pages of the bench database in-process, as a server would serve them.
+
+``pick_urls`` chooses, for each URL class, up to ``per_class`` URLs (different items,
+partners, facets and queries, in every language); ``measure`` requests each one with
+django.test.Client as a first-time anonymous visitor (no cookies): one warm-up request, one
+request whose SQL queries are counted (CaptureQueriesContext), then ``repeat`` requests timed
+with time.perf_counter() and nothing else recording. Times are server times: routing,
+middleware, queries and rendering, without network or WSGI server.
+"""
+
+import math
+import random
+import statistics
+import time
+from dataclasses import asdict, dataclass, field
+from itertools import product
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, override_settings
+from wagtail.models import Page
+
+from heritage_collections.models import CollectionIndexPage, ItemImage, ItemPage
+from heritagehub.i18n import url_in_language
+from heritagehub.rights import Reuse
+from partners.models import PartnerPage
+from stories.models import StoryPage
+
+# (key, label, target for the median in ms; the query target is in benchmarks.report).
+URL_CLASSES = [
+    ("home", "home", 15),
+    ("browse", "collection index, no filter", 60),
+    ("browse_facets", "collection index, two facets", 60),
+    ("browse_query", "collection index, text query", 80),
+    ("item", "item", 15),
+    ("story", "story", 15),
+    ("partner", "partner", 15),
+    ("search", "site search", 80),
+]
+PAGE_CACHE_SECONDS = 600
+# Words visitors look for in a hub of European art and archives (English, Italian, French).
+QUERY_WORDS = [
+    "Turner", "Venice", "landscape", "portrait", "Torino", "river", "London", "sketch",
+    "Genova", "mill", "harbour", "Rome", "church", "bridge", "mountain", "sea", "paysage",
+    "ritratto", "Bologna", "woman",
+]  # fmt: skip
+BROWSE_VARIANTS = ["", "?page=2", "?sort=date", "?page=10", "?sort=title&page=100"]
+SAMPLE_ITEMS = 400  # items whose facts give the facet combinations
+
+
+@dataclass
+class ClassResult:
+    key: str
+    label: str
+    target_ms: int
+    urls: int = 0
+    times_ms: list = field(default_factory=list)
+    queries: list = field(default_factory=list)  # one count per URL
+    x_cache: dict = field(default_factory=dict)  # header value → timed requests
+
+    @property
+    def median_ms(self):
+        return statistics.median(self.times_ms) if self.times_ms else None
+
+    @property
+    def p95_ms(self):
+        return percentile(self.times_ms, 95)
+
+    def as_dict(self):
+        data = asdict(self)
+        data.update(median_ms=self.median_ms, p95_ms=self.p95_ms)
+        return data
+
+
+def percentile(values, pct):
+    """The nearest-rank percentile: the smallest value with ``pct`` % of values at or below."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    return ordered[max(0, math.ceil(pct / 100 * len(ordered)) - 1)]
+
+
+# --- choosing the URLs ---------------------------------------------------------------------
+
+
+def languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def pick_urls(per_class=20, seed=0):
+    """{class key: [URL, …]}: the URLs to measure, the same for the same database and seed."""
+    rng = random.Random(seed)
+    langs = languages()
+    index = CollectionIndexPage.objects.live().filter(locale__language_code=langs[0]).first()
+    items = _sample_items(rng)
+
+    def browse(query_strings):
+        combos = list(product(langs, query_strings))
+        return [url_in_language(index, code) + qs for code, qs in _take(rng, combos, per_class)]
+
+    words = _take(rng, QUERY_WORDS, per_class)
+    return {
+        "home": [f"/{code}/" for code in langs],
+        "browse": browse(BROWSE_VARIANTS) if index else [],
+        "browse_facets": browse(_facet_query_strings(items, rng, per_class)) if index else [],
+        "browse_query": browse([f"?q={word}" for word in words]) if index else [],
+        "item": _page_urls(items[:per_class], rng),
+        "story": _page_urls(_take(rng, list(_source_pages(StoryPage)), per_class), rng),
+        "partner": _page_urls(_take(rng, list(_source_pages(PartnerPage)), per_class), rng),
+        "search": [f"/{rng.choice(langs)}/search/?q={word}" for word in words],
+    }
+
+
+def _take(rng, population, count):
+    return rng.sample(population, min(count, len(population)))
+
+
+def _source_pages(model):
+    """One live page per translation key (the lowest id), so each page is picked once."""
+    pages = {}
+    for page in model.objects.live().order_by("pk"):
+        pages.setdefault(page.translation_key, page)
+    return pages.values()
+
+
+def _sample_items(rng):
+    """Live items: random ones, plus items with images and translated items if any."""
+    ids = list(ItemPage.objects.live().values_list("pk", flat=True))
+    chosen = _take(rng, ids, SAMPLE_ITEMS)
+    with_images = list(ItemImage.objects.values_list("page_id", flat=True).distinct()[:50])
+    chosen[1:1] = _take(rng, with_images, 3)
+    items = ItemPage.objects.filter(pk__in=chosen).select_related("object_type")
+    by_pk = {item.pk: item for item in items.prefetch_related("tags", "images")}
+    return [by_pk[pk] for pk in dict.fromkeys(chosen) if pk in by_pk]
+
+
+def _page_urls(pages, rng):
+    langs = languages()
+    return [url_in_language(page, rng.choice(langs)) for page in pages]
+
+
+def facet_values(item):
+    """{browse parameter: value} of the facets ``item`` has a value for, as browse URLs
+    spell them (heritage_collections.browse)."""
+    parts = item.url_path.strip("/").split("/")  # home/partners/<partner>/<collection>/<item>
+    values = {"partner": parts[-3], "collection": f"{parts[-3]}/{parts[-2]}"}
+    if item.object_type_id:
+        values["type"] = item.object_type.slug
+    if item.date_start is not None:
+        values["century"] = str(century_of(item.date_start))
+    if item.place_name:
+        values["place"] = item.place_name
+    tags = list(item.tags.all())
+    if tags:
+        values["tag"] = tags[0].slug
+    if list(item.images.all()):
+        values["image"] = "1"
+    values["rights"] = Reuse.of(item.rights).value
+    return values
+
+
+def century_of(year):
+    """19 for 1801–1900, -1 for 100 BCE–1 BCE: the browse URLs' century numbers."""
+    return (year - 1) // 100 + 1 if year > 0 else -((-year) // 100 + 1)
+
+
+def _facet_query_strings(items, rng, count):
+    """Two facets of one real item each (so that most combinations find something)."""
+    strings = []
+    for item in items[:count]:
+        values = facet_values(item)
+        pair = rng.sample(sorted(values), 2)
+        strings.append("?" + urlencode([(param, values[param]) for param in pair]))
+    return strings
+
+
+# --- measuring -------------------------------------------------------------------------------
+
+
+class PageError(AssertionError):
+    pass
+
+
+def measure(urls, repeat=5, page_cache=False):
+    """{class key: ClassResult} for ``urls`` (from ``pick_urls``), with the anonymous page
+    cache off or on (warm: each URL's first request fills it)."""
+    seconds = PAGE_CACHE_SECONDS if page_cache else 0
+    results = {}
+    with override_settings(HERITAGEHUB_PAGE_CACHE_SECONDS=seconds):
+        if page_cache:
+            cache.clear()
+        client = Client()
+        for key, label, target in URL_CLASSES:
+            result = results[key] = ClassResult(key, label, target, urls=len(urls.get(key, [])))
+            for url in urls.get(key, []):
+                _get(client, url)  # warm-up: Wagtail's caches, the page cache
+                with CaptureQueriesContext(connection) as queries:
+                    _get(client, url)
+                result.queries.append(len(queries.captured_queries))
+                for _ in range(repeat):
+                    started = time.perf_counter()
+                    response = _get(client, url)
+                    result.times_ms.append((time.perf_counter() - started) * 1000)
+                    state = response.headers.get("X-Cache", "none")
+                    result.x_cache[state] = result.x_cache.get(state, 0) + 1
+    return results
+
+
+def _get(client, url):
+    client.cookies.clear()  # a first-time anonymous visitor
+    response = client.get(url)
+    if response.status_code != 200:
+        raise PageError(f"{url} answered {response.status_code}, not 200.")
+    return response
+
+
+def item_count():
+    return ItemPage.objects.values("translation_key").distinct().count()
+
+
+def database_version():
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("select sqlite_version()")
+            return f"SQLite {cursor.fetchone()[0]}"
+        cursor.execute("show server_version")
+        return f"PostgreSQL {cursor.fetchone()[0]}"
+
+
+def page_count():
+    return Page.objects.count()

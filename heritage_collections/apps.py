@@ -1,0 +1,32 @@
+from django.apps import AppConfig
+from django.utils.translation import pgettext_lazy
+
+
+class HeritageCollectionsConfig(AppConfig):
+    name = "heritage_collections"
+    verbose_name = pgettext_lazy("heritage", "Collections")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_migrate
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from heritagehub.search import register_served_pages
+
+        from . import catalogue
+        from .models import CatalogueEntry, ItemPage
+
+        # Every page type: a renamed partner or collection changes its items' entries.
+        page_published.connect(catalogue.page_changed, dispatch_uid="catalogue-published")
+        page_unpublished.connect(catalogue.page_changed, dispatch_uid="catalogue-unpublished")
+        post_page_move.connect(catalogue.page_changed, dispatch_uid="catalogue-moved")
+        post_delete.connect(catalogue.item_deleted, sender=ItemPage, dispatch_uid="catalogue-del")
+        post_migrate.connect(
+            catalogue.build_if_missing, sender=self, dispatch_uid="catalogue-build"
+        )
+
+        register_served_pages(
+            ItemPage,
+            lambda language: CatalogueEntry.objects.filter(language_code=language).values(
+                "page_id"
+            ),
+        )

@@ -1,0 +1,161 @@
+"""Keeping the catalogue entries (``CatalogueEntry``) in step with the live item pages.
+
+An entry is derived data: for each item and each site language, the page a visitor of that
+language is served (the translation, else the best fallback, as ``heritagehub.i18n``
+chooses) and the facts browse filters on. ``refresh_catalogue`` recomputes the entries of
+the given items from the live pages in a constant number of queries per batch; the signal
+handlers call it when an item, or a page above items, changes.
+"""
+
+import unicodedata
+from collections import defaultdict
+
+from django.conf import settings
+from django.db import transaction
+from wagtail.models import Page
+
+from heritagehub.i18n import language_order
+from heritagehub.rights import Reuse
+from partners.models import PartnerPage
+
+from .models import CatalogueEntry, CollectionPage, ItemImage, ItemPage
+
+BATCH_SIZE = 500
+
+
+def sort_key(title):
+    """A title as it sorts for people: case and accents ignored ("Émile" next to "emile")."""
+    decomposed = unicodedata.normalize("NFKD", title.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()[:255]
+
+
+def century_of(year):
+    """19 for 1801–1900, -1 for 100 BCE–1 BCE; None without a year."""
+    if year is None:
+        return None
+    century = (abs(year) - 1) // 100 + 1
+    return century if year > 0 else -century
+
+
+def _ancestry(url_path):
+    """(partner slug, "partner/collection" path) from an item's url_path: items sit at
+    home/partners/<partner>/<collection>/<item>/, and slugs are the same in every locale."""
+    parts = url_path.strip("/").split("/")
+    return parts[-3], f"{parts[-3]}/{parts[-2]}"
+
+
+def _entries_for(pages, images):
+    """The entries of one item (``pages``: its live translations), one per site language."""
+    by_language = {page.locale.language_code: page for page in pages}
+    entries = []
+    for code, _name in settings.LANGUAGES:
+        page = next(by_language[c] for c in language_order(code) if c in by_language)
+        partner, collection = _ancestry(page.url_path)
+        entries.append(
+            CatalogueEntry(
+                language_code=code,
+                page=page,
+                translation_key=page.translation_key,
+                sort_title=sort_key(page.title),
+                partner=partner,
+                collection=collection,
+                object_type=page.object_type.slug if page.object_type else "",
+                date_start=page.date_start,
+                # An item dated by one year ends in it: range filters then need no COALESCE.
+                date_end=page.date_start if page.date_end is None else page.date_end,
+                century=century_of(page.date_start),
+                place=page.place_name[:200],
+                has_image=page.pk in images,
+                reuse=Reuse.of(page.rights),
+            )
+        )
+    return entries
+
+
+def _refresh_batch(keys):
+    pages = (
+        ItemPage.objects.live()
+        .public()
+        .filter(translation_key__in=keys)
+        .select_related("locale", "object_type")
+        .only(
+            "title",
+            "url_path",
+            "translation_key",
+            "locale__language_code",
+            "object_type__slug",
+            "date_start",
+            "date_end",
+            "place_name",
+            "rights",
+        )
+    )
+    translations = defaultdict(list)
+    for page in pages:
+        translations[page.translation_key].append(page)
+    images = set(
+        ItemImage.objects.filter(page__in=[p.pk for ps in translations.values() for p in ps])
+        .values_list("page_id", flat=True)
+        .distinct()
+    )
+    CatalogueEntry.objects.filter(translation_key__in=keys).delete()
+    CatalogueEntry.objects.bulk_create(
+        entry for pages in translations.values() for entry in _entries_for(pages, images)
+    )
+
+
+def refresh_catalogue(translation_keys):
+    """Recompute the entries of the items with these translation keys (any number of them;
+    an item no longer live loses its entries)."""
+    keys = list(dict.fromkeys(translation_keys))
+    with transaction.atomic():
+        for start in range(0, len(keys), BATCH_SIZE):
+            _refresh_batch(keys[start : start + BATCH_SIZE])
+
+
+def item_keys_below(page):
+    """Translation keys of the items below ``page`` in its locale tree."""
+    return ItemPage.objects.descendant_of(page).values_list("translation_key", flat=True)
+
+
+def rebuild_catalogue():
+    """Every entry anew, e.g. after a bulk change made outside Wagtail's signals."""
+    with transaction.atomic():
+        CatalogueEntry.objects.all().delete()
+        keys = ItemPage.objects.live().values_list("translation_key", flat=True).distinct()
+        refresh_catalogue(keys.iterator())
+    return CatalogueEntry.objects.count()
+
+
+# Signal handlers (connected in apps.py) --------------------------------------------------
+
+
+def build_if_missing(**kwargs):
+    """After migrate: a database that had items before the catalogue existed gets its entries."""
+    if not CatalogueEntry.objects.exists() and ItemPage.objects.live().exists():
+        rebuild_catalogue()
+
+
+def _entries_out_of_date_below(page):
+    """Whether the items below a partner or collection page carry an old slug of it (it was
+    renamed or moved): checked first, since publishing a 70,000-item collection's new
+    introduction must not rewrite 350,000 entries."""
+    below = CatalogueEntry.objects.filter(page__path__startswith=page.path)
+    slugs = page.url_path.strip("/").split("/")
+    if isinstance(page, PartnerPage):
+        return below.exclude(partner=slugs[-1]).exists()
+    return below.exclude(collection="/".join(slugs[-2:])).exists()
+
+
+def page_changed(sender, instance, **kwargs):
+    """page_published / page_unpublished / post_page_move of any page."""
+    page = instance.specific_deferred if type(instance) is Page else instance
+    if isinstance(page, ItemPage):
+        refresh_catalogue([page.translation_key])
+    elif isinstance(page, PartnerPage | CollectionPage) and _entries_out_of_date_below(page):
+        refresh_catalogue(list(item_keys_below(page)))
+
+
+def item_deleted(sender, instance, **kwargs):
+    """An item's other translations may now be served where the deleted one was."""
+    refresh_catalogue([instance.translation_key])

@@ -1,0 +1,28 @@
+"""Importing a partner's catalogue from an Item CSV (DESIGN §6): ``manage.py import_items``
+and the admin's "Import items".
+
+- ``reader``: the file, streamed, decoded line by line (rows with bad bytes are errors);
+- ``columns``, ``values``: the header and each cell, checked;
+- ``target``: the partner and collection imported into; ``plan``: what each row does to the
+  stored items (create, update, nothing), from their latest revisions (``state``);
+- ``apply``, ``bulk``, ``media``: writing it — new pages in bulk, changed pages through
+  Wagtail, images from a folder or ZIP;
+- ``service.ItemImport``: the two passes (check, then apply in one transaction).
+
+How to use it, the columns and the measured speed: docs/import.md.
+"""
+
+from .report import ImportReport, RowError
+from .service import ItemImport
+from .target import Target, TargetError, collection_choices, for_collection, resolve
+
+__all__ = [
+    "ImportReport",
+    "ItemImport",
+    "RowError",
+    "Target",
+    "TargetError",
+    "collection_choices",
+    "for_collection",
+    "resolve",
+]

@@ -1,0 +1,222 @@
+"""Carrying out the plans of a batch: new pages in bulk, changed pages through Wagtail.
+
+New items (and new translations of items) are created by ``bulk.create_items``, a batch per
+parent collection. A changed page gets a new revision the way the editor makes one
+(``save_revision`` on its latest revision), then is published or goes to review. Without
+``publish`` every new or changed page waits in its partner's review workflow: pages not yet
+in review are submitted to it (in bulk), a page sent back for changes is resubmitted, a page
+already in review stays there with its new revision.
+"""
+
+import uuid
+from collections import defaultdict
+
+from django.db.models import Q
+from django.utils.text import slugify
+from taggit.models import Tag
+from wagtail.images import get_image_model
+from wagtail.models import Page, WorkflowState
+
+from heritage_collections.catalogue import refresh_catalogue
+from heritage_collections.models import ItemImage, ItemPage, ObjectType
+
+from . import bulk
+from .media import ImageStore
+
+SLUG_TITLE_LENGTH = 60
+
+
+def new_slug(title, identifier):
+    """A new item's slug: its title, then its identifier (unique within the partner)."""
+    title = slugify(title)[:SLUG_TITLE_LENGTH].strip("-") or "item"
+    return f"{title}-{slugify(identifier) or 'item'}"[:255].strip("-")
+
+
+class TagCache:
+    """Tags by name, matched case-insensitively (``TAGGIT_CASE_INSENSITIVE``): every stored
+    tag is read once; the names a batch lacks are created together, with taggit's slugs."""
+
+    def __init__(self):
+        self.tags = {}
+        self.slugs = set()
+        for tag in Tag.objects.all():
+            self.tags.setdefault(tag.name.casefold(), tag)
+            self.slugs.add(tag.slug)
+
+    def prepare(self, names):
+        """Create the tags of ``names`` not stored yet."""
+        new = {}
+        for name in names:
+            key = name.casefold()
+            if key not in self.tags and key not in new:
+                new[key] = Tag(name=name, slug=self._slug(name))
+        if new:
+            self.tags.update(new)
+            Tag.objects.bulk_create(new.values())  # sets their ids
+
+    def _slug(self, name):
+        slug = Tag().slugify(name)
+        number = 0
+        while slug in self.slugs:
+            number += 1
+            slug = Tag().slugify(name, number)
+        self.slugs.add(slug)
+        return slug
+
+    def get(self, names):
+        return [self.tags[name.casefold()] for name in names]
+
+
+class Applier:
+    def __init__(self, target, *, user=None, publish=False, media=None):
+        self.target = target
+        self.user = user if user is not None and user.pk else None
+        self.publish = publish
+        self.tags = TagCache()
+        self.images = ImageStore(media, target.media_collection, self.user) if media else None
+        self.object_types = {
+            (key, locale): pk
+            for pk, key, locale in ObjectType.objects.values_list(
+                "pk", "translation_key", "locale_id"
+            )
+        }
+        self.submitted = 0
+
+    def object_type_id(self, key, locale_id):
+        if key is None:
+            return None
+        return self.object_types.get((key, locale_id)) or next(
+            pk for (k, _locale), pk in self.object_types.items() if k == key
+        )
+
+    def apply(self, plans):
+        """Apply a batch of RowPlans (of rows that create or update)."""
+        new_items = defaultdict(list)  # parent collection → NewItems
+        revised = []
+        self.tags.prepare(name for plan in plans for name in plan.values.tags)
+        for plan in plans:
+            image_id = self._image(plan)
+            key = plan.translation_key or uuid.uuid4()
+            slug = plan.slug or new_slug(plan.values.fields["title"], plan.values.identifier)
+            image_key = uuid.uuid4()
+            tags = self.tags.get(plan.values.tags)
+            for change in plan.pages:
+                if change.state is None:
+                    page = self._new_page(change, key, slug, plan.values.identifier)
+                    images = [(image_id, "", image_key)] if image_id else []
+                    new_items[change.parent].append(bulk.NewItem(page, tags, images))
+                else:
+                    revised.append((change, tags, image_id, image_key))
+        self.existing_keys = {plan.translation_key for plan in plans if plan.translation_key}
+        self._unique_slugs(new_items)
+        to_review = defaultdict(lambda: ([], []))
+        created_keys = []
+        for parent, items in new_items.items():
+            pages, revisions = bulk.create_items(
+                parent, items, user=self.user, publish=self.publish
+            )
+            created_keys += [page.translation_key for page in pages]
+            workflow = parent.get_workflow()
+            if not self.publish and workflow is not None:
+                to_review[workflow][0].extend(pages)
+                to_review[workflow][1].extend(revisions)
+        for change, tags, image_id, image_key in revised:
+            page, revision = self._revise(change, tags, image_id, image_key)
+            workflow = page.get_workflow()
+            if not self.publish and workflow is not None:
+                self._review(page, revision, workflow, to_review)
+        for workflow, (pages, revisions) in to_review.items():
+            self.submitted += bulk.submit(pages, revisions, workflow, self.user)
+        if self.publish and created_keys:
+            refresh_catalogue(created_keys)
+
+    # --- pages ---------------------------------------------------------------------------
+
+    def _new_page(self, change, key, slug, identifier):
+        fields = dict(change.fields, identifier=identifier)
+        locale_id = change.parent.locale_id
+        fields["object_type_id"] = self.object_type_id(fields.pop("object_type"), locale_id)
+        return ItemPage(slug=slug, translation_key=key, locale_id=locale_id, **fields)
+
+    def _unique_slugs(self, new_items):
+        """Slugs unique among the new pages' siblings, and the same in every language (slugs
+        are synchronised): a slug taken in any of the collection's language trees gets a
+        number, for every translation of the item."""
+        pages = [item.page for items in new_items.values() for item in items]
+        if not pages:
+            return
+        below = Q()
+        for parent in new_items:
+            below |= Q(path__startswith=parent.path, depth=parent.depth + 1)
+        taken = set(
+            Page.objects.filter(below, slug__in={page.slug for page in pages}).values_list(
+                "slug", flat=True
+            )
+        )
+        by_key = defaultdict(list)
+        for page in pages:
+            by_key[page.translation_key].append(page)
+        for key, group in by_key.items():
+            if key in self.existing_keys:
+                continue  # a new translation of a stored item: its slug is the item's
+            slug, number = group[0].slug, 1
+            while slug in taken:
+                number += 1
+                slug = f"{group[0].slug}-{number}"
+            taken.add(slug)
+            for page in group:
+                page.slug = slug
+
+    def _revise(self, change, tags, image_id, image_key):
+        """A new revision of an existing page with the plan's values, published or not."""
+        page = ItemPage.objects.get(pk=change.state.pk).get_latest_revision_as_object()
+        fields = dict(change.fields)
+        page.object_type_id = self.object_type_id(fields.pop("object_type"), page.locale_id)
+        for name, value in fields.items():
+            setattr(page, name, value)
+        page.tags.set(tags)
+        if image_id:
+            images = list(page.images.all())
+            if images:
+                images[0].image_id = image_id
+            else:
+                images = [
+                    ItemImage(
+                        image_id=image_id, locale_id=page.locale_id, translation_key=image_key
+                    )
+                ]
+            page.images = images
+        revision = page.save_revision(user=self.user, log_action=True)
+        if self.publish:
+            revision.publish(user=self.user, skip_permission_checks=self.user is None)
+        return page, revision
+
+    def _review(self, page, revision, workflow, to_review):
+        state = page.current_workflow_state
+        if state is None:
+            to_review[workflow][0].append(page)
+            to_review[workflow][1].append(revision.pk)
+        elif state.status == WorkflowState.STATUS_NEEDS_CHANGES:
+            state.resume(self.user)
+            self.submitted += 1
+        # else: already in review, where the moderators see its latest revision
+
+    # --- images --------------------------------------------------------------------------
+
+    def _image(self, plan):
+        """The image id the plan's pages show first (None: leave their images as they are)."""
+        values = plan.values
+        if plan.image == "alt":
+            get_image_model().objects.filter(pk=plan.current_image.pk).update(
+                alt_text=values.image_alt
+            )
+            return None
+        if plan.image != "new":
+            return None
+        return self.images.image_for(
+            values.image,
+            alt_text=values.image_alt,
+            title=values.fields["title"],
+            credit=values.fields["credit_line"],
+            rights=values.fields["rights"],
+        )

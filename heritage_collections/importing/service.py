@@ -1,0 +1,201 @@
+"""An import, in two passes over the file, so that memory stays flat however large it is.
+
+1. **Check**: every row is read, checked and matched against the stored items, batch by
+   batch; the report counts what would be created, updated and left unchanged and holds
+   every error (row, column, reason). Only the identifiers seen are kept (for duplicates).
+2. **Apply** (unless a dry run, or errors without ``skip_invalid``): the file is read again
+   and each batch is planned anew and applied, all in one transaction — a row that has
+   become invalid since the check undoes the whole import (with ``skip_invalid`` it is
+   skipped), and image files stored by a failed import are deleted.
+"""
+
+from pathlib import Path
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from .apply import Applier
+from .columns import check_header
+from .media import file_hash
+from .plan import Planner
+from .progress import Progress
+from .reader import CsvFile
+from .report import Change, ImportReport, RowError, column_letter
+from .values import RowParser
+
+BATCH_SIZE = 500
+
+
+class _Aborted(Exception):
+    def __init__(self, report):
+        self.report = report
+
+
+class ItemImport:
+    """One import of one file into one ``Target`` (see ``target.resolve``).
+
+    ``source`` is a path or a callable returning a new binary stream of the file.
+    ``on_error(RowError)`` and ``on_change(Change)`` hear of each error and change of the
+    check as it is found; ``progress`` is a stream for the progress bar (if a terminal).
+    """
+
+    def __init__(
+        self,
+        source,
+        target,
+        *,
+        media=None,
+        publish=False,
+        skip_invalid=False,
+        user=None,
+        on_error=None,
+        on_change=None,
+        progress=None,
+        max_rows=None,
+    ):
+        self.source = source
+        self.target = target
+        self.media = media
+        self.publish = publish
+        self.skip_invalid = skip_invalid
+        self.user = user
+        self.on_error = on_error
+        self.on_change = on_change
+        self.progress = progress
+        self.max_rows = max_rows
+        self.header_ok = False
+
+    def _open(self):
+        """A new binary stream of the file (a context manager)."""
+        return self.source() if callable(self.source) else Path(self.source).open("rb")
+
+    def _size(self):
+        return None if callable(self.source) else Path(self.source).stat().st_size
+
+    # --- the two passes ------------------------------------------------------------------
+
+    def check(self):
+        """The first pass: what the import would do, and every error of the file."""
+        return self._pass(applier=None)
+
+    def run(self, dry_run=False):
+        """Check, then (unless ``dry_run`` or errors stop it) apply; the report of the run."""
+        report = self.check()
+        if dry_run or not self.header_ok or (report.error_count and not self.skip_invalid):
+            return report
+        if not (report.created or report.updated):
+            report.dry_run, report.applied = False, True  # nothing to change
+            return report
+        applier = Applier(self.target, user=self.user, publish=self.publish, media=self.media)
+        try:
+            with transaction.atomic():
+                applied = self._pass(applier=applier, total=report.valid_rows)
+        except _Aborted as aborted:
+            if applier.images:
+                applier.images.discard()
+            return aborted.report
+        except BaseException:
+            if applier.images:
+                applier.images.discard()
+            raise
+        applied.dry_run = False
+        applied.applied = True
+        applied.published = self.publish
+        applied.submitted = applier.submitted
+        applied.images_created = applier.images.created if applier.images else 0
+        return applied
+
+    def _pass(self, applier, total=None):
+        report = ImportReport(dry_run=applier is None)
+        checking = applier is None
+        progress = Progress(
+            self.progress,
+            _("Checking") if checking else _("Importing"),
+            self._size() if checking else total,
+        )
+        with self._open() as stream:
+            csv_file = CsvFile(stream)
+            header = csv_file.read_header()
+            header_errors = csv_file.header_errors + (
+                check_header(header, self.target.language) if header else []
+            )
+            for error in header_errors:
+                self._error(report, error, checking)
+            self.header_ok = not header_errors
+            parser = RowParser(header, self.target.language)
+            letters = {name: column_letter(index) for index, name in enumerate(header)}
+            planner = Planner(
+                self.target, letters, self.media, lambda name: file_hash(self.media, name)
+            )
+            seen = {}
+            batch = []
+            for row in csv_file:
+                report.rows += 1
+                if self.max_rows and report.rows > self.max_rows:
+                    self._too_many_rows(report, row.number, checking)
+                    break
+                values, errors = parser.parse(row)
+                errors = row.errors + errors
+                first = seen.setdefault(values.identifier, row.number) if values.identifier else 0
+                if first != row.number:
+                    errors.append(
+                        RowError(
+                            row.number,
+                            "identifier",
+                            _("The identifier “%(id)s” is also in row %(row)s.")
+                            % {"id": values.identifier, "row": first},
+                            letters.get("identifier", ""),
+                        )
+                    )
+                if errors:
+                    self._invalid(report, errors, checking)
+                elif self.header_ok:
+                    batch.append(values)
+                if len(batch) >= BATCH_SIZE:
+                    self._batch(report, planner, batch, applier)
+                    batch = []
+                progress.update(csv_file.bytes_read if checking else report.valid_rows)
+            if batch:
+                self._batch(report, planner, batch, applier)
+        progress.close()
+        return report
+
+    def _batch(self, report, planner, batch, applier):
+        checking = applier is None
+        plans = []
+        for plan, errors in planner.plan(batch):
+            if errors:
+                self._invalid(report, errors, checking)
+                continue
+            report.count(
+                {"create": "created", "update": "updated", "unchanged": "unchanged"}[plan.action]
+            )
+            if plan.action == "unchanged":
+                continue
+            plans.append(plan)
+            change = Change(plan.values.row, plan.values.identifier, plan.action, plan.columns)
+            report.add_change(change)
+            if checking and self.on_change:
+                self.on_change(change)
+        if applier is not None and plans:
+            applier.apply(plans)
+
+    def _too_many_rows(self, report, number, checking):
+        self.header_ok = False  # the file as a whole cannot be imported here
+        message = _(
+            "The file has more than %(count)s rows: ask a hub editor to import it with "
+            "manage.py import_items."
+        ) % {"count": self.max_rows}
+        self._error(report, RowError(number, "—", message), checking)
+
+    def _invalid(self, report, errors, checking):
+        report.invalid_rows += 1
+        for error in errors:
+            self._error(report, error, checking)
+        if not checking and not self.skip_invalid:
+            raise _Aborted(report)  # the file changed since it was checked: undo it all
+
+    def _error(self, report, error, checking):
+        report.add_error(error)
+        if checking and self.on_error:
+            self.on_error(error)

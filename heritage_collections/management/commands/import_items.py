@@ -1,0 +1,145 @@
+"""`manage.py import_items FILE.csv --partner SLUG --collection SLUG [--media-dir DIR]
+[--dry-run] [--publish] [--skip-invalid] [--user USERNAME]`
+
+Imports an Item CSV (DESIGN §6) into a partner's collection; see docs/import.md. Every error
+is printed with its row and column; nothing is written when the file has errors, unless
+--skip-invalid. Without --publish the items are drafts in the partner's review workflow.
+The command line is a hub operator's: --publish needs no user, but with --user the import
+is made as that user (revisions, review requests) and only with that user's rights.
+"""
+
+from django.contrib.auth import get_user_model
+from django.core.management.base import BaseCommand, CommandError
+from django.utils.translation import gettext as _
+
+from heritage_collections.importing import ItemImport, TargetError, resolve
+from heritage_collections.importing.media import media_source
+
+
+class Command(BaseCommand):
+    help = (
+        "Import items from an Item CSV into a partner's collection: created, updated with a "
+        "new revision, or left unchanged. All or nothing unless --skip-invalid."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", help="The Item CSV (UTF-8, comma-separated, with a header).")
+        parser.add_argument("--partner", required=True, help="The partner's slug, e.g. tate.")
+        parser.add_argument(
+            "--collection", required=True, help="The slug of the partner's collection."
+        )
+        parser.add_argument("--media-dir", help="The folder the 'image' column's files are in.")
+        parser.add_argument(
+            "--dry-run", action="store_true", help="Report what would change; change nothing."
+        )
+        parser.add_argument(
+            "--publish",
+            action="store_true",
+            help="Publish the items at once (hub editors) instead of sending them to review.",
+        )
+        parser.add_argument(
+            "--skip-invalid",
+            action="store_true",
+            help="Import the valid rows and skip the rows with errors.",
+        )
+        parser.add_argument(
+            "--user", help="Import as this user: their name on the revisions, their rights."
+        )
+
+    def handle(self, *args, **options):
+        try:
+            target = resolve(options["partner"], options["collection"])
+        except TargetError as error:
+            raise CommandError(str(error)) from error
+        user = self._user(options["user"], target, options["publish"])
+        try:
+            media = media_source(options["media_dir"])
+        except FileNotFoundError as error:
+            raise CommandError(
+                _("The media folder %(path)s does not exist.") % {"path": options["media_dir"]}
+            ) from error
+        verbosity = options["verbosity"]
+        item_import = ItemImport(
+            options["file"],
+            target,
+            media=media,
+            publish=options["publish"],
+            skip_invalid=options["skip_invalid"],
+            user=user,
+            on_error=lambda error: self.stderr.write(str(error)),
+            on_change=self._change_printer() if verbosity >= 2 else None,
+            progress=self.stderr._out if verbosity >= 1 else None,
+        )
+        try:
+            report = item_import.run(dry_run=options["dry_run"])
+        except FileNotFoundError as error:
+            raise CommandError(
+                _("The file %(path)s does not exist.") % {"path": options["file"]}
+            ) from error
+        self._summary(report, target, options)
+
+    def _user(self, username, target, publish):
+        if not username:
+            return None
+        user = (
+            get_user_model().objects.filter(**{get_user_model().USERNAME_FIELD: username}).first()
+        )
+        if user is None:
+            raise CommandError(_("There is no user “%(name)s”.") % {"name": username})
+        permissions = target.collection.permissions_for_user(user)
+        if not permissions.can_add_subpage():
+            raise CommandError(
+                _("%(user)s may not add items to “%(collection)s”.")
+                % {"user": username, "collection": target.collection.title}
+            )
+        if publish and not permissions.can_publish_subpage():
+            raise CommandError(
+                _(
+                    "%(user)s may not publish in “%(collection)s”: import without --publish, "
+                    "and the items go to review."
+                )
+                % {"user": username, "collection": target.collection.title}
+            )
+        return user
+
+    def _change_printer(self):
+        def show(change):
+            columns = f" ({', '.join(change.columns)})" if change.columns else ""
+            action = _("create") if change.action == "create" else _("update")
+            self.stdout.write(
+                _("row %(row)s, %(id)s: %(action)s%(columns)s")
+                % {"row": change.row, "id": change.identifier, "action": action, "columns": columns}
+            )
+
+        return show
+
+    def _summary(self, report, target, options):
+        if report.errors_not_shown:
+            self.stderr.write(
+                _("… and %(count)s more errors.") % {"count": report.errors_not_shown}
+            )
+        self.stdout.write(f"{target}: {report.summary()}")
+        if report.applied:
+            if report.published:
+                self.stdout.write(_("The new and changed items are published."))
+            elif report.submitted:
+                self.stdout.write(
+                    _("%(count)s pages were submitted for review.") % {"count": report.submitted}
+                )
+            if report.images_created:
+                self.stdout.write(
+                    _("%(count)s images were added to the media library.")
+                    % {"count": report.images_created}
+                )
+            if report.error_count:
+                self.stderr.write(
+                    _("%(count)s rows with errors were skipped.") % {"count": report.invalid_rows}
+                )
+            return
+        if report.error_count and not options["skip_invalid"]:
+            raise CommandError(
+                _("%(count)s errors in %(rows)s rows: nothing was imported.")
+                % {"count": report.error_count, "rows": report.invalid_rows or 1}
+            )
+        if options["dry_run"]:
+            self.stdout.write(_("Dry run: nothing was changed."))

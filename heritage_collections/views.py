@@ -1,0 +1,52 @@
+"""An item's permanent link and its citation files."""
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
+
+from heritagehub.cache import without_private
+from heritagehub.i18n import in_language, url_in_language
+
+from .item_context import ancestors, citation
+from .models import ItemPage
+
+# format in the URL → (Citation method, content type, file extension)
+CITATION_FORMATS = {
+    "ris": ("ris", "application/x-research-info-systems", "ris"),
+    "bib": ("bibtex", "application/x-bibtex", "bib"),
+}
+
+
+def _live_item(translation_key, queryset=None):
+    """The item with this translation key, in the visitor's language where translated."""
+    queryset = ItemPage.objects.live() if queryset is None else queryset
+    item = (
+        in_language(queryset.filter(translation_key=translation_key))
+        .select_related("locale")
+        .first()
+    )
+    if item is None:
+        raise Http404
+    return item
+
+
+def item_permalink(request, translation_key):
+    """``/<lang>/items/<translation key>/`` → the item's current URL in that language (302).
+
+    The translation key is the one thing about an item that no rename, move or translation
+    changes, so citations and catalogues can keep this link for good. Private items redirect
+    too: their page asks for the password or login.
+    """
+    return redirect(url_in_language(_live_item(translation_key)))
+
+
+def item_citation(request, translation_key, citation_format):
+    """The citation of a public item as a RIS or BibTeX file for reference managers."""
+    if citation_format not in CITATION_FORMATS:
+        raise Http404
+    method, content_type, extension = CITATION_FORMATS[citation_format]
+    item = _live_item(translation_key, without_private(ItemPage.objects.live()))
+    cited = citation(item, request, ancestors(item).partner)
+    response = HttpResponse(getattr(cited, method)(), content_type=f"{content_type}; charset=utf-8")
+    filename = f"{item.slug}.{extension}"
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response

@@ -1,0 +1,226 @@
+"""What the public site keeps in the cache: whole anonymous pages, and the "chrome" every
+page shows (the Wagtail Site, menus, footer, vocabulary names, view restrictions).
+
+Every key includes one **generation** number, itself stored in the cache. Publishing,
+unpublishing, moving or deleting a page, and changing an image, a vocabulary term, a
+Site or a view restriction bumps it (``heritagehub.apps``), so one write makes every
+cached page and chrome entry stale at once; they then age out of the cache. Nothing
+finer is worth its cost: any publish can change listings, counts, featured cards,
+menus and language fallbacks on many other pages, in every language, and working out
+which would cost more than rendering them again.
+
+The site keeps serving when the cache backend fails: every read and write is wrapped,
+logs a warning and falls back to computing (or not caching) the value.
+"""
+
+import hashlib
+import logging
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.cache.backends.redis import RedisCache
+from django.http import HttpResponse
+from django.http.request import split_domain_port
+from wagtail.models import Site
+
+logger = logging.getLogger(__name__)
+
+GENERATION_KEY = "heritagehub:generation"
+# Chrome entries outlive a page: the generation, not the timeout, makes them stale.
+CHROME_SECONDS = 24 * 60 * 60
+_MISSING = object()
+
+
+def _get(key, default=None):
+    try:
+        return cache.get(key, default)
+    except Exception as error:  # noqa: BLE001 - any backend failure must not break a page
+        logger.warning("Cache read of %s failed: %s", key, error)
+        return default
+
+
+def _set(key, value, timeout):
+    try:
+        cache.set(key, value, timeout)
+    except Exception as error:  # noqa: BLE001
+        logger.warning("Cache write of %s failed: %s", key, error)
+
+
+# Generation ----------------------------------------------------------------------------------
+
+
+def _new_generation():
+    # Time-based rather than counted: a generation lost to eviction is never reused, so
+    # entries of an older one cannot come back to life.
+    return time.time_ns()
+
+
+def generation(request=None):
+    """The current generation (memoized on ``request``), or None when the cache is down."""
+    if request is not None and hasattr(request, "_heritagehub_generation"):
+        return request._heritagehub_generation
+    try:
+        value = cache.get(GENERATION_KEY)
+        if value is None:
+            cache.add(GENERATION_KEY, _new_generation(), None)
+            value = cache.get(GENERATION_KEY)  # another process may have won the race
+    except Exception as error:  # noqa: BLE001 - any backend failure must not break a page
+        logger.warning("Cache unavailable, pages are not cached: %s", error)
+        value = None
+    if request is not None:
+        request._heritagehub_generation = value
+    return value
+
+
+def bump_generation(**kwargs):
+    """Make every cached page and chrome entry stale (a signal receiver)."""
+    _set(GENERATION_KEY, _new_generation(), None)
+
+
+# Chrome --------------------------------------------------------------------------------------
+
+
+def cached(name, compute, request=None):
+    """``compute()``, kept in the cache under ``name`` for the current generation.
+
+    With the cache down it is computed every time.
+    """
+    current = generation(request)
+    if current is None:
+        return compute()
+    key = f"heritagehub:{current}:{name}"
+    value = _get(key, _MISSING)
+    if value is _MISSING:
+        value = compute()
+        _set(key, value, CHROME_SECONDS)
+    return value
+
+
+def site_for_request(request):
+    """The Wagtail Site of the request (``Site.find_for_request``), from the cache by host
+    and port: Wagtail would ask the database on every request."""
+    if request is None or hasattr(request, "_wagtail_site"):
+        return getattr(request, "_wagtail_site", None)
+    hostname = split_domain_port(request._get_raw_host())[0]
+    return cached(
+        f"site:{hostname}:{request.get_port()}", lambda: Site.find_for_request(request), request
+    )
+
+
+def restricted_paths():
+    """Tree paths of the pages with a view restriction (login, password, groups) and of
+    their aliases: every page below one of them is private."""
+
+    def query():
+        from django.db.models import Q
+        from wagtail.models import Page, PageViewRestriction
+
+        restricted = PageViewRestriction.objects.values_list("page_id", flat=True)
+        pages = Page.objects.filter(Q(id__in=restricted) | Q(alias_of_id__in=restricted))
+        return tuple(pages.values_list("path", flat=True))
+
+    return cached("restricted_paths", query)
+
+
+def is_private(page):
+    return any(page.path.startswith(path) for path in restricted_paths())
+
+
+def without_private(queryset):
+    """``queryset.public()`` with the restricted subtrees from the cache: Wagtail's
+    ``public()`` asks the database for them every time it is called."""
+    from django.db.models import Q
+
+    private = Q()
+    for path in restricted_paths():
+        private |= Q(path__startswith=path)
+    return queryset.exclude(private) if private else queryset
+
+
+# Anonymous pages -----------------------------------------------------------------------------
+
+
+def page_cache_seconds():
+    return getattr(settings, "HERITAGEHUB_PAGE_CACHE_SECONDS", 0)
+
+
+def page_key(request, language_code):
+    """The key of a page for this request, or None when the cache is down."""
+    current = generation(request)
+    if current is None:
+        return None
+    address = f"{request.get_host()}{request.get_full_path()}"
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"heritagehub:{current}:page:{language_code}:{digest}"
+
+
+def get_page(key):
+    """The cached response stored under ``key``, or None."""
+    stored = _get(key)
+    if stored is None:
+        return None
+    status, headers, content = stored
+    response = HttpResponse(content, status=status)
+    for name, value in headers:
+        response[name] = value
+    return response
+
+
+def set_page(key, response):
+    headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
+    _set(key, (response.status_code, headers, response.content), page_cache_seconds())
+
+
+# A backend that fails open --------------------------------------------------------------------
+
+
+class FailSafeCacheMixin:
+    """Cache backend methods that answer "not cached" instead of raising when the cache
+    server is down: Wagtail reads renditions and site root paths from the default cache
+    with no guard, so a dead Redis would otherwise take every page down (DESIGN §7).
+    ``incr`` still raises ValueError for a missing key, as callers expect."""
+
+    def _fail_safe(self, name, default, *args, **kwargs):
+        try:
+            return getattr(super(), name)(*args, **kwargs)
+        except ValueError:
+            raise
+        except Exception as error:  # noqa: BLE001
+            logger.warning("Cache %s failed: %s", name, error)
+            return default
+
+    def get(self, key, default=None, version=None):
+        return self._fail_safe("get", default, key, default, version)
+
+    def get_many(self, keys, version=None):
+        return self._fail_safe("get_many", {}, keys, version)
+
+    def has_key(self, key, version=None):
+        return self._fail_safe("has_key", False, key, version)
+
+    def set(self, *args, **kwargs):
+        return self._fail_safe("set", None, *args, **kwargs)
+
+    def set_many(self, data, *args, **kwargs):
+        return self._fail_safe("set_many", list(data), data, *args, **kwargs)
+
+    def add(self, *args, **kwargs):
+        return self._fail_safe("add", False, *args, **kwargs)
+
+    def touch(self, *args, **kwargs):
+        return self._fail_safe("touch", False, *args, **kwargs)
+
+    def incr(self, *args, **kwargs):
+        return self._fail_safe("incr", None, *args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        return self._fail_safe("delete", False, *args, **kwargs)
+
+    def delete_many(self, *args, **kwargs):
+        return self._fail_safe("delete_many", None, *args, **kwargs)
+
+
+class FailSafeRedisCache(FailSafeCacheMixin, RedisCache):
+    """Django's Redis cache, failing open (production, ``REDIS_URL``)."""
+

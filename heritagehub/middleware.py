@@ -1,0 +1,128 @@
+"""The public site's request pipeline: whole anonymous pages from the cache, and the Wagtail
+Site and page route found without the per-level queries Wagtail would run.
+
+Both sit below the session, locale, CSRF, authentication, message and clickjacking
+middleware (heritagehub/settings/base.py): they need to know the visitor's language,
+session and login, and a page served from the cache still passes back through those on
+its way out (Content-Language, security headers). A cache hit skips everything below it:
+URL resolution, Wagtail's redirects and the view.
+"""
+
+from django.conf import settings
+from django.contrib.messages.storage.cookie import CookieStorage
+from django.http import Http404
+from django.urls import Resolver404, resolve
+from django.utils import translation
+from django.utils.cache import get_max_age
+from wagtail import views as wagtail_views
+from wagtail.models import Site
+
+from heritagehub import cache
+from heritagehub.models.pages import LocaleFallbackRoutingMixin, route_request
+
+# Views whose responses may be cached: Wagtail pages (and their sub-routes) and search.
+CACHEABLE_VIEWS = {"wagtail_serve", "search"}
+CACHE_HEADER = "X-Cache"
+
+
+class PageCacheMiddleware:
+    """Serve anonymous GET/HEAD requests for public pages from the cache.
+
+    Only 200 responses are stored, and never when the visitor has a session or messages,
+    is logged in, or when the response sets a cookie, used the CSRF token (forms), queued a
+    message, asked not to be cached, or is a preview. ``X-Cache`` says ``hit``, ``miss``
+    (rendered and stored) or ``bypass`` (rendered, not storable) while the cache is on
+    (``HERITAGEHUB_PAGE_CACHE_SECONDS`` > 0).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if cache.page_cache_seconds() <= 0:
+            return self.get_response(request)
+        key = cache.page_key(request, translation.get_language()) if _cacheable(request) else None
+        if key is not None:
+            response = cache.get_page(key)
+            if response is not None:
+                response[CACHE_HEADER] = "hit"
+                return response
+        response = self.get_response(request)
+        if key is not None and request.method == "GET" and _storable(request, response):
+            cache.set_page(key, response)
+            response[CACHE_HEADER] = "miss"
+        else:
+            response[CACHE_HEADER] = "bypass"
+        return response
+
+
+def _cacheable(request):
+    if request.method not in ("GET", "HEAD"):
+        return False
+    if {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name} & request.COOKIES.keys():
+        return False
+    if getattr(request, "user", None) is not None and request.user.is_authenticated:
+        return False
+    try:
+        match = resolve(request.path_info)
+    except Resolver404:
+        return False
+    return match.url_name in CACHEABLE_VIEWS
+
+
+def _storable(request, response):
+    if response.status_code != 200 or response.streaming or response.cookies:
+        return False
+    if response.has_header("Vary") or _forbids_caching(response):
+        return False
+    if request.META.get("CSRF_COOKIE_NEEDS_UPDATE") or getattr(request, "is_preview", False):
+        return False
+    session = getattr(request, "session", None)
+    if session is not None and session.modified:
+        return False
+    messages = getattr(request, "_messages", None)
+    if messages is not None and (messages.used or messages._queued_messages):
+        return False
+    return not (getattr(request, "user", None) is not None and request.user.is_authenticated)
+
+
+def _forbids_caching(response):
+    control = response.get("Cache-Control", "").lower()
+    return any(word in control for word in ("private", "no-cache", "no-store")) or (
+        get_max_age(response) == 0
+    )
+
+
+class PublicSiteMiddleware:
+    """The Wagtail Site from the cache, and a page's route found in one query.
+
+    Wagtail looks the Site up in the database on every request, then routes from the
+    site's root page in the visitor's language (its locale, its translation, its specific
+    page, then one query per level). Wagtail keeps what it finds on the request
+    (``request._wagtail_site``, ``request._wagtail_route_for_request``); this middleware
+    fills both first: the Site from the cache (keyed by host and port, invalidated with
+    the page-cache generation), the route with ``route_request``'s single lookup.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if translation.get_language_from_path(request.path_info) is not None:
+            request._wagtail_site = cache.site_for_request(request)
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if view_func is not wagtail_views.serve or hasattr(request, "_wagtail_route_for_request"):
+            return None
+        site = Site.find_for_request(request)
+        root = site.root_page if site is not None else None
+        if root is None or not issubclass(root.specific_class, LocaleFallbackRoutingMixin):
+            return None  # Wagtail's own routing
+        path = view_args[0] if view_args else view_kwargs.get("path", "")
+        components = [part for part in path.split("/") if part]
+        try:
+            request._wagtail_route_for_request = route_request(request, root, components)
+        except Http404:
+            request._wagtail_route_for_request = None
+        return None

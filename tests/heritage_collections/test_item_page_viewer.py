@@ -1,0 +1,86 @@
+"""The item's images on its page: a zoomable viewer, and links to large images without it."""
+
+import pytest
+
+from tests.conftest import elements
+from tests.factories import add_item_image
+
+pytestmark = pytest.mark.django_db
+
+URL = "/it/partners/archivio/fotografie/{slug}/"
+
+
+def by_class(response, tag, css_class):
+    return [
+        e
+        for e in elements(response)
+        if e.tag == tag and css_class in e.attrs.get("class", "").split()
+    ]
+
+
+def test_each_image_links_to_its_large_rendition(tree, client):
+    response = client.get(URL.format(slug="fotografia-1"))
+    (link,) = by_class(response, "a", "viewer-open")
+    assert ".max-2400x2400." in link.attrs["href"]
+    assert link.attrs["data-viewer-index"] == "0"
+
+
+def test_the_page_shows_a_medium_rendition_with_its_alt_text(tree, client):
+    image = tree.item.specific.images.first().image
+    response = client.get(URL.format(slug="fotografia-1"))
+    (img,) = [e for e in elements(response) if e.tag == "img" and "srcset" in e.attrs]
+    assert img.attrs["alt"] == image.alt_text
+    assert ".max-640x800." in img.attrs["srcset"]
+    assert "2400" not in img.attrs["srcset"]
+
+
+def test_the_viewer_is_a_dialog_with_labelled_buttons(tree, client):
+    response = client.get(URL.format(slug="fotografia-1"))
+    (dialog,) = [e for e in elements(response) if e.tag == "dialog"]
+    assert "open" not in dialog.attrs
+    assert dialog.attrs["aria-labelledby"] == "viewer-title"
+    buttons = by_class(response, "button", "viewer-button")
+    actions = {b.attrs["data-viewer-action"] for b in buttons}
+    assert actions == {"zoom-in", "zoom-out", "reset", "fullscreen", "close"}
+    assert all(b.attrs["aria-label"] and b.attrs["type"] == "button" for b in buttons)
+    (stage,) = [e for e in elements(response) if "data-viewer-stage" in e.attrs]
+    assert stage.attrs["tabindex"] == "0"
+    assert stage.attrs["aria-describedby"] == "viewer-help"
+
+
+def test_one_image_has_no_thumbnails(tree, client):
+    response = client.get(URL.format(slug="fotografia-1"))
+    assert by_class(response, "button", "viewer-thumb") == []
+
+
+def test_several_images_have_thumbnails_to_switch(tree, client):
+    add_item_image(tree.item, caption="Retro")
+    add_item_image(tree.item, caption="Dettaglio")
+    response = client.get(URL.format(slug="fotografia-1"))
+    thumbs = by_class(response, "button", "viewer-thumb")
+    assert [t.attrs["data-viewer-goto"] for t in thumbs] == ["0", "1", "2"]
+    assert [link.attrs["data-viewer-index"] for link in by_class(response, "a", "viewer-open")] == [
+        "0",
+        "1",
+        "2",
+    ]
+
+
+def test_an_item_without_images_has_no_viewer(tree, client):
+    response = client.get(URL.format(slug="fotografia-2"))
+    assert [e for e in elements(response) if e.tag == "dialog"] == []
+    assert "placeholder--large" in response.content.decode()
+
+
+def test_the_viewer_is_served_from_our_own_static_files(tree, client):
+    response = client.get(URL.format(slug="fotografia-1"))
+    scripts = [e.attrs["src"] for e in elements(response) if e.tag == "script" and "src" in e.attrs]
+    styles = [
+        e.attrs["href"]
+        for e in elements(response)
+        if e.tag == "link" and e.attrs.get("rel") == "stylesheet"
+    ]
+    assert "/static/js/viewer.js" in scripts
+    assert "/static/js/cite.js" in scripts
+    assert "/static/css/item.css" in styles
+    assert all(src.startswith("/static/") for src in scripts)
