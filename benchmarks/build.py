@@ -146,7 +146,7 @@ def tate_rows(limit=None):
     """Item CSV rows of Tate's records, as the demo's converter writes them, in file order;
     the first ``limit`` only if given."""
     records, deaths = tate_source(data_dir(), full=True)
-    return list(islice(tate_csv_rows(records, deaths), limit))
+    return [content.repair(row) for row in islice(tate_csv_rows(records, deaths), limit)]
 
 
 def tate_identifiers(tate):

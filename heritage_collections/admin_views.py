@@ -47,6 +47,8 @@ from heritagehub.rights import RightsStatement
 
 COLUMNS_HELP = ["identifier", "title", "title_<lang>", "description", "description_<lang>", *FACTS]
 MAX_ROWS = getattr(settings, "ITEM_IMPORT_ADMIN_MAX_ROWS", 10_000)
+MAX_CSV_SIZE = getattr(settings, "ITEM_IMPORT_MAX_CSV_SIZE", 50 * 1024 * 1024)
+MAX_ZIP_SIZE = getattr(settings, "ITEM_IMPORT_MAX_ZIP_SIZE", 1024 * 1024 * 1024)
 UPLOAD_LIFETIME = 24 * 3600
 TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
@@ -126,6 +128,14 @@ def may_publish(user, collection):
     return collection.permissions_for_user(user).can_publish_subpage()
 
 
+def _within(upload, limit):
+    if upload is not None and upload.size > limit:
+        raise forms.ValidationError(
+            _("The file is larger than %(size)s MB.") % {"size": limit // (1024 * 1024)}
+        )
+    return upload
+
+
 class ImportForm(forms.Form):
     collection = forms.TypedChoiceField(
         label=pgettext_lazy("heritage", "Collection"),
@@ -165,11 +175,14 @@ class ImportForm(forms.Form):
         if not any(may_publish(user, c) for c, _partner in self.collections.values()):
             del self.fields["publish"]  # partner editors: always to review
 
+    def clean_items(self):
+        return _within(self.cleaned_data["items"], MAX_CSV_SIZE)
+
     def clean_images(self):
         images = self.cleaned_data.get("images")
         if images is not None and not zipfile.is_zipfile(images):
             raise forms.ValidationError(_("The images must be a ZIP archive."))
-        return images
+        return _within(images, MAX_ZIP_SIZE)
 
     def clean(self):
         cleaned = super().clean()

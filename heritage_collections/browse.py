@@ -10,6 +10,7 @@ every filter except its own, so a visitor sees how many items the other values o
 would give ("disjunctive" facets, as library catalogues do).
 """
 
+import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -22,6 +23,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from heritagehub.cache import cached
 from heritagehub.i18n import active_language
 from heritagehub.rights import Reuse
 from heritagehub.search import clean_query, matching_pages
@@ -184,7 +186,14 @@ def _facet_counts_query(entries, facet):
             entries = entries.exclude(century=None)
         else:
             entries = entries.exclude(**{facet.field: ""})
-        counts = entries.values(value=Cast(facet.field, CharField())).annotate(
+        # Text columns are grouped as they are, so the (language, facet) index gives the
+        # groups in order; numbers and booleans are cast for UNION ALL's one column type.
+        value = (
+            F(facet.field)
+            if facet.param not in ("century", "image")
+            else Cast(facet.field, CharField())
+        )
+        counts = entries.values(value=value).annotate(
             name=Value("", output_field=CharField()), n=Count("id")
         )
     counts = counts.annotate(facet=Value(facet.param, output_field=CharField()))
@@ -238,6 +247,7 @@ class Browse:
     """One browse request: its state, its results and its facets."""
 
     def __init__(self, request, scope=None):
+        self.request = request
         self.scope = scope or {}  # facet param → fixed value (a partner's or collection's page)
         self.language = active_language()
         self.state = BrowseState.from_request(request, self.scope)
@@ -250,6 +260,15 @@ class Browse:
             entries = entries.filter(page_id__in=matching_pages(ItemPage, self.query))
         self.base_entries = entries
         self.entries = _filter(entries, self.state)
+
+    def _cached(self, name, compute):
+        """Counts of this language, scope and filters, kept until the next publish: paging
+        through results, or a second visitor, does not count 100,000 entries again."""
+        state = sorted(self.scope.items()) + sorted(
+            pair for pair in self.state.params() if pair[0] != "sort"
+        )
+        digest = hashlib.sha1(urlencode(state).encode()).hexdigest()
+        return cached(f"browse:{name}:{self.language}:{digest}", compute, self.request)
 
     # The results page --------------------------------------------------------------------
 
@@ -265,8 +284,9 @@ class Browse:
             page_obj.total = self.entries.count() if capped else len(ranked)
         else:
             ordered = self.entries.order_by(*SORT_ORDER[self.state.sort])
-            page_obj = Paginator(ordered.values_list("page_id", flat=True), ITEMS_PER_PAGE)
-            page_obj = page_obj.get_page(self.state.page)
+            paginator = Paginator(ordered.values_list("page_id", flat=True), ITEMS_PER_PAGE)
+            paginator.count = self._cached("total", self.entries.count)
+            page_obj = paginator.get_page(self.state.page)
             page_obj.ranked_cap = None
             page_obj.total = page_obj.paginator.count
         ids = list(page_obj.object_list)
@@ -294,11 +314,14 @@ class Browse:
     def facets(self):
         """Every facet with its values and counts (one query), selected values first."""
         shown = [facet for facet in FACETS if facet.param not in self.scope]
-        rows = union_all(
-            [
-                _facet_counts_query(_filter(self.base_entries, self.state, skip=f.param), f)
-                for f in shown
-            ]
+        rows = self._cached(
+            "facets",
+            lambda: union_all(
+                [
+                    _facet_counts_query(_filter(self.base_entries, self.state, skip=f.param), f)
+                    for f in shown
+                ]
+            ),
         )
         by_facet = defaultdict(list)
         for param, value, name, count in rows:

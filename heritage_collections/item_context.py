@@ -2,9 +2,11 @@
 stories that feature it, its neighbours in the collection, and how to cite it.
 
 A fixed number of queries whatever the size of the hub (DESIGN §8), each an indexed lookup
-with a LIMIT: path ranges for the collection, translation keys, the tag and creator indexes,
-the reference index for stories. Never an OFFSET or a COUNT over a collection. Pages are in
-the visitor's language where translated (heritagehub.i18n.in_language).
+with a LIMIT: tree path ranges, translation keys, the tag and creator indexes, the reference
+index for stories, the catalogue's (language, collection, title) index for neighbours.
+Never an OFFSET or a COUNT over a collection. Pages are shown in the visitor's language
+where translated: the catalogue entries (heritage_collections.catalogue) hold that choice
+for items; stories and ancestors are chosen by the visitor's language order.
 
 Stories live in the ``stories`` app, which depends on this one: its models are looked up
 lazily (django.apps), never imported here.
@@ -16,29 +18,25 @@ from dataclasses import dataclass
 from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import (
     Case,
-    CharField,
-    IntegerField,
     Prefetch,
-    Q,
-    Value,
     When,
     prefetch_related_objects,
 )
-from django.db.models.functions import Cast
+from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext
-from wagtail.models import Page, ReferenceIndex, Site
+from wagtail.models import Page, ReferenceIndex
 
-from heritagehub.cache import without_private
+from heritagehub.cache import site_for_request, without_private
 from heritagehub.i18n import active_language, language_code_of, language_order
 from heritagehub.models.pages import routing_for
 
-from .browse import union_all
 from .catalogue import sort_key
 from .models import CatalogueEntry, ItemImage, ItemPage, ItemTag
 
@@ -88,54 +86,72 @@ def ancestors(item, request=None):
 
 # Related items -----------------------------------------------------------------------------
 
+# The candidates of related items and the stories of an item are selected in SQL written
+# here: as nested, LIMITed subqueries the ORM takes longer to compile them (some 4 ms each
+# on a 2-core machine) than the database takes to run them. The rows are then fetched
+# with the ORM. Every branch is an indexed lookup with a LIMIT (EXPLAIN QUERY PLAN in
+# tests/heritage_collections/test_item_page_queries.py).
+RELATED_BRANCHES = {
+    # Items sharing a tag with the item: the tag index.
+    "tag": """SELECT p.translation_key FROM {itemtag} t
+        JOIN {page} p ON p.id = t.content_object_id
+        WHERE p.live AND t.tag_id IN (SELECT tag_id FROM {itemtag} WHERE content_object_id = %s)""",
+    # By the same creator: the creator index, in no order (never sort a prolific creator's
+    # thousands of works).
+    "creator": """SELECT p.translation_key FROM {itempage} i
+        JOIN {page} p ON p.id = i.page_ptr_id
+        WHERE p.live AND i.creator = %s""",
+    # Beside it in its collection, after then before it: a range of the tree's path index.
+    "after": """SELECT translation_key FROM {page}
+        WHERE live AND depth = %s AND path > %s AND path <= %s ORDER BY path""",
+    "before": """SELECT translation_key FROM {page}
+        WHERE live AND depth = %s AND path < %s AND path >= %s ORDER BY path DESC""",
+}
 
-def related_items(item, limit=RELATED_ITEMS, language_code=None):
-    """Items by the same creator, sharing a tag, or beside it in its collection: up to
-    ``limit``, never the item or its translations, the creator's first (one query).
 
-    Each source is a LIMITed lookup on an index (creator, tag, tree path); the catalogue
-    entries of the visitor's language then give, for those few, the page a visitor is
-    served (their translation, else the best fallback; live and public only).
+def _related_candidates(item, language_code):
+    """SQL for the page ids a visitor of ``language_code`` is served for the candidates.
+
+    The catalogue entries give, for each candidate item, the page of the visitor's language
+    (their translation, else the best fallback; live and public only). The language is in
+    every branch, so SQLite looks each one up in the (translation key, language) index rather
+    than scanning every entry of the language.
     """
-    key = item.translation_key
-    tag_ids = ItemTag.objects.filter(content_object_id=item.pk).values("tag_id")
     first, last = _child_range(item.path[: -Page.steplen])
-    siblings = Page.objects.filter(depth=item.depth, live=True)
-    # The item's own translations may come up as candidates (same tags, same creator):
-    # fewer than a source's LIMIT, and excluded once, at the end.
-    sources = [
-        ItemTag.objects.filter(tag_id__in=tag_ids, content_object__live=True).values(
-            "content_object__translation_key"
-        ),
-        siblings.filter(path__gt=item.path, path__lte=last)
-        .order_by("path")
-        .values("translation_key"),
-        siblings.filter(path__lt=item.path, path__gte=first)
-        .order_by("-path")
-        .values("translation_key"),
+    branches = [
+        ("tag", [item.pk]),
+        ("after", [item.depth, item.path, last]),
+        ("before", [item.depth, item.path, first]),
     ]
     if item.creator:
-        sources.append(
-            ItemPage.objects.filter(creator=item.creator, live=True)
-            .order_by()  # any of them: never sort a prolific creator's thousands of works
-            .values("translation_key")
-        )
-    # The language inside each branch: SQLite then looks each branch up in the catalogue's
-    # (translation key, language) index, where a language_code term of its own would have it
-    # scan every entry of the language.
-    language_code = language_code or active_language()
-    candidates = Q()
-    for source in sources:
-        candidates |= Q(
-            translation_key__in=source[:CANDIDATES_PER_SOURCE], language_code=language_code
-        )
-    served = CatalogueEntry.objects.filter(candidates).values("page_id")
+        branches.insert(1, ("creator", [item.creator]))
+    tables = {
+        "page": Page._meta.db_table,
+        "itempage": ItemPage._meta.db_table,
+        "itemtag": ItemTag._meta.db_table,
+    }
+    conditions, params = [], []
+    for name, values in branches:
+        branch = RELATED_BRANCHES[name].format(**tables)
+        conditions.append(f"(e.language_code = %s AND e.translation_key IN ({branch} LIMIT %s))")
+        params += [language_code, *values, CANDIDATES_PER_SOURCE]
+    sql = f"SELECT e.page_id FROM {CatalogueEntry._meta.db_table} e WHERE " + " OR ".join(
+        conditions
+    )
+    return RawSQL(sql, params)
+
+
+def related_items(item, limit=RELATED_ITEMS, language_code=None):
+    """Items sharing a tag with this one, by the same creator, or beside it in its
+    collection: up to ``limit``, never the item or its translations (which share its tags
+    and creator), the creator's first (one query)."""
     order = ["title", "pk"]
     if item.creator:
         order.insert(0, Case(When(creator=item.creator, then=0), default=1).asc())
+    served = _related_candidates(item, language_code or active_language())
     return (
         ItemPage.objects.filter(pk__in=served)
-        .exclude(translation_key=key)
+        .exclude(translation_key=item.translation_key)
         .select_related("object_type")
         .order_by(*order)[:limit]
     )
@@ -143,28 +159,36 @@ def related_items(item, limit=RELATED_ITEMS, language_code=None):
 
 # Stories that feature the item ------------------------------------------------------------
 
+# The stories whose related items or body (Wagtail's reference index, which keys objects
+# by text) show the item or one of its translations. ``+x.content_type_id`` keeps SQLite
+# on the index of referenced objects, not the one of every story's references.
+STORY_KEYS_SQL = """SELECT s.translation_key FROM {page} s
+WHERE s.id IN (
+        SELECT r.page_id FROM {related} r
+        WHERE r.item_id IN (SELECT id FROM {page} WHERE translation_key = %s))
+    OR s.id IN (
+        SELECT CAST(x.object_id AS INTEGER) FROM {reference} x
+        WHERE x.to_content_type_id = %s AND +x.content_type_id = %s
+        AND x.to_object_id IN (SELECT CAST(id AS TEXT) FROM {page} WHERE translation_key = %s))"""
+
 
 def featuring_stories(item, limit=FEATURING_STORIES, language_code=None):
     """Live public stories that show the item or one of its translations, as a related
-    item or an item card in their body (Wagtail's reference index), newest first, each in
-    the visitor's language where translated (one query)."""
+    item or an item card in their body, newest first, each in the visitor's language where
+    translated (one query)."""
     StoryPage = apps.get_model("stories", "StoryPage")
     StoryRelatedItem = apps.get_model("stories", "StoryRelatedItem")
-    item_ids = Page.objects.filter(translation_key=item.translation_key).values("pk")
-    # The reference index keys objects by text: cast both ways to compare ids.
-    in_body = (
-        ReferenceIndex.objects.filter(
-            to_content_type=ContentType.objects.get_for_model(Page),
-            to_object_id__in=item_ids.annotate(text_id=Cast("pk", CharField())).values("text_id"),
-            content_type=ContentType.objects.get_for_model(StoryPage),
-        )
-        .annotate(page_id=Cast("object_id", IntegerField()))
-        .values("page_id")
+    key = Page._meta.get_field("translation_key").get_db_prep_value(
+        item.translation_key, connection
     )
-    as_related_item = StoryRelatedItem.objects.filter(item_id__in=item_ids).values("page_id")
-    story_keys = Page.objects.filter(Q(pk__in=as_related_item) | Q(pk__in=in_body)).values(
-        "translation_key"
+    sql = STORY_KEYS_SQL.format(
+        page=Page._meta.db_table,
+        related=StoryRelatedItem._meta.db_table,
+        reference=ReferenceIndex._meta.db_table,
     )
+    page_type = ContentType.objects.get_for_model(Page).pk
+    story_type = ContentType.objects.get_for_model(StoryPage).pk
+    story_keys = RawSQL(sql, [key, page_type, story_type, key])
     # Every live translation of the newest stories (at most one per language each), then
     # one per story in Python: cheaper than in_language's ranking for a handful of rows.
     translations = (
@@ -204,35 +228,38 @@ class Neighbours:
         return bool(self.previous or self.next)
 
 
+# The catalogue entries just before and after the item's, with what a link needs of their
+# pages. ``sort_title <= …`` is implied by the keyset condition that follows, but it gives
+# the (language, collection, sort title, page) index a range to seek to, where the OR alone
+# would have the database walk the collection.
+NEIGHBOURS_SQL = """SELECT * FROM (
+    SELECT 'previous', p.id, p.title, p.url_path, p.locale_id FROM {entry} e
+    JOIN {page} p ON p.id = e.page_id
+    WHERE e.language_code = %s AND e.collection = %s
+    AND e.sort_title <= %s AND (e.sort_title < %s OR e.page_id < %s)
+    ORDER BY e.sort_title DESC, e.page_id DESC LIMIT 1) AS previous_entry
+UNION ALL SELECT * FROM (
+    SELECT 'next', p.id, p.title, p.url_path, p.locale_id FROM {entry} e
+    JOIN {page} p ON p.id = e.page_id
+    WHERE e.language_code = %s AND e.collection = %s
+    AND e.sort_title >= %s AND (e.sort_title > %s OR e.page_id > %s)
+    ORDER BY e.sort_title, e.page_id LIMIT 1) AS next_entry"""
+
+
 def neighbours(item, language_code=None):
     """The items before and after this one in its collection's listing: the catalogue
     entries of the visitor's language, by sort title and page (CollectionPage's browse).
-
-    Keyset lookups on the catalogue's (language, collection, sort title, page) index, one
-    query. ``sort_title <= …`` is implied by the keyset condition but gives the index a
-    range to seek to, where the OR alone would scan the collection.
-    """
-    entries = CatalogueEntry.objects.filter(
-        language_code=language_code or active_language(), collection=collection_path(item)
-    )
-    title, pk = sort_key(item.title), item.pk
-    page_fields = ("page_id", "page__title", "page__url_path", "page__locale_id")
-    before = (
-        entries.filter(Q(sort_title__lte=title), Q(sort_title__lt=title) | Q(page_id__lt=pk))
-        .order_by("-sort_title", "-page_id")
-        .annotate(side=Value("previous"))
-        .values_list("side", *page_fields)[:1]
-    )
-    after = (
-        entries.filter(Q(sort_title__gte=title), Q(sort_title__gt=title) | Q(page_id__gt=pk))
-        .order_by("sort_title", "page_id")
-        .annotate(side=Value("next"))
-        .values_list("side", *page_fields)[:1]
-    )
-    # Enough of each page for a link in the visitor's language (title, url_path, locale).
+    Keyset lookups on the catalogue's index, one query."""
+    key = [language_code or active_language(), collection_path(item)]
+    key += [sort_key(item.title)] * 2 + [item.pk]
+    sql = NEIGHBOURS_SQL.format(entry=CatalogueEntry._meta.db_table, page=Page._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, key + key)
+        rows = cursor.fetchall()
+    # Enough of each page for a link in the visitor's language: title, url_path, locale.
     found = {
-        side: Page(id=page_id, title=page_title, url_path=url_path, locale_id=locale_id)
-        for side, page_id, page_title, url_path, locale_id in union_all([before, after])
+        side: Page(id=page_id, title=title, url_path=url_path, locale_id=locale_id)
+        for side, page_id, title, url_path, locale_id in rows
     }
     return Neighbours(previous=found.get("previous"), next=found.get("next"))
 
@@ -293,7 +320,7 @@ class Citation:
             ("AU", self.creator),
             ("TI", self.title),
             ("PY", str(self.year) if self.year is not None else ""),
-            ("DA", self.date),
+            ("N1", self.date),  # as the catalogue writes it ("c. 1890"), not RIS's DA format
             ("PB", self.institution),
             ("AN", self.identifier),
             ("DB", self.hub),
@@ -327,7 +354,7 @@ class Citation:
 
 def citation(item, request, institution=None):
     """The item's citation for this request: its permanent URL under the visitor's language."""
-    site = Site.find_for_request(request)
+    site = site_for_request(request)
     return Citation(
         creator=item.creator,
         title=item.title,

@@ -372,6 +372,8 @@ class CatalogueEntry(models.Model):
             models.Index(fields=["language_code", "object_type"], name="catalogue_object_type"),
             models.Index(fields=["language_code", "century"], name="catalogue_century"),
             models.Index(fields=["language_code", "place"], name="catalogue_place"),
+            models.Index(fields=["language_code", "has_image"], name="catalogue_has_image"),
+            models.Index(fields=["language_code", "reuse"], name="catalogue_reuse"),
         ]
 
     def __str__(self):

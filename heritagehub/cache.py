@@ -20,6 +20,7 @@ import time
 from django.conf import settings
 from django.core.cache import cache
 from django.core.cache.backends.redis import RedisCache
+from django.db import connection, transaction
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from wagtail.models import Site
@@ -74,7 +75,20 @@ def generation(request=None):
 
 
 def bump_generation(**kwargs):
-    """Make every cached page and chrome entry stale (a signal receiver)."""
+    """Make every cached page and chrome entry stale (a signal receiver).
+
+    Signals are sent inside the publishing transaction: a request served meanwhile by
+    another process still reads the old rows and may cache them under the new generation,
+    so the generation moves again once the transaction commits.
+    """
+    _set(GENERATION_KEY, _new_generation(), None)
+    if connection.in_atomic_block and not any(
+        callback is _bump_after_commit for _sids, callback, *_rest in connection.run_on_commit
+    ):
+        transaction.on_commit(_bump_after_commit)
+
+
+def _bump_after_commit():
     _set(GENERATION_KEY, _new_generation(), None)
 
 
@@ -223,4 +237,3 @@ class FailSafeCacheMixin:
 
 class FailSafeRedisCache(FailSafeCacheMixin, RedisCache):
     """Django's Redis cache, failing open (production, ``REDIS_URL``)."""
-

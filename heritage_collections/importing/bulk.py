@@ -41,6 +41,7 @@ from modelcluster.models import (
     get_all_child_relations,
     get_field_value,
 )
+from modelsearch.backends.database.postgres.postgres import PostgresSearchBackend
 from taggit.managers import TaggableManager
 from wagtail.models import (
     Page,
@@ -55,6 +56,8 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
 from heritage_collections.models import ItemImage, ItemPage, ItemTag
+
+from . import search_pg
 
 
 @dataclass
@@ -219,8 +222,10 @@ def serializable_data(page):
 
 def _place(parent, items, now, user, publish):
     """Tree position and Wagtail's core fields of each new page below ``parent``."""
-    last = (
-        Page.objects.filter(path__startswith=parent.path, depth=parent.depth + 1)
+    last = (  # a range, not a prefix: SQLite's LIKE cannot use the path index
+        Page.objects.filter(
+            path__range=Page._get_children_path_interval(parent.path), depth=parent.depth + 1
+        )
         .order_by("-path")
         .values_list("path", flat=True)
         .first()
@@ -512,7 +517,15 @@ def _resolved(search_field):
 
 @cache
 def _search_fields(model):
-    return [_resolved(search_field) for search_field in model.get_search_fields()]
+    """The model's search fields that give the index text (filter fields give none to the
+    database backends' entries), each resolved once."""
+    return [
+        _resolved(search_field)
+        for search_field in model.get_search_fields()
+        if isinstance(
+            search_field, index.SearchField | index.AutocompleteField | index.RelatedFields
+        )
+    ]
 
 
 def index_for_search(pages):
@@ -522,7 +535,11 @@ def index_for_search(pages):
     for page in pages:
         page.get_search_fields = lambda fields=fields: fields
     for backend in get_search_backends(with_auto_update=True):
-        backend.add_bulk(ItemPage, pages)
+        if isinstance(backend, PostgresSearchBackend):
+            # the backend's own expressions cost more than all the rest: search_pg
+            search_pg.add_entries(backend, ItemPage, pages)
+        else:
+            backend.add_bulk(ItemPage, pages)
     for page in pages:
         del page.get_search_fields
 

@@ -111,5 +111,5 @@ class ImportReport:
                 % numbers
             )
         if self.invalid_rows:
-            text += " " + _("%(invalid)s rows with errors.") % numbers
+            text += " " + _("Rows with errors: %(invalid)s.") % numbers
         return text

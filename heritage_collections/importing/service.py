@@ -17,6 +17,7 @@ from django.utils.translation import gettext as _
 from .apply import Applier
 from .columns import check_header
 from .media import file_hash
+from .notify import notify_reviewers
 from .plan import Planner
 from .progress import Progress
 from .reader import CsvFile
@@ -90,6 +91,7 @@ class ItemImport:
         try:
             with transaction.atomic():
                 applied = self._pass(applier=applier, total=report.valid_rows)
+                notify_reviewers(applier.submitted_to, self.target, self.user)
         except _Aborted as aborted:
             if applier.images:
                 applier.images.discard()

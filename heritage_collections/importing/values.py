@@ -137,14 +137,27 @@ def _rights(value):
     return rights
 
 
+# Plain http(s) addresses with a DNS name, which Django's URLValidator accepts too: checked
+# by this much cheaper pattern (URLValidator costs ~0.1 ms an address); the others by it.
+PLAIN_URL = re.compile(
+    r"https?://(?P<host>(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63})"
+    r"(?::[0-9]{1,5})?(?:[/?#][^\s]*)?",
+    re.IGNORECASE,
+)
+URL_VALIDATOR = URLValidator()
+
+
 def _url(value):
     if not value:
         return ""
     limit = URL_MAX_LENGTH
     if len(value) > limit:
         raise CellError(_("The address is longer than %(limit)s characters.") % {"limit": limit})
+    plain = PLAIN_URL.fullmatch(value)
+    if plain and len(plain["host"]) <= 253:
+        return value
     try:
-        URLValidator()(value)
+        URL_VALIDATOR(value)
     except ValidationError:
         raise CellError(
             _("“%(value)s” is not a web address (http://… or https://…).") % {"value": value}

@@ -118,11 +118,24 @@ def test_variants_get_new_identifiers_and_keep_the_catalogue_facts():
     assert len({row["place"] for row in rows}) > 1
 
 
+def test_translated_variant_titles_fit_the_title_field():
+    base = {"identifier": "X", "title": "T" * 255}
+    rows = content.variant_rows([base], 100, seed=2)
+    titles = [value for row in rows for key, value in row.items() if key.startswith("title_")]
+    assert titles
+    assert max(len(title) for title in titles) == 255
+
+
 def test_variant_dates_keep_their_range_order():
     base = {"identifier": "X", "title": "T", "date_start": "1500", "date_end": "1510"}
     row = content.variant_row(base, "B000001", random.Random(3))
     assert int(row["date_end"]) - int(row["date_start"]) == 10
     assert row["date"] == f"{row['date_start']}–{row['date_end']}"
+
+
+def test_a_date_range_ending_before_it_starts_loses_its_end_year():
+    row = {"identifier": "D14881", "date": "1828–9", "date_start": 1828, "date_end": 1819}
+    assert content.repair(row) == {**row, "date_end": ""}
 
 
 def test_split_counts_add_up_exactly():

@@ -138,7 +138,7 @@ def test_skip_invalid_imports_the_valid_rows(space, tmp_path):
     out, err = run_import(write_item_csv(tmp_path / "items.csv", rows), "--skip-invalid")
     assert [item.identifier for item in imported()] == ["CSV-001", "CSV-003"]
     assert "row 3, column date_start (G)" in err
-    assert "1 rows with errors were skipped." in err
+    assert "Rows with errors skipped: 1." in err
 
 
 def test_without_publish_new_items_are_drafts_in_the_partners_review(space, tmp_path):
@@ -232,3 +232,31 @@ def roles_hub_editor(db):
     from django.contrib.auth.models import Group
 
     return UserFactory(username="hub-editor", groups=[Group.objects.get(name=HUB_EDITORS)])
+
+
+@pytest.fixture
+def moderator(db):
+    from django.contrib.auth.models import Group
+
+    from partners.roles import MODERATORS
+
+    return UserFactory(username="moderator", groups=[Group.objects.get(name=MODERATORS)])
+
+
+def test_the_moderators_get_one_email_for_a_whole_import(
+    space, moderator, tmp_path, mailoutbox, django_capture_on_commit_callbacks
+):
+    path = write_item_csv(tmp_path / "items.csv", [item_row(n) for n in range(1, 4)])
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(path)
+    [message] = mailoutbox
+    assert message.to == [moderator.email]
+    assert "Archivio Nazionale: 3 imported pages wait for your review" in message.subject
+
+
+def test_a_published_import_sends_no_review_email(
+    space, moderator, tmp_path, mailoutbox, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        run_import(write_item_csv(tmp_path / "items.csv", [item_row(1)]), "--publish")
+    assert mailoutbox == []

@@ -119,6 +119,6 @@ def test_an_empty_translation_cell_keeps_the_translation(english_collection, tmp
 
 
 def test_a_new_translation_needs_its_title(english_collection, tmp_path):
-    with pytest.raises(Exception, match="nothing was imported"):
+    with pytest.raises(Exception, match="Nothing was imported"):
         run_import([item_row(1, description_en="Only a description.")], tmp_path)
     assert not ItemPage.objects.filter(identifier="CSV-001").exists()

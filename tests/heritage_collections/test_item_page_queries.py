@@ -85,3 +85,50 @@ def test_the_item_sections_cost_at_most_six_queries(tree):
         context = item_page_context(item, request)
     assert context["related_items"] and context["featuring_stories"] and context["neighbours"]
     assert len(queries) <= ITEM_SECTIONS_QUERIES
+
+
+# Query plans ----------------------------------------------------------------------------------
+
+# Tables that grow with the hub: a query of the item page may look rows up in them through
+# an index, never read them whole.
+GROWING_TABLES = (
+    "wagtailcore_page",
+    "wagtailcore_referenceindex",
+    "heritage_collections_itempage",
+    "heritage_collections_itemtag",
+    "heritage_collections_itemimage",
+    "heritage_collections_catalogueentry",
+    "heritagehub_heritagerendition",
+    "stories_storypage",
+    "stories_storyrelateditem",
+)
+
+
+def full_scans(sql):
+    """The steps of the query's plan that read a whole table (on SQLite any table, since
+    its plans name aliases; on PostgreSQL a growing one, with the planner told to avoid
+    sequential scans so that only those no index could replace remain)."""
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("EXPLAIN QUERY PLAN " + sql)
+            steps = [row[3] for row in cursor.fetchall()]
+            # A co-routine's own rows (a LIMITed subquery's result) are not a table.
+            results = {step.split()[1] for step in steps if step.startswith("CO-ROUTINE ")}
+            return [s for s in steps if s.startswith("SCAN ") and s.split()[1] not in results]
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("EXPLAIN " + sql)
+        steps = [row[0] for row in cursor.fetchall()]
+        return [s for s in steps if "Seq Scan on" in s and any(t in s for t in GROWING_TABLES)]
+
+
+def test_the_item_sections_read_no_table_whole(tree):
+    grow(tree, 5)
+    request = RequestFactory().get(URL.format(language="it"))
+    request.is_preview = False
+    item_page_context(ItemPage.objects.get(pk=tree.item.pk), request)  # the site, cached
+    item = ItemPage.objects.get(pk=tree.item.pk)
+    with translation.override("it"), CaptureQueriesContext(connection) as queries:
+        item_page_context(item, request)
+    plans = [(query["sql"], full_scans(query["sql"])) for query in queries]
+    assert len(plans) == ITEM_SECTIONS_QUERIES
+    assert [(sql, scans) for sql, scans in plans if scans] == []

@@ -84,3 +84,19 @@ def test_the_viewer_is_served_from_our_own_static_files(tree, client):
     assert "/static/js/cite.js" in scripts
     assert "/static/css/item.css" in styles
     assert all(src.startswith("/static/") for src in scripts)
+
+
+def test_a_preview_shows_the_draft_images_without_the_other_sections(tree, rf):
+    from heritage_collections.item_context import item_page_context
+    from heritage_collections.models import ItemImage, ItemPage
+
+    item = ItemPage.objects.get(pk=tree.item.pk)
+    image = item.images.first().image
+    item.images = [ItemImage(image=image, caption="Fronte, nella bozza", locale=item.locale)]
+    draft = item.save_revision().as_object()  # the live page keeps its "Fronte"
+    request = rf.get("/")
+    request.is_preview = True
+    context = item_page_context(draft, request)
+    assert [item_image.caption for item_image in context["item_images"]] == ["Fronte, nella bozza"]
+    assert context["related_items"] == [] and context["featuring_stories"] == []
+    assert "neighbours" not in context

@@ -24,4 +24,4 @@ class Command(BaseCommand):
         except TargetError as error:
             raise CommandError(str(error)) from error
         if options["verbosity"] >= 2:
-            self.stderr.write(_("%(count)s items exported.") % {"count": count})
+            self.stderr.write(_("Items exported: %(count)s.") % {"count": count})

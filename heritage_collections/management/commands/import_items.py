@@ -116,7 +116,7 @@ class Command(BaseCommand):
     def _summary(self, report, target, options):
         if report.errors_not_shown:
             self.stderr.write(
-                _("… and %(count)s more errors.") % {"count": report.errors_not_shown}
+                _("Errors not shown: %(count)s.") % {"count": report.errors_not_shown}
             )
         self.stdout.write(f"{target}: {report.summary()}")
         if report.applied:
@@ -124,22 +124,22 @@ class Command(BaseCommand):
                 self.stdout.write(_("The new and changed items are published."))
             elif report.submitted:
                 self.stdout.write(
-                    _("%(count)s pages were submitted for review.") % {"count": report.submitted}
+                    _("Pages submitted for review: %(count)s.") % {"count": report.submitted}
                 )
             if report.images_created:
                 self.stdout.write(
-                    _("%(count)s images were added to the media library.")
+                    _("Images added to the media library: %(count)s.")
                     % {"count": report.images_created}
                 )
             if report.error_count:
                 self.stderr.write(
-                    _("%(count)s rows with errors were skipped.") % {"count": report.invalid_rows}
+                    _("Rows with errors skipped: %(count)s.") % {"count": report.invalid_rows}
                 )
             return
-        if report.error_count and not options["skip_invalid"]:
+        if report.error_count:
             raise CommandError(
-                _("%(count)s errors in %(rows)s rows: nothing was imported.")
-                % {"count": report.error_count, "rows": report.invalid_rows or 1}
+                _("Nothing was imported: correct the errors above (rows with errors: %(rows)s).")
+                % {"rows": report.invalid_rows or 1}
             )
         if options["dry_run"]:
             self.stdout.write(_("Dry run: nothing was changed."))
