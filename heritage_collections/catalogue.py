@@ -14,6 +14,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Page
 
+from heritagehub.bulk import insert_rows
 from heritagehub.i18n import language_order
 from heritagehub.rights import Reuse
 from partners.models import PartnerPage
@@ -44,32 +45,50 @@ def _ancestry(url_path):
     return parts[-3], f"{parts[-3]}/{parts[-2]}"
 
 
+ENTRY_FIELDS = (
+    "language_code",
+    "page",
+    "translation_key",
+    "sort_title",
+    "partner",
+    "collection",
+    "object_type",
+    "date_start",
+    "date_end",
+    "century",
+    "place",
+    "has_image",
+    "reuse",
+)
+
+
 def _entries_for(pages, images):
-    """The entries of one item (``pages``: its live translations), one per site language."""
+    """The entry rows (tuples of ENTRY_FIELDS) of one item, one per site language;
+    ``pages`` are its live translations."""
     by_language = {page.locale.language_code: page for page in pages}
-    entries = []
+    rows = []
     for code, _name in settings.LANGUAGES:
         page = next(by_language[c] for c in language_order(code) if c in by_language)
         partner, collection = _ancestry(page.url_path)
-        entries.append(
-            CatalogueEntry(
-                language_code=code,
-                page=page,
-                translation_key=page.translation_key,
-                sort_title=sort_key(page.title),
-                partner=partner,
-                collection=collection,
-                object_type=page.object_type.slug if page.object_type else "",
-                date_start=page.date_start,
+        rows.append(
+            (
+                code,
+                page.pk,
+                page.translation_key,
+                sort_key(page.title),
+                partner,
+                collection,
+                page.object_type.slug if page.object_type else "",
+                page.date_start,
                 # An item dated by one year ends in it: range filters then need no COALESCE.
-                date_end=page.date_start if page.date_end is None else page.date_end,
-                century=century_of(page.date_start),
-                place=page.place_name[:200],
-                has_image=page.pk in images,
-                reuse=Reuse.of(page.rights),
+                page.date_start if page.date_end is None else page.date_end,
+                century_of(page.date_start),
+                page.place_name[:200],
+                page.pk in images,
+                Reuse.of(page.rights).value,
             )
         )
-    return entries
+    return rows
 
 
 def _refresh_batch(keys):
@@ -99,8 +118,11 @@ def _refresh_batch(keys):
         .distinct()
     )
     CatalogueEntry.objects.filter(translation_key__in=keys).delete()
-    CatalogueEntry.objects.bulk_create(
-        entry for pages in translations.values() for entry in _entries_for(pages, images)
+    # Five rows per item: plain INSERTs (heritagehub.bulk) cost a fifth of bulk_create's.
+    insert_rows(
+        CatalogueEntry,
+        ENTRY_FIELDS,
+        [row for pages in translations.values() for row in _entries_for(pages, images)],
     )
 
 

@@ -56,6 +56,7 @@ from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
 from heritage_collections.models import ItemImage, ItemPage, ItemTag
+from heritagehub.bulk import columns, insert_rows
 
 from . import search_pg
 
@@ -74,69 +75,10 @@ class NewItem:
 
 # Values of these field types go to the database driver as they are; the others (dates,
 # UUIDs, JSON, decimals) are converted as Django converts them.
-PLAIN_TYPES = {
-    "AutoField",
-    "BigAutoField",
-    "BigIntegerField",
-    "BooleanField",
-    "CharField",
-    "ForeignKey",
-    "IntegerField",
-    "PositiveIntegerField",
-    "PositiveSmallIntegerField",
-    "SlugField",
-    "SmallIntegerField",
-    "TextField",
-    "URLField",
-}
-
-
-def _converter(model_field):
-    plain = model_field.get_internal_type() in PLAIN_TYPES and (
-        not model_field.is_relation or model_field.target_field.get_internal_type() in PLAIN_TYPES
-    )
-    return None if plain else (lambda value: model_field.get_db_prep_save(value, connection))
-
-
-@cache
-def _columns(model, names):
-    fields = [model._meta.get_field(name) for name in names]
-    return fields, [_converter(f) for f in fields]
-
-
-def insert_rows(model, names, rows, returning=False):
-    """INSERT rows (tuples of values for the fields ``names``) into ``model``'s own table,
-    many a statement — bulk_create's SQL without its per-object cost, and possible for the
-    child table of multi-table inheritance. Returns the new primary keys, in order, when
-    ``returning``."""
-    if not rows:
-        return []
-    fields, converters = _columns(model, tuple(names))
-    quote = connection.ops.quote_name
-    columns = ", ".join(quote(f.column) for f in fields)
-    row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
-    limit = min(connection.features.max_query_params or 30000, 30000)
-    keys = []
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), max(1, limit // len(fields))):
-            chunk = rows[start : start + max(1, limit // len(fields))]
-            params = [
-                convert(value) if convert and value is not None else value
-                for row in chunk
-                for convert, value in zip(converters, row, strict=True)
-            ]
-            sql = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
-            sql += ", ".join([row_sql] * len(chunk))
-            if returning:
-                sql += f" RETURNING {quote(model._meta.pk.column)}"
-            cursor.execute(sql, params)
-            if returning:
-                keys += [row[0] for row in cursor.fetchall()]
-    return keys
 
 
 def insert_objects(model, objects, names, returning=False):
-    fields, _converters = _columns(model, tuple(names))
+    fields, _converters = columns(model, tuple(names))
     rows = [tuple(getattr(obj, f.attname) for f in fields) for obj in objects]
     return insert_rows(model, names, rows, returning)
 

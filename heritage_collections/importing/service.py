@@ -90,7 +90,7 @@ class ItemImport:
         applier = Applier(self.target, user=self.user, publish=self.publish, media=self.media)
         try:
             with transaction.atomic():
-                applied = self._pass(applier=applier, total=report.valid_rows)
+                applied = self._pass(applier=applier, total=report.rows)
                 notify_reviewers(applier.submitted_to, self.target, self.user)
         except _Aborted as aborted:
             if applier.images:
@@ -110,7 +110,7 @@ class ItemImport:
     def _pass(self, applier, total=None):
         report = ImportReport(dry_run=applier is None)
         checking = applier is None
-        progress = Progress(
+        progress = self.bar = Progress(
             self.progress,
             _("Checking") if checking else _("Importing"),
             self._size() if checking else total,
@@ -156,7 +156,7 @@ class ItemImport:
                 if len(batch) >= BATCH_SIZE:
                     self._batch(report, planner, batch, applier)
                     batch = []
-                progress.update(csv_file.bytes_read if checking else report.valid_rows)
+                progress.update(csv_file.bytes_read if checking else report.rows, report.rows)
             if batch:
                 self._batch(report, planner, batch, applier)
         progress.close()
@@ -178,6 +178,7 @@ class ItemImport:
             change = Change(plan.values.row, plan.values.identifier, plan.action, plan.columns)
             report.add_change(change)
             if checking and self.on_change:
+                self.bar.clear()
                 self.on_change(change)
         if applier is not None and plans:
             applier.apply(plans)
@@ -200,4 +201,5 @@ class ItemImport:
     def _error(self, report, error, checking):
         report.add_error(error)
         if checking and self.on_error:
+            self.bar.clear()  # the message goes under the progress line, not into it
             self.on_error(error)

@@ -162,3 +162,12 @@ def test_the_tate_sample_comes_back_as_it_was_imported(tate_collection, tmp_path
         return {**row, "tags": row["tags"].casefold()}
 
     assert [comparable(row) for row in exported] == [comparable(row) for row in original]
+
+
+def test_tate_csv_writes_tates_records_in_the_import_columns():
+    out = StringIO()
+    call_command("tate_csv", limit=3, stdout=out)
+    rows = list(csv.DictReader(StringIO(out.getvalue())))
+    assert list(rows[0]) == header("en")
+    assert [row["identifier"] for row in rows] == ["P12402", "D07362", "A01686"]
+    assert rows[0]["rights"].startswith("http://rightsstatements.org/")

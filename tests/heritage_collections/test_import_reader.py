@@ -46,7 +46,7 @@ def test_the_progress_bar_is_drawn_on_a_terminal():
     progress.update(100)
     progress.close()
     assert "Importing" in stream.getvalue()
-    assert " 50% 100/200" in stream.getvalue()
+    assert " 50% 100 " in stream.getvalue()
 
 
 def test_no_progress_bar_is_written_to_a_file():
