@@ -12,6 +12,7 @@ server and not with an importer's memory; they hand over JSON files in .bench/<d
 """
 
 import argparse
+import functools
 import json
 import os
 import shutil
@@ -177,8 +178,9 @@ def measure_step(args):
 
     load_before = report.load_average()
     urls = measure.pick_urls(per_class=args.urls)
-    off = measure.measure(urls, repeat=args.repeat, page_cache=False)
-    on = measure.measure(urls, repeat=args.repeat, page_cache=True)
+    log = functools.partial(print, file=sys.stderr, flush=True)
+    off = measure.measure(urls, repeat=args.repeat, page_cache=False, log=log)
+    on = measure.measure(urls, repeat=args.repeat, page_cache=True, log=log)
     data = {
         "items": measure.item_count(),
         "pages": measure.page_count(),

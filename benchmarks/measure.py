@@ -8,17 +8,20 @@ with time.perf_counter() and nothing else recording. Times are server times: rou
 middleware, queries and rendering, without network or WSGI server.
 """
 
+import logging
 import math
 import random
 import statistics
+import threading
 import time
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 from itertools import product
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from wagtail.models import Page
@@ -41,6 +44,7 @@ URL_CLASSES = [
     ("search", "site search", 80),
 ]
 PAGE_CACHE_SECONDS = 600
+REQUEST_LIMIT_SECONDS = 30
 # Words visitors look for in a hub of European art and archives (English, Italian, French).
 QUERY_WORDS = [
     "Turner", "Venice", "landscape", "portrait", "Torino", "river", "London", "sketch",
@@ -60,6 +64,8 @@ class ClassResult:
     times_ms: list = field(default_factory=list)
     queries: list = field(default_factory=list)  # one count per URL
     x_cache: dict = field(default_factory=dict)  # header value → timed requests
+    timed_out: str = ""  # the URL whose request took longer than REQUEST_LIMIT_SECONDS
+    url_medians: dict = field(default_factory=dict)  # URL → its median ms
 
     @property
     def median_ms(self):
@@ -69,9 +75,20 @@ class ClassResult:
     def p95_ms(self):
         return percentile(self.times_ms, 95)
 
+    @property
+    def slowest(self):
+        """(URL, median ms) of the slowest URL, or None."""
+        measured = [(ms, url) for url, ms in self.url_medians.items() if ms is not None]
+        return max(measured)[::-1] if measured else None
+
     def as_dict(self):
         data = asdict(self)
-        data.update(median_ms=self.median_ms, p95_ms=self.p95_ms)
+        data.update(
+            median_ms=self.median_ms,
+            p95_ms=self.p95_ms,
+            slowest=self.slowest,
+            limit_s=REQUEST_LIMIT_SECONDS,
+        )
         return data
 
 
@@ -184,37 +201,101 @@ class PageError(AssertionError):
     pass
 
 
-def measure(urls, repeat=5, page_cache=False):
+class RequestTimeout(Exception):
+    pass
+
+
+def measure(urls, repeat=5, page_cache=False, log=None):
     """{class key: ClassResult} for ``urls`` (from ``pick_urls``), with the anonymous page
-    cache off or on (warm: each URL's first request fills it)."""
+    cache off or on (warm: each URL's first request fills it). A request slower than
+    REQUEST_LIMIT_SECONDS ends its class's measurement: the class is reported as timed out."""
     seconds = PAGE_CACHE_SECONDS if page_cache else 0
     results = {}
-    with override_settings(HERITAGEHUB_PAGE_CACHE_SECONDS=seconds):
+    # A cancelled request would log its traceback as a server error; a failing page raises.
+    request_logger = logging.getLogger("django.request")
+    with (
+        override_settings(HERITAGEHUB_PAGE_CACHE_SECONDS=seconds),
+        _disabled(request_logger),
+    ):
         if page_cache:
             cache.clear()
         client = Client()
         for key, label, target in URL_CLASSES:
             result = results[key] = ClassResult(key, label, target, urls=len(urls.get(key, [])))
             for url in urls.get(key, []):
-                _get(client, url)  # warm-up: Wagtail's caches, the page cache
-                with CaptureQueriesContext(connection) as queries:
-                    _get(client, url)
-                result.queries.append(len(queries.captured_queries))
-                for _ in range(repeat):
-                    started = time.perf_counter()
-                    response = _get(client, url)
-                    result.times_ms.append((time.perf_counter() - started) * 1000)
-                    state = response.headers.get("X-Cache", "none")
-                    result.x_cache[state] = result.x_cache.get(state, 0) + 1
+                try:
+                    _measure_url(client, url, repeat, result)
+                except RequestTimeout:
+                    result.timed_out = url
+                    break  # the class's other URLs would keep the benchmark as long
+            if log:
+                median = f"{result.median_ms:.1f} ms" if result.times_ms else "–"
+                log(f"{'cache on' if page_cache else 'cache off'}, {label}: median {median}")
     return results
+
+
+def _measure_url(client, url, repeat, result):
+    _get(client, url)  # warm-up: Wagtail's caches, the page cache
+    with CaptureQueriesContext(connection) as queries:
+        _get(client, url)
+    result.queries.append(len(queries.captured_queries))
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        response = _get(client, url)
+        times.append((time.perf_counter() - started) * 1000)
+        state = response.headers.get("X-Cache", "none")
+        result.x_cache[state] = result.x_cache.get(state, 0) + 1
+    result.times_ms += times
+    result.url_medians[url] = statistics.median(times) if times else None
 
 
 def _get(client, url):
     client.cookies.clear()  # a first-time anonymous visitor
-    response = client.get(url)
+    with time_limit(REQUEST_LIMIT_SECONDS):
+        response = client.get(url)
     if response.status_code != 200:
         raise PageError(f"{url} answered {response.status_code}, not 200.")
     return response
+
+
+@contextmanager
+def _disabled(logger):
+    logger.disabled = True
+    try:
+        yield
+    finally:
+        logger.disabled = False
+
+
+@contextmanager
+def time_limit(seconds):
+    """Raise RequestTimeout when the block takes more than ``seconds``, cancelling the
+    database query then running (from a timer thread: SQLite's interrupt(), psycopg's
+    cancel()) so that one pathological page cannot hold the benchmark for minutes."""
+    connection.ensure_connection()
+    raw = connection.connection  # the timer thread has a database connection of its own
+    fired = threading.Event()
+
+    def cancel():
+        fired.set()
+        if connection.vendor == "sqlite":
+            raw.interrupt()
+        else:
+            raw.cancel()
+
+    timer = threading.Timer(seconds, cancel)
+    timer.start()
+    try:
+        yield
+    except DatabaseError as error:
+        if fired.is_set():
+            raise RequestTimeout() from error
+        raise
+    finally:
+        timer.cancel()
+    if fired.is_set():
+        raise RequestTimeout()
 
 
 def item_count():

@@ -26,13 +26,11 @@ from django.utils.translation import pgettext_lazy
 from heritagehub.cache import cached
 from heritagehub.i18n import active_language
 from heritagehub.rights import Reuse
-from heritagehub.search import clean_query, matching_pages
+from heritagehub.search import MAX_RANKED, clean_query, matching_pages
 
 from .models import ITEMS_PER_PAGE, CatalogueEntry, ItemImage, ItemPage, ItemTag
 from .vocabulary import catalogue_labels, century_label
 
-# Relevance order comes from the search engine's ranking of at most this many results.
-MAX_RANKED = 1000
 YEAR_MIN, YEAR_MAX = -100000, 2100
 
 
@@ -277,7 +275,7 @@ class Browse:
         if self.state.sort == "relevance":
             # The search engine ranks the filtered items itself, in one query.
             within = _filter(self.scoped_entries, self.state).values("page_id")
-            ranked = list(matching_pages(ItemPage, self.query, within, ranked=True)[:MAX_RANKED])
+            ranked = matching_pages(ItemPage, self.query, within, ranked=True)
             page_obj = Paginator(ranked, ITEMS_PER_PAGE).get_page(self.state.page)
             capped = len(ranked) == MAX_RANKED
             page_obj.ranked_cap = MAX_RANKED if capped else None

@@ -3,6 +3,7 @@
 from django.http import HttpResponseServerError
 from django.shortcuts import render
 from django.template import loader
+from wagtail.models import Page
 
 from heritagehub.pagination import paginate
 from heritagehub.search import MAX_QUERY_LENGTH, clean_query, search_pages
@@ -16,6 +17,9 @@ def search(request):
     results = None
     if clean_query(query):
         results = paginate(request, search_pages(query), RESULTS_PER_PAGE)
+        # Only the pages of this results page are fetched, as their own types, in rank order.
+        pages = Page.objects.filter(pk__in=results.object_list).specific().in_bulk()
+        results.object_list = [pages[pk] for pk in results.object_list if pk in pages]
     return render(request, "search/search.html", {"query": query, "results": results})
 
 

@@ -10,7 +10,7 @@ from dataclasses import replace
 
 import pytest
 from django.core.management import CommandError
-from django.db import transaction
+from django.db import DatabaseError, connection, transaction
 from django.test import TestCase
 
 from benchmarks import content, measure, report
@@ -75,7 +75,7 @@ def test_build_is_skipped_when_the_database_has_enough_items(built, tmp_path):
 @pytest.mark.django_db
 def test_a_failed_import_names_its_file_and_errors(built, tmp_path):
     path = content.write_csv(tmp_path / "bad.csv", [{"identifier": "X1", "title": ""}])
-    with pytest.raises(CommandError, match=r"bad\.csv(.|\n)*row 2"):
+    with pytest.raises(CommandError, match=r"bad\.csv(.|\n)* 2, [^ ]+ title \(B\)"):
         import_file(path, "tate", "prints", 1)
 
 
@@ -99,6 +99,21 @@ def test_measured_facets_come_from_real_items(built):
         assert url.count("=") == 2, url
         if "partner=" in url:
             assert url.split("partner=")[1].split("&")[0] in partner_slugs
+
+
+@pytest.mark.django_db
+def test_a_query_over_the_time_limit_is_cancelled():
+    endless = (
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000000000) "
+        "SELECT count(*) FROM n"
+    )
+    with (
+        pytest.raises(measure.RequestTimeout) as timeout,
+        measure.time_limit(0.2),
+        connection.cursor() as cursor,
+    ):
+        cursor.execute(endless)
+    assert isinstance(timeout.value.__cause__, DatabaseError)  # cancelled, not finished
 
 
 def test_variants_get_new_identifiers_and_keep_the_catalogue_facts():
@@ -161,6 +176,7 @@ def fake_run(engine="SQLite 3.40.1", median=10.0):
             "x_cache": {"hit": 2},
             "median_ms": median,
             "p95_ms": median,
+            "slowest": ["/it/a/b/", median],
         }
     }
     measured = {
@@ -185,7 +201,8 @@ def fake_run(engine="SQLite 3.40.1", median=10.0):
 
 def test_report_states_targets_import_rate_and_machine():
     text = report.section(fake_run())
-    assert "| item | 2 | 2 | 10.0 | 10.0 | 12 | 12 | ≤ 15 ms, ≤ 15 queries ✓ |" in text
+    row = "| item | 2 | 2 | 10.0 | 10.0 | 12 | 12 | `/it/a/b/` (10) | ≤ 15 ms, ≤ 15 queries ✓ |"
+    assert row in text
     assert "**400**" in text  # 600 rows in 1.5 s
     assert "`make bench`" in text
     assert "0.5, 0.4, 0.3 → 0.6, 0.4, 0.3" in text
@@ -193,6 +210,14 @@ def test_report_states_targets_import_rate_and_machine():
 
 def test_report_marks_a_missed_target():
     text = report.section(fake_run(median=16.0))
+    assert "≤ 15 ms, ≤ 15 queries ✗" in text
+
+
+def test_report_names_a_page_that_timed_out():
+    run = fake_run()
+    run["main"]["measure"]["off"]["item"].update(timed_out="/it/slow/", limit_s=30)
+    text = report.section(run)
+    assert "| **> 30 s**: `/it/slow/` timed out |" in text
     assert "≤ 15 ms, ≤ 15 queries ✗" in text
 
 
