@@ -2,6 +2,8 @@
 
 import io
 
+from django.utils import translation
+
 from heritage_collections.importing.progress import Progress
 from heritage_collections.importing.reader import CsvFile
 
@@ -28,7 +30,8 @@ def test_a_cell_spanning_lines_is_one_row_and_blank_lines_count_as_rows():
 
 
 def test_a_row_with_more_cells_than_the_header_is_an_error():
-    _header, [(number, _cells, errors)] = rows_of(b"identifier,title\nA-1,Veduta,extra\n")
+    with translation.override("en"):
+        _header, [(number, _cells, errors)] = rows_of(b"identifier,title\nA-1,Veduta,extra\n")
     assert number == 2
     assert errors == [
         "row 2, column beyond the header (C): The row has 3 cells but the header has 2 columns."
