@@ -23,13 +23,17 @@ the CSV import on it (SQLite by default; PostgreSQL when `DATABASE_URL` is set, 
 by hand, not by CI. The sections below are written by it; the code is in `benchmarks/`.
 
 **What is in the database.** The demo site (`load_demo`: home and index pages in five
-languages, partners, stories), ten bench partners onboarded with `onboard_partner`, every one
-of Tate's 69,202 open-data records (in Tate's collections, in English) and generated variants
-of them (new identifiers, shifted dates, other places, tags and rights; one in ten with
-English or French titles, so language fallback is exercised), spread unevenly over the bench
+languages, partners, stories), ten bench partners onboarded with `onboard_partner` (pages and
+collections translated into English and French), every one of Tate's 69,202 open-data
+records (in Tate's collections, in English, as `heritagehub.demo.tate_csv` converts them; one
+record's end year, before its start year in Tate's data, is dropped) and generated variants of
+them (new identifiers, shifted dates, other places, tags and rights; one in ten with English
+or French titles, so language fallback is exercised), spread unevenly over the bench
 partners. Everything is imported from Item CSV files with `import_items --publish`, 5,000
-rows a file; the import throughput is items written per second of those imports. A database
-that already holds enough items is reused (`make bench BENCH_ARGS=--force` rebuilds it).
+rows a file; the import throughput is items written per second of those imports. A second,
+small database (1,000 items, built the same way) gives the query counts to compare. A
+database that already holds enough items is reused (`make bench BENCH_ARGS=--force` rebuilds
+both); `python -m benchmarks --help` lists the options.
 
 **How pages are measured.** In-process with Django's test client, settings
 `heritagehub.settings.bench` (DEBUG off), as a first-time anonymous visitor: for each URL one
@@ -38,7 +42,8 @@ warm-up request, one request whose SQL queries are counted, then N timed request
 or WSGI server). Up to 20 URLs per class: different items, stories and partners, facet pairs
 taken from real items, search words, in all five languages. "Page cache off" renders every
 request (`HERITAGEHUB_PAGE_CACHE_SECONDS=0`); "page cache on" is the anonymous page cache,
-warm. Targets (median, page cache off): 15 ms for home, item, story and partner pages, 60 ms
+warm. A request slower than 30 s is cancelled and its page class reported as timed out.
+Targets (median, page cache off): 15 ms for home, item, story and partner pages, 60 ms
 for browsing the collection index, 80 ms for text queries and site search; at most 15 SQL
 queries per page, the same at 1,000 and 100,000 items; import at least 300 items/s. The
 machine is shared: its load average is given with each run.
