@@ -11,7 +11,7 @@ import unicodedata
 from collections import defaultdict
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
 from wagtail.models import Page
 
 from heritagehub.bulk import insert_rows
@@ -22,6 +22,8 @@ from partners.models import PartnerPage
 from .models import CatalogueEntry, CollectionPage, ItemImage, ItemPage
 
 BATCH_SIZE = 500
+# Refreshing this many items at once is a bulk load: table statistics are updated after it.
+ANALYZE_AFTER = 5000
 
 
 def sort_key(title):
@@ -133,6 +135,20 @@ def refresh_catalogue(translation_keys):
     with transaction.atomic():
         for start in range(0, len(keys), BATCH_SIZE):
             _refresh_batch(keys[start : start + BATCH_SIZE])
+    if len(keys) >= ANALYZE_AFTER:
+        _update_statistics()
+
+
+def _update_statistics():
+    """After a bulk load, fresh table statistics: without them SQLite's planner counts
+    facets through a two-valued index (has_image) instead of the facet's own, ten times
+    slower. PostgreSQL's autovacuum analyzes on its own; asking costs little."""
+    table = CatalogueEntry._meta.db_table
+    with connection.cursor() as cursor:
+        if connection.vendor == "sqlite":
+            cursor.execute("PRAGMA optimize")
+        elif connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {connection.ops.quote_name(table)}")
 
 
 def item_keys_below(page):
