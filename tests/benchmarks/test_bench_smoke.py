@@ -92,6 +92,14 @@ def test_measure_times_every_page_class_and_counts_its_queries(built):
 
 
 @pytest.mark.django_db
+def test_a_class_out_of_time_is_measured_on_one_url(built, monkeypatch):
+    monkeypatch.setattr(measure, "CLASS_BUDGET_SECONDS", 0)
+    urls = {"item": measure.pick_urls(per_class=3)["item"]}
+    result = measure.measure(urls, repeat=1)["item"]
+    assert (result.urls, result.measured_urls) == (3, 1)
+
+
+@pytest.mark.django_db
 def test_measured_facets_come_from_real_items(built):
     urls = measure.pick_urls(per_class=3)
     partner_slugs = {"tate"} | {partner.slug for partner in TINY_PARTNERS}
@@ -211,6 +219,12 @@ def test_report_states_targets_import_rate_and_machine():
 def test_report_marks_a_missed_target():
     text = report.section(fake_run(median=16.0))
     assert "≤ 15 ms, ≤ 15 queries ✗" in text
+
+
+def test_report_says_how_many_urls_of_a_slow_class_were_measured():
+    run = fake_run()
+    run["main"]["measure"]["off"]["item"].update(measured_urls=1)
+    assert "| item | 1 of 2 | 2 |" in report.section(run)
 
 
 def test_report_names_a_page_that_timed_out():
