@@ -1,7 +1,10 @@
 """Stories: written by the hub, by partners, and by the communities around them."""
 
+from typing import NamedTuple
+
 from django.conf import settings
 from django.db import models
+from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -28,6 +31,7 @@ from heritagehub.rights import rights_field
 from partners.models import PartnerOwnedMixin
 
 from .blocks import StoryBodyBlock
+from .linked_data import story_data
 
 STORIES_PER_PAGE = 12
 
@@ -74,6 +78,16 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         from stories.views import share_story_thanks
 
         return share_story_thanks(request, self)
+
+    def feed_url(self, language_code=None):
+        """The URL of the Atom feed of stories in a language (no query)."""
+        return url_in_language(self, language_code) + self.reverse_subpage("feed")
+
+    @path("feed/", name="feed")
+    def feed(self, request):
+        from stories.feeds import StoryFeed
+
+        return StoryFeed()(request, index=self)
 
 
 class StoryTag(TaggedItemBase):
@@ -144,27 +158,55 @@ class StoryPage(PartnerOwnedMixin, HeritagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_items"] = self.related_items_in_language()
-        context["item_cards"] = self.item_cards_in_language()
+        featured = self.featured_items()
+        context["related_items"] = featured.related
+        context["item_cards"] = featured.cards
         return context
 
-    def item_cards_in_language(self):
-        """The body's item cards in the visitor's language, by chosen page id (one query)."""
+    def structured_data(self, request, context):
+        return story_data(self, request, context)
+
+    @classmethod
+    def api_queryset(cls, queryset):
+        """What the JSON API (heritagehub.api) fetches with each story it lists."""
+        return queryset.select_related("locale", "hero_image").prefetch_related(
+            "tags",
+            models.Prefetch("related_items", StoryRelatedItem.objects.select_related("item")),
+        )
+
+    def featured_items(self):
+        """The related items and the body's item cards, each in the visitor's language: one
+        query for both, whatever their number (and the prefetches of their images)."""
         chosen = {
             block.value["item"].translation_key: block.value["item"].pk
             for block in self.body
             if block.block_type == "item_card" and block.value["item"] is not None
         }
+        # A subquery, or a list in a preview of unsaved related items.
+        related_keys = self.related_items.values_list("item__translation_key", flat=True)
+        is_related = Q(translation_key__in=related_keys)
         items = item_listing(
-            in_language(without_private(ItemPage.objects.live()).filter(translation_key__in=chosen))
+            in_language(
+                without_private(ItemPage.objects.live()).filter(
+                    is_related | Q(translation_key__in=chosen)
+                )
+            ).annotate(is_related=ExpressionWrapper(is_related, output_field=BooleanField()))
         )
-        return {chosen[item.translation_key]: item for item in items}
+        return FeaturedItems(
+            related=[item for item in items if item.is_related],
+            cards={
+                chosen[item.translation_key]: item
+                for item in items
+                if item.translation_key in chosen
+            },
+        )
 
-    def related_items_in_language(self):
-        keys = self.related_items.values_list("item__translation_key", flat=True)
-        return item_listing(
-            in_language(without_private(ItemPage.objects.live()).filter(translation_key__in=keys))
-        )
+
+class FeaturedItems(NamedTuple):
+    """The items a story shows, in the visitor's language."""
+
+    related: list  # its related items
+    cards: dict  # {the page chosen for an item card: the item to show}
 
 
 class StoryRelatedItem(Orderable):

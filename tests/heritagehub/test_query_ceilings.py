@@ -191,7 +191,7 @@ def grow_story_index(tree, total):
 
 
 def grow_story(tree, total):
-    """More item cards, images and related items in the story."""
+    """More item cards, images, gallery images and related items in the story."""
     story = tree.story.specific
     grow_items(tree.collection, total // 5)
     items = list(tree.collection.get_children().specific()[: total // 5])
@@ -199,6 +199,8 @@ def grow_story(tree, total):
     for item in items:
         body.append({"type": "item_card", "value": {"item": item.pk, "note": "Nota"}})
         body.append({"type": "image", "value": {"image": HeritageImageFactory().pk, "caption": ""}})
+    gallery = [{"image": HeritageImageFactory().pk, "caption": ""} for _ in items]
+    body.append({"type": "gallery", "value": {"title": "Galleria", "images": gallery}})
     story.body = body
     StoryRelatedItem.objects.filter(page=story).delete()
     for order, item in enumerate(items):

@@ -18,14 +18,14 @@ def item_en(tree, translate):
 def test_item_cards_map_the_chosen_item_to_its_translation(tree, item_en):
     story = StoryPage.objects.get(pk=tree.story.pk)
     with translation.override("en"):
-        cards = story.item_cards_in_language()
+        cards = story.featured_items().cards
     assert cards[tree.item.pk].pk == item_en.pk
 
 
 def test_item_cards_fall_back_to_the_source_item(tree, item_en):
     story = StoryPage.objects.get(pk=tree.story.pk)
     with translation.override("fr"):
-        cards = story.item_cards_in_language()
+        cards = story.featured_items().cards
     assert cards[tree.item.pk].pk == tree.item.pk
 
 
@@ -33,7 +33,7 @@ def test_item_cards_skip_unpublished_items(tree):
     tree.item.unpublish()
     story = StoryPage.objects.get(pk=tree.story.pk)
     with translation.override("it"):
-        assert story.item_cards_in_language() == {}
+        assert story.featured_items().cards == {}
 
 
 def test_related_items_in_the_visitor_language(tree, item_en):
@@ -41,7 +41,7 @@ def test_related_items_in_the_visitor_language(tree, item_en):
     StoryRelatedItem.objects.create(page=tree.story, item=tree.items[2], sort_order=1)
     story = StoryPage.objects.get(pk=tree.story.pk)
     with translation.override("en"):
-        related = {item.pk for item in story.related_items_in_language()}
+        related = {item.pk for item in story.featured_items().related}
     assert related == {item_en.pk, tree.items[2].pk}
 
 
