@@ -63,6 +63,9 @@ class ClassResult:
     target_ms: int
     urls: int = 0
     times_ms: list = field(default_factory=list)
+    # CPU time of the serving thread per request: on a busy machine, what the request costs
+    # a free core (with SQLite in-process; PostgreSQL's own work is not in it).
+    cpu_ms: list = field(default_factory=list)
     queries: list = field(default_factory=list)  # one count per URL
     x_cache: dict = field(default_factory=dict)  # header value → timed requests
     timed_out: str = ""  # the URL whose request took longer than REQUEST_LIMIT_SECONDS
@@ -71,6 +74,10 @@ class ClassResult:
     @property
     def median_ms(self):
         return statistics.median(self.times_ms) if self.times_ms else None
+
+    @property
+    def cpu_median_ms(self):
+        return statistics.median(self.cpu_ms) if self.cpu_ms else None
 
     @property
     def p95_ms(self):
@@ -90,6 +97,7 @@ class ClassResult:
         data = asdict(self)
         data.update(
             median_ms=self.median_ms,
+            cpu_median_ms=self.cpu_median_ms,
             p95_ms=self.p95_ms,
             slowest=self.slowest,
             measured_urls=self.measured_urls,
@@ -251,9 +259,10 @@ def _measure_url(client, url, repeat, result):
     result.queries.append(len(queries.captured_queries))
     times = []
     for _ in range(repeat):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.thread_time()
         response = _get(client, url)
         times.append((time.perf_counter() - started) * 1000)
+        result.cpu_ms.append((time.thread_time() - cpu_started) * 1000)
         state = response.headers.get("X-Cache", "none")
         result.x_cache[state] = result.x_cache.get(state, 0) + 1
     result.times_ms += times

@@ -88,6 +88,7 @@ def test_measure_times_every_page_class_and_counts_its_queries(built):
         assert result.urls >= 1, key
         assert len(result.times_ms) == result.urls
         assert result.median_ms > 0
+        assert result.cpu_median_ms > 0, key
         assert min(result.queries) > 0, key
 
 
@@ -183,6 +184,7 @@ def fake_run(engine="SQLite 3.40.1", median=10.0):
             "queries": [12, 12],
             "x_cache": {"hit": 2},
             "median_ms": median,
+            "cpu_median_ms": median / 2,
             "p95_ms": median,
             "slowest": ["/it/a/b/", median],
         }
@@ -209,7 +211,9 @@ def fake_run(engine="SQLite 3.40.1", median=10.0):
 
 def test_report_states_targets_import_rate_and_machine():
     text = report.section(fake_run())
-    row = "| item | 2 | 2 | 10.0 | 10.0 | 12 | 12 | `/it/a/b/` (10) | ≤ 15 ms, ≤ 15 queries ✓ |"
+    row = (
+        "| item | 2 | 2 | 10.0 | 10.0 | 5.0 | 12 | 12 | `/it/a/b/` (10) | ≤ 15 ms, ≤ 15 queries ✓ |"
+    )
     assert row in text
     assert "**400**" in text  # 600 rows in 1.5 s
     assert "`make bench`" in text
@@ -219,6 +223,11 @@ def test_report_states_targets_import_rate_and_machine():
 def test_report_marks_a_missed_target():
     text = report.section(fake_run(median=16.0))
     assert "≤ 15 ms, ≤ 15 queries ✗" in text
+
+
+def test_report_gives_the_cpu_time_beside_the_wall_time():
+    run = fake_run(median=10.0)
+    assert "| 10.0 | 10.0 | 5.0 | 12 |" in report.section(run)
 
 
 def test_report_says_how_many_urls_of_a_slow_class_were_measured():
