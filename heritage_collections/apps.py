@@ -14,6 +14,7 @@ class HeritageCollectionsConfig(AppConfig):
 
         from . import catalogue
         from .models import CatalogueEntry, ItemPage
+        from .oai import index as oai_index
 
         # Every page type: a renamed partner or collection changes its items' entries.
         page_published.connect(catalogue.page_changed, dispatch_uid="catalogue-published")
@@ -23,6 +24,7 @@ class HeritageCollectionsConfig(AppConfig):
         post_migrate.connect(
             catalogue.build_if_missing, sender=self, dispatch_uid="catalogue-build"
         )
+        post_migrate.connect(oai_index.build_if_missing, sender=self, dispatch_uid="oai-build")
 
         register_served_pages(
             ItemPage,

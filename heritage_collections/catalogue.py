@@ -20,6 +20,7 @@ from heritagehub.rights import Reuse
 from partners.models import PartnerPage
 
 from .models import CatalogueEntry, CollectionPage, ItemImage, ItemPage
+from .oai.index import refresh_oai_records
 
 BATCH_SIZE = 500
 # Refreshing this many items at once is a bulk load: table statistics are updated after it.
@@ -135,6 +136,8 @@ def refresh_catalogue(translation_keys):
     with transaction.atomic():
         for start in range(0, len(keys), BATCH_SIZE):
             _refresh_batch(keys[start : start + BATCH_SIZE])
+        # The OAI-PMH harvest index follows the same changes.
+        refresh_oai_records(keys)
     if len(keys) >= ANALYZE_AFTER:
         _update_statistics()
 

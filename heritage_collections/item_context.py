@@ -36,6 +36,7 @@ from wagtail.models import Page, ReferenceIndex
 from heritagehub.cache import site_for_request, without_private
 from heritagehub.i18n import active_language, language_code_of, language_order
 from heritagehub.models.pages import routing_for
+from heritagehub.tree import child_range
 
 from .catalogue import sort_key
 from .models import CatalogueEntry, ItemImage, ItemPage, ItemTag
@@ -45,15 +46,6 @@ FEATURING_STORIES = 6
 # Rows taken from each source of related items before choosing: an item's translations
 # count once each here, and some candidates turn out private.
 CANDIDATES_PER_SOURCE = 12
-
-
-def _child_range(path):
-    """(first, last) possible path of a child of ``path``: a range the path index serves,
-    where ``path__startswith`` (LIKE) would scan the table on SQLite."""
-    return (
-        path + Page.alphabet[0] * Page.steplen,
-        path + Page.alphabet[-1] * Page.steplen,
-    )
 
 
 # The collection and the partner ---------------------------------------------------------
@@ -117,7 +109,7 @@ def _related_candidates(item, language_code):
     every branch, so SQLite looks each one up in the (translation key, language) index rather
     than scanning every entry of the language.
     """
-    first, last = _child_range(item.path[: -Page.steplen])
+    first, last = child_range(item.path[: -Page.steplen])
     branches = [
         ("tag", [item.pk]),
         ("after", [item.depth, item.path, last]),

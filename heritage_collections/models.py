@@ -17,6 +17,7 @@ from wagtail.admin.panels import (
 )
 from wagtail.api import APIField
 from wagtail.fields import RichTextField
+from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
@@ -26,9 +27,12 @@ from heritagehub.i18n import descendants_in_language, descendants_of_translation
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import RightsStatement, rights_field
+from heritagehub.serializers import TagNamesField, VocabularyTermSerializer
 from partners.models import PartnerOwnedMixin
 
+from .europeana_panel import EuropeanaReadinessPanel
 from .forms import ItemPageForm
+from .linked_data import collection_data, item_data
 
 ITEMS_PER_PAGE = 24
 
@@ -100,7 +104,8 @@ class CollectionPage(PartnerOwnedMixin, HeritagePage):
         verbose_name_plural = pgettext_lazy("heritage", "collections")
 
     def items(self):
-        return item_listing(descendants_in_language(self, ItemPage)).order_by("title", "pk")
+        items = descendants_in_language(self, ItemPage, children_only=True)
+        return item_listing(items).order_by("title", "pk")
 
     @property
     def catalogue_path(self):
@@ -114,6 +119,14 @@ class CollectionPage(PartnerOwnedMixin, HeritagePage):
         context["browse"] = browse = Browse(request, scope={"collection": self.catalogue_path})
         context["items"] = browse.results()
         return context
+
+    def structured_data(self, request, context):
+        return collection_data(self, request, context)
+
+    @classmethod
+    def api_queryset(cls, queryset):
+        """What the JSON API (heritagehub.api) fetches with each collection it lists."""
+        return queryset.select_related("locale", "cover_image")
 
 
 class ItemTag(TaggedItemBase):
@@ -209,7 +222,11 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         FieldPanel("tags"),
         FieldPanel("source_url"),
     ]
-    rights_panels = [FieldPanel("rights"), FieldPanel("credit_line")]
+    rights_panels = [
+        FieldPanel("rights"),
+        FieldPanel("credit_line"),
+        EuropeanaReadinessPanel(heading=_("Europeana readiness")),
+    ]
     edit_handler = editor_tabs(content_panels, metadata_panels, rights_panels)
     search_fields = HeritagePage.search_fields + [
         index.SearchField("identifier"),
@@ -225,7 +242,7 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
     ]
     api_fields = [
         APIField("identifier"),
-        APIField("object_type"),
+        APIField("object_type", serializer=VocabularyTermSerializer()),
         APIField("creator"),
         APIField("date_display"),
         APIField("date_start"),
@@ -240,7 +257,7 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         APIField("rights"),
         APIField("credit_line"),
         APIField("source_url"),
-        APIField("tags"),
+        APIField("tags", serializer=TagNamesField()),
     ]
     # A catalogue's facts are the same in every language; only words are translated.
     override_translatable_fields = HeritagePage.override_translatable_fields + [
@@ -307,6 +324,15 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         context.update(item_page_context(self, request))
         return context
 
+    def structured_data(self, request, context):
+        return item_data(self, request, context)
+
+    @classmethod
+    def api_queryset(cls, queryset):
+        """What the JSON API (heritagehub.api) fetches with each item it lists: its object
+        type, images, renditions and tags, in a constant number of queries."""
+        return item_listing(queryset).prefetch_related("tags")
+
 
 class ItemImage(TranslatableMixin, Orderable):
     """One of an item's images, in order, with a caption that can be translated."""
@@ -321,7 +347,11 @@ class ItemImage(TranslatableMixin, Orderable):
     caption = models.CharField(_("caption"), max_length=400, blank=True)
 
     panels = [FieldPanel("image"), FieldPanel("caption")]
-    api_fields = [APIField("image"), APIField("caption")]
+    api_fields = [
+        APIField("image"),
+        APIField("preview", serializer=ImageRenditionField("max-1200x1200", source="image")),
+        APIField("caption"),
+    ]
 
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("item image")
@@ -378,3 +408,37 @@ class CatalogueEntry(models.Model):
 
     def __str__(self):
         return f"{self.sort_title} ({self.language_code})"
+
+
+class OaiRecord(models.Model):
+    """An item as OAI-PMH harvesters see it: one record per item across its translations,
+    with the datestamp, sets and deletion flag that selective harvesting filters on.
+
+    Derived data kept by ``heritage_collections.oai.index`` whenever the catalogue is
+    refreshed. Unlike catalogue entries, a record outlives its item: when no translation is
+    live any more it stays, flagged ``deleted``, because the repository promises persistent
+    deletions. Lists page through it by keyset on (datestamp, translation_key).
+    """
+
+    translation_key = models.UUIDField(unique=True)
+    # The last publication of any live translation (seconds: the repository's granularity),
+    # or the moment the item was withdrawn.
+    datestamp = models.DateTimeField()
+    partner = models.SlugField(max_length=255)
+    # "partner:collection", the hierarchical setSpec of the collection.
+    collection = models.CharField(max_length=511)
+    deleted = models.BooleanField(default=False)
+
+    class Meta:
+        indexes = [
+            models.Index(fields=["datestamp", "translation_key"], name="oai_datestamp"),
+            models.Index(
+                fields=["partner", "datestamp", "translation_key"], name="oai_partner_set"
+            ),
+            models.Index(
+                fields=["collection", "datestamp", "translation_key"], name="oai_collection_set"
+            ),
+        ]
+
+    def __str__(self):
+        return str(self.translation_key)

@@ -1,11 +1,12 @@
-"""Admin integration of the collections app: "Import items" (``admin_views``)."""
+"""Admin integration of the collections app: "Import items" (``admin_views``) and the
+"Europeana readiness" report (``europeana_report``)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from heritage_collections import admin_views
+from heritage_collections import admin_views, europeana_report
 
 
 @hooks.register("register_admin_urls")
@@ -33,3 +34,44 @@ def register_import_menu_item():
         icon_name="upload",
         order=260,
     )
+
+
+# --- Europeana readiness (``europeana_report``) ----------------------------------------------
+
+
+@hooks.register("register_admin_urls")
+def register_europeana_readiness_urls():
+    urls = [path("", europeana_report.EuropeanaReadinessView.as_view(), name="index")]
+    return [
+        path(
+            "reports/europeana-readiness/",
+            include((urls, "europeana_readiness"), namespace="europeana_readiness"),
+        )
+    ]
+
+
+class EuropeanaReadinessMenuItem(MenuItem):
+    def is_shown(self, request):
+        return europeana_report.may_see_report(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_europeana_readiness_menu_item():
+    return EuropeanaReadinessMenuItem(
+        _("Europeana readiness"),
+        reverse("europeana_readiness:index"),
+        name="europeana-readiness",
+        icon_name="globe",
+        order=1300,
+    )
+
+
+@hooks.register("construct_reports_menu", order=10)
+def keep_europeana_readiness_for_partners(request, menu_items):
+    """partners.wagtail_hooks empties the Reports menu of partner editors (Wagtail's reports
+    are the hub staff's); this one is about their own items only, so it stays."""
+    if any(item.name == "europeana-readiness" for item in menu_items):
+        return
+    item = register_europeana_readiness_menu_item()
+    if item.is_shown(request):
+        menu_items.append(item)

@@ -146,9 +146,11 @@ def without_private(queryset):
     ``public()`` asks the database for them every time it is called."""
     from django.db.models import Q
 
+    from heritagehub.tree import below
+
     private = Q()
     for path in restricted_paths():
-        private |= Q(path__startswith=path)
+        private |= below(path, inclusive=True)
     return queryset.exclude(private) if private else queryset
 
 

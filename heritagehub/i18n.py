@@ -17,6 +17,8 @@ from django.urls import reverse
 from django.utils import translation
 from wagtail.models import Locale, Page
 
+from heritagehub.tree import below, children
+
 
 def active_language():
     return translation.get_language() or settings.LANGUAGE_CODE
@@ -77,25 +79,27 @@ def in_language(queryset, language_code=None):
     return queryset.annotate(language_rank=_rank(locale_ids)).filter(~Exists(better))
 
 
-def descendants_of_translations(page, queryset):
-    """``queryset`` narrowed to the pages below ``page`` or any of its translations."""
+def descendants_of_translations(page, queryset, children_only=False):
+    """``queryset`` narrowed to the pages below ``page`` or any of its translations (the
+    pages one level below with ``children_only``: an index range however large the
+    subtree, where all descendants of a partner with 100,000 items are 100,000 rows)."""
     if not hasattr(page, "_translation_paths"):  # asked once per page object
         page._translation_paths = list(
             page.get_translations(inclusive=True).values_list("path", flat=True)
         )
+    lookup = children if children_only else below
     subtree = Q()
     for path in page._translation_paths:
-        subtree |= Q(path__startswith=path, depth__gt=len(path) // Page.steplen)
+        subtree |= lookup(path)
     return queryset.filter(subtree)
 
 
-def descendants_in_language(page, model, language_code=None):
+def descendants_in_language(page, model, language_code=None, children_only=False):
     """Live public pages of ``model`` below ``page`` or any of its translations, once each."""
     from heritagehub.cache import without_private
 
-    return in_language(
-        descendants_of_translations(page, without_private(model.objects.live())), language_code
-    )
+    pages = without_private(model.objects.live())
+    return in_language(descendants_of_translations(page, pages, children_only), language_code)
 
 
 def path_in_locale_tree(page):

@@ -11,9 +11,10 @@ URL resolution, Wagtail's redirects and the view.
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
 from django.http import Http404
+from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import get_max_age
+from django.utils.cache import get_max_age, patch_vary_headers
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
@@ -126,3 +127,21 @@ class PublicSiteMiddleware:
         except Http404:
             request._wagtail_route_for_request = None
         return None
+
+
+class LocaleMiddleware(DjangoLocaleMiddleware):
+    """Django's LocaleMiddleware, except that a 404 answered by a view outside the language
+    prefixes (the JSON API, OAI-PMH, IIIF …) stays a 404.
+
+    Django redirects any unprefixed 404 to the same path under the visitor's language when
+    that path is valid, and Wagtail's catch-all makes every prefixed path valid: a missing
+    API object would answer 302 to ``/it/api/…``. A request that resolved to a view has
+    been answered by it; only paths that resolved to nothing get the language prefix.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 404 and getattr(request, "resolver_match", None):
+            patch_vary_headers(response, ("Accept-Language",))
+            response.headers.setdefault("Content-Language", translation.get_language())
+            return response
+        return super().process_response(request, response)

@@ -7,12 +7,20 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from heritagehub import views
+from heritagehub.api import api_router
+from heritagehub.sitemaps import views as sitemap_views
 
 urlpatterns = [
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("api/v2/", api_router.urls),
+    path("robots.txt", sitemap_views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", sitemap_views.sitemap_index, name="sitemap"),
+    path("sitemap-<int:number>.xml", sitemap_views.sitemap_section, name="sitemap_section"),
+    path("oai/", include("heritage_collections.oai.urls")),
+    path("iiif/", include("heritage_collections.iiif_urls")),
 ]
 
 if settings.DEBUG:

@@ -18,6 +18,8 @@ from heritagehub.blocks import BaseContentBlock
 from heritagehub.i18n import localize_pages
 from heritagehub.models import HeritagePage, HeritagePageMixin, optional_image
 
+from .linked_data import home_data
+
 
 def featured_pages_block(page_type, verbose_name):
     return StreamField(
@@ -84,6 +86,9 @@ class HomePage(HeritagePage):
             prefetch_related_objects(pages, *lookups)
             context[name] = pages
         return context
+
+    def structured_data(self, request, context):
+        return home_data(self, request, context)
 
 
 class StandardPage(HeritagePage):

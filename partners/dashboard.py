@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
 
+from heritagehub.tree import below
 from partners.models import PartnerPage, PartnerSpace
 
 PAGES_SHOWN = 20
@@ -28,7 +29,7 @@ def pages_with_review_state(partner_pages):
     """The pages below (and including) ``partner_pages``, with their latest workflow state."""
     subtree = Q()
     for page in partner_pages:
-        subtree |= Q(path__startswith=page.path)
+        subtree |= below(page.path, inclusive=True)
     if not subtree:
         return Page.objects.none()
     latest_state = WorkflowState.objects.filter(

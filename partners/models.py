@@ -19,6 +19,9 @@ from wagtail_localize.fields import SynchronizedField
 from heritagehub.i18n import descendants_in_language, in_language, language_links, url_in_language
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
+from heritagehub.serializers import VocabularyTermSerializer
+
+from .linked_data import partner_data
 
 
 class InstitutionType(VocabularyTerm):
@@ -158,8 +161,8 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
     api_fields = [
         APIField("summary"),
         APIField("description"),
-        APIField("institution_type"),
-        APIField("sectors"),
+        APIField("institution_type", serializer=VocabularyTermSerializer()),
+        APIField("sectors", serializer=VocabularyTermSerializer(many=True)),
         APIField("hub_role"),
         APIField("logo"),
         APIField("hero_image"),
@@ -170,6 +173,8 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
         APIField("latitude"),
         APIField("longitude"),
         APIField("website"),
+        APIField("email"),
+        APIField("phone"),
         APIField("services"),
     ]
     override_translatable_fields = HeritagePage.override_translatable_fields + [
@@ -189,6 +194,16 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
         context["stories"] = self.stories_in_language()
         context["items_url"] = url_in_language(self) + self.reverse_subpage("items")
         return context
+
+    def structured_data(self, request, context):
+        return partner_data(self, request, context)
+
+    @classmethod
+    def api_queryset(cls, queryset):
+        """What the JSON API (heritagehub.api) fetches with each partner it lists."""
+        return queryset.select_related(
+            "locale", "institution_type", "logo", "hero_image"
+        ).prefetch_related("sectors")
 
     @path("items/", name="items")
     def items(self, request):
@@ -213,7 +228,7 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
         from heritage_collections.models import CollectionPage
 
         return (
-            descendants_in_language(self, CollectionPage)
+            descendants_in_language(self, CollectionPage, children_only=True)
             .select_related("cover_image")
             .prefetch_related("cover_image__renditions")
             .order_by("title")
@@ -223,7 +238,7 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
         from stories.models import StoryPage
 
         return (
-            descendants_in_language(self, StoryPage)
+            descendants_in_language(self, StoryPage, children_only=True)
             .select_related("hero_image")
             .prefetch_related("hero_image__renditions")
             .order_by("-date", "title")[:12]

@@ -28,6 +28,7 @@ from heritagehub.models import HeritagePage, IndexPage, optional_image
 from heritagehub.pagination import paginate
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import rights_field
+from heritagehub.serializers import TagNamesField
 from partners.models import PartnerOwnedMixin
 
 from .blocks import StoryBodyBlock
@@ -146,7 +147,7 @@ class StoryPage(PartnerOwnedMixin, HeritagePage):
         APIField("hero_image"),
         APIField("body"),
         APIField("place_name"),
-        APIField("tags"),
+        APIField("tags", serializer=TagNamesField()),
         APIField("related_items"),
     ]
     parent_page_types = ["stories.StoryIndexPage", "partners.PartnerPage"]

@@ -20,6 +20,7 @@ from wagtail.models import Page, WorkflowState
 
 from heritage_collections.catalogue import refresh_catalogue
 from heritage_collections.models import ItemImage, ItemPage, ObjectType
+from heritagehub import tree
 
 from . import bulk
 from .media import ImageStore
@@ -159,7 +160,7 @@ class Applier:
             return
         below = Q()
         for parent in new_items:
-            below |= Q(path__startswith=parent.path, depth=parent.depth + 1)
+            below |= tree.children(parent.path)
         taken = set(
             Page.objects.filter(below, slug__in={page.slug for page in pages}).values_list(
                 "slug", flat=True

@@ -74,7 +74,9 @@ def resolve(partner_slug, collection_slug):
         )
     partner = source_page(partners)
     collections = list(
-        descendants_of_translations(partner, CollectionPage.objects.filter(slug=collection_slug))
+        descendants_of_translations(
+            partner, CollectionPage.objects.filter(slug=collection_slug), children_only=True
+        )
         .select_related("locale")
         .order_by("pk")
     )

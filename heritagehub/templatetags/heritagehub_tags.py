@@ -24,7 +24,7 @@ from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from heritagehub import cache
+from heritagehub import cache, tree
 from heritagehub.i18n import (
     LanguageLink,
     active_language,
@@ -150,11 +150,10 @@ def get_language_links(context):
 
 @register.simple_tag
 def default_language_link(links):
-    """The link of the site's default language: the `x-default` alternate."""
-    for link in links:
-        if link.code == settings.LANGUAGE_CODE:
-            return link
-    return links[0] if links else None
+    """The `x-default` alternate: the first translated link in `settings.LANGUAGES` order (the
+    default language's where translated), never a URL served by fallback, whose canonical is
+    elsewhere. The sitemap gives the same (heritagehub.sitemaps.entries)."""
+    return next((link for link in links if link.translated), links[0] if links else None)
 
 
 # Languages whose grammar capitalizes a language's name inside a sentence.
@@ -241,17 +240,17 @@ def _query_top_level_pages(root_id):
     homes = list(
         Page.objects.filter(
             translation_key__in=Page.objects.filter(pk=root_id).values("translation_key")
-        ).values_list("path", "depth")
+        ).values_list("path", flat=True)
     )
     if not homes:
         return [], 0
     children = Page.objects.none()
-    for path, depth in homes:
-        children = children | Page.objects.filter(path__startswith=path, depth=depth + 1)
+    for path in homes:
+        children = children | Page.objects.filter(tree.children(path))
     pages = list(in_language(children.live().public()).select_related("locale"))
     # Siblings keep the order editors gave them in the tree.
     pages.sort(key=lambda p: p.path[-Page.steplen :])
-    return pages, len(homes[0][0])
+    return pages, len(homes[0])
 
 
 def _top_level(context):

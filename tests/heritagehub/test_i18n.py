@@ -229,3 +229,11 @@ def test_page_tree_stays_consistent_after_translations(english_tree):
     assert Page.objects.get(pk=collection_en.pk).numchild == 1
     partner_en = english_tree.partner.get_translation(en)
     assert Page.objects.get(pk=partner_en.pk).numchild == 1
+
+
+def test_descendants_in_language_children_only_leave_out_grandchildren(tree):
+    from heritage_collections.models import ItemPage
+
+    assert list(descendants_in_language(tree.partner, ItemPage, "it", children_only=True)) == []
+    below_collection = descendants_in_language(tree.collection, ItemPage, "it", children_only=True)
+    assert {item.pk for item in below_collection} == {item.pk for item in tree.items}

@@ -206,7 +206,14 @@ def test_reports_are_not_for_partner_editors(editor, isolation):
         "/admin/localize/reports/translations/",
     ):
         assert denied(editor.get(url)), url
-    assert '"name": "reports"' not in editor.get("/admin/").content.decode()
+    menu = editor.get("/admin/").content.decode()
+    assert "/admin/reports/workflow/" not in menu
+    assert "/admin/reports/site-history/" not in menu
+
+
+def test_the_one_report_of_partner_editors_is_their_europeana_readiness(editor, isolation):
+    menu = editor.get("/admin/").content.decode()
+    assert "/admin/reports/europeana-readiness/" in menu
 
 
 # --- changing another partner's content ----------------------------------------------------

@@ -1,0 +1,106 @@
+"""The Europeana Data Model (EDM) as Europeana harvests it: an ``rdf:RDF`` holding the
+item as ``edm:ProvidedCHO``, each image as ``edm:WebResource``, the place as ``edm:Place``
+when its coordinates are known, and the ``ore:Aggregation`` tying them to the partner
+(edm:dataProvider), the hub (edm:provider) and the rights statement (edm:rights).
+
+Field mapping: title and description → dc:title / dc:description per translation
+(xml:lang); object type → dc:type per language and edm:type; creator → dc:creator; date →
+dc:date (as displayed) and dcterms:temporal (years); place → dcterms:spatial; materials →
+dcterms:medium; dimensions → dcterms:extent; tags → dc:subject; inventory number →
+dc:identifier; credit line → dc:rights; source URL → dc:source; rights → edm:rights (the
+exact http:// URI); the item page → edm:isShownAt; the first image → edm:isShownBy, the
+others → edm:hasView.
+"""
+
+import xml.etree.ElementTree as ET
+
+from django.conf import settings
+
+from .oai_dc import XSI_SCHEMA_LOCATION, years
+from .xml import element, qname
+
+NAMESPACES = {
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "edm": "http://www.europeana.eu/schemas/edm/",
+    "ore": "http://www.openarchives.org/ore/terms/",
+    "dc": "http://purl.org/dc/elements/1.1/",
+    "dcterms": "http://purl.org/dc/terms/",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "wgs84_pos": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+}
+SCHEMA_LOCATION = f"{NAMESPACES['rdf']} http://www.europeana.eu/schemas/edm/EDM.xsd"
+
+# edm:type of the object types that are not images (every other type is IMAGE).
+EDM_TYPES = {
+    "document": "TEXT",
+    "manuscript": "TEXT",
+    "book": "TEXT",
+    "sound-recording": "SOUND",
+    "video": "VIDEO",
+}
+
+
+def edm_type(item):
+    return EDM_TYPES.get(item.object_type.slug if item.object_type else "", "IMAGE")
+
+
+def write(parent, record):
+    rdf = ET.SubElement(
+        parent, qname(NAMESPACES, "rdf:RDF"), {XSI_SCHEMA_LOCATION: SCHEMA_LOCATION}
+    )
+    item = record.item
+    cho_uri = f"{record.url}#cho"
+    place_uri = f"{record.url}#place"
+
+    def add(node, name, text=None, language=None, **attributes):
+        return element(node, NAMESPACES, name, text, language, **attributes)
+
+    cho = add(rdf, "edm:ProvidedCHO", rdf__about=cho_uri)
+    for translation in record.translations:
+        add(cho, "dc:title", translation.title, translation.language)
+    for translation in record.translations:
+        add(cho, "dc:description", translation.description, translation.language)
+    add(cho, "dc:creator", item.creator)
+    for translation in record.translations:
+        add(cho, "dc:type", translation.object_type, translation.language)
+    for subject in record.subjects:
+        add(cho, "dc:subject", subject)
+    add(cho, "dc:date", item.date_display)
+    add(cho, "dc:identifier", item.identifier)
+    add(cho, "dc:rights", item.credit_line)
+    add(cho, "dc:source", item.source_url)
+    add(cho, "dcterms:temporal", years(item))
+    has_place = item.latitude is not None and item.longitude is not None
+    if has_place:
+        add(cho, "dcterms:spatial", rdf__resource=place_uri)
+    else:
+        add(cho, "dcterms:spatial", item.place_name)
+    add(cho, "dcterms:medium", item.materials)
+    add(cho, "dcterms:extent", item.dimensions)
+    add(cho, "edm:type", edm_type(item))
+
+    for image in record.images:
+        resource = add(rdf, "edm:WebResource", rdf__about=image.url)
+        for language, caption in image.captions.items():
+            add(resource, "dc:description", caption, language)
+        add(resource, "dc:rights", image.credit)
+        if image.rights:
+            add(resource, "edm:rights", rdf__resource=image.rights)
+
+    if has_place:
+        place = add(rdf, "edm:Place", rdf__about=place_uri)
+        add(place, "wgs84_pos:lat", f"{item.latitude:f}")
+        add(place, "wgs84_pos:long", f"{item.longitude:f}")
+        add(place, "skos:prefLabel", item.place_name)
+
+    aggregation = add(rdf, "ore:Aggregation", rdf__about=f"{record.url}#aggregation")
+    add(aggregation, "edm:aggregatedCHO", rdf__resource=cho_uri)
+    add(aggregation, "edm:dataProvider", record.partner_name)
+    # The order of EDM's schema: hasView, isShownAt, isShownBy, provider, rights.
+    for image in record.images[1:]:
+        add(aggregation, "edm:hasView", rdf__resource=image.url)
+    add(aggregation, "edm:isShownAt", rdf__resource=record.url)
+    if record.images:
+        add(aggregation, "edm:isShownBy", rdf__resource=record.images[0].url)
+    add(aggregation, "edm:provider", settings.WAGTAIL_SITE_NAME)
+    add(aggregation, "edm:rights", rdf__resource=item.rights)

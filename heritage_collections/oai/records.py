@@ -1,0 +1,170 @@
+"""A page of records with everything the metadata formats need, in a bounded number of
+queries whatever the page size: the records, their live translations (with object types),
+the translations' images and the source's tags, and the partners' names."""
+
+import html
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+from django.utils.html import strip_tags
+
+from heritagehub.i18n import language_code_of, url_in_language
+
+from ..models import ItemImage, ItemPage, ItemTag, ObjectType
+from .repository import oai_identifier, partner_names
+
+
+@dataclass
+class Translation:
+    """An item's text in one language."""
+
+    language: str
+    title: str
+    description: str
+    object_type: str
+    url: str
+
+
+@dataclass
+class Image:
+    url: str
+    width: int
+    height: int
+    rights: str
+    credit: str
+    captions: dict = field(default_factory=dict)  # language: caption
+
+
+@dataclass
+class Record:
+    """One OAI record: the header's facts and, unless deleted, the item's metadata."""
+
+    identifier: str
+    datestamp: object
+    set_specs: list
+    deleted: bool
+    item: ItemPage | None = None  # the source: the translation written first
+    translations: list = field(default_factory=list)  # source first
+    images: list = field(default_factory=list)
+    subjects: list = field(default_factory=list)
+    partner_name: str = ""
+
+    @property
+    def url(self):
+        return self.translations[0].url
+
+
+def plain_text(rich_text):
+    """Rich text as harvesters take it: text without markup or entities."""
+    return " ".join(html.unescape(strip_tags(rich_text or "")).split())
+
+
+def _absolute(request, url):
+    return request.build_absolute_uri(url)
+
+
+def _translation(page, source, type_names, request):
+    """The item's text in ``page``'s language. Fields a translator left as they were (still
+    the source's text) are left out rather than passed off as translated."""
+    language = language_code_of(page.locale_id)
+
+    def translated(value, source_value):
+        return value if page is source or value != source_value else ""
+
+    return Translation(
+        language=language,
+        title=translated(page.title, source.title),
+        description=translated(plain_text(page.description), plain_text(source.description)),
+        object_type=type_names.get((page.object_type.slug, page.locale_id), "")
+        if page.object_type
+        else "",
+        url=_absolute(request, url_in_language(page, language)),
+    )
+
+
+def _images(pages, request):
+    """The source's images, with their captions in each translation's language (the same
+    position in each translation's ordered images)."""
+    source = pages[0]
+    images = [
+        Image(
+            url=_absolute(request, item_image.image.file.url),
+            width=item_image.image.width,
+            height=item_image.image.height,
+            rights=item_image.image.rights,
+            credit=item_image.image.credit,
+        )
+        for item_image in source.images.all()
+    ]
+    for page in pages:
+        language = language_code_of(page.locale_id)
+        for image, item_image, source_image in zip(
+            images, page.images.all(), source.images.all(), strict=False
+        ):
+            if item_image.caption and (
+                page is source or item_image.caption != source_image.caption
+            ):
+                image.captions.setdefault(language, item_image.caption)
+    return images
+
+
+def load(oai_records, request, with_metadata=True):
+    """``Record``s for these ``OaiRecord`` rows, in their order."""
+    records = [
+        Record(
+            identifier=oai_identifier(row.translation_key),
+            datestamp=row.datestamp,
+            set_specs=[row.partner, row.collection],
+            deleted=row.deleted,
+        )
+        for row in oai_records
+    ]
+    if not with_metadata:
+        return records
+    live = [row.translation_key for row in oai_records if not row.deleted]
+    pages = defaultdict(list)
+    for page in (
+        ItemPage.objects.live()
+        .public()
+        .filter(translation_key__in=live)
+        .select_related("object_type")
+        .prefetch_related(
+            Prefetch(
+                "images",
+                queryset=ItemImage.objects.select_related("image").order_by("sort_order"),
+            )
+        )
+        .order_by("pk")
+    ):
+        pages[page.translation_key].append(page)
+    # Tags straight from the through table: taggit's prefetch builds a queryset per item.
+    subjects = defaultdict(list)
+    for page_id, name in ItemTag.objects.filter(
+        content_object_id__in=[translations[0].pk for translations in pages.values()]
+    ).values_list("content_object_id", "tag__name"):
+        subjects[page_id].append(name)
+    names = partner_names(row.partner for row in oai_records if not row.deleted)
+    # Object types are translatable snippets: their names in every language, at once.
+    type_names = {
+        (slug, locale_id): name
+        for slug, locale_id, name in ObjectType.objects.filter(
+            slug__in={p.object_type.slug for ps in pages.values() for p in ps if p.object_type}
+        ).values_list("slug", "locale_id", "name")
+    }
+    for record, row in zip(records, oai_records, strict=True):
+        translations = pages.get(row.translation_key)
+        if record.deleted:
+            continue
+        if not translations:
+            # Withdrawn since the index was last refreshed: reported as deleted.
+            record.deleted = True
+            continue
+        record.item = translations[0]
+        record.translations = [
+            _translation(page, record.item, type_names, request) for page in translations
+        ]
+        record.images = _images(translations, request)
+        record.subjects = sorted(subjects[record.item.pk])
+        record.partner_name = names.get(row.partner, row.partner)
+    return records

@@ -1,0 +1,86 @@
+"""The report's summary by one aggregate query (europeana_summary) counts what the
+rules (europeana.assess) give item by item."""
+
+from collections import Counter
+from decimal import Decimal
+
+import pytest
+
+from heritage_collections.europeana import assess
+from heritage_collections.europeana_records import facts_by_item, partner_items
+from heritage_collections.europeana_summary import summarise
+from heritage_collections.models import ItemPage, ObjectType
+from heritagehub.rights import RightsStatement
+from tests.factories import HeritageImageFactory, ItemPageFactory, add_item_image
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def varied_items(tree):
+    """Items across the tiers and the missing properties, besides the tree's three."""
+    manuscript = ObjectType.objects.get(slug="manuscript", locale__language_code="it")
+    variants = [
+        {"object_type": None, "creator": "", "date_display": "", "date_start": None,
+         "date_end": None, "description": ""},
+        {"object_type": manuscript, "place_name": "Torino", "latitude": Decimal("45.07"),
+         "longitude": Decimal("7.68")},
+        {"rights": RightsStatement.CC_BY_NC, "place_name": "  "},
+        {"rights": RightsStatement.IN_COPYRIGHT, "description": "<p></p>", "date_end": None},
+        {"rights": RightsStatement.CC_BY, "place_name": "Favara"},
+    ]  # fmt: skip
+    sizes = [None, (1200, 800), (1200, 800), (1200, 800), (840, 500)]
+    for number, (changes, size) in enumerate(zip(variants, sizes, strict=True)):
+        item = ItemPageFactory(parent=tree.collection, title=f"Variante {number}", **changes)
+        if size:
+            add_item_image(item, HeritageImageFactory(file__width=size[0], file__height=size[1]))
+    tagged = ItemPageFactory(parent=tree.collection, title="Solo tag", object_type=None,
+                             date_start=None, materials="Carta", credit_line="")  # fmt: skip
+    tagged.tags.add("fiume")
+    tagged.save()
+    avif = ItemPageFactory(parent=tree.collection, title="Formato non supportato")
+    add_item_image(avif, HeritageImageFactory(file__filename="scan.avif"))
+    ItemPage.objects.filter(pk=tree.items[2].pk).update(rights="")
+    return partner_items([tree.partner])
+
+
+def python_summary(items, partner_is_live):
+    readiness = [assess(facts) for facts in facts_by_item(items, partner_is_live).values()]
+    missing = Counter(entry.property for r in readiness for entry in r.missing)
+    return {
+        "total": len(readiness),
+        "ready": sum(r.is_ready for r in readiness),
+        "content": Counter(r.content_tier for r in readiness),
+        "metadata": Counter(r.metadata_tier for r in readiness),
+        "missing": dict(missing),
+    }
+
+
+def sql_summary(items, partner_is_live):
+    summary = summarise(items, partner_is_live)
+    return {
+        "total": summary.total,
+        "ready": summary.ready,
+        "content": Counter({tier: count for tier, count in summary.content_tiers if count}),
+        "metadata": Counter({tier: count for tier, count in summary.metadata_tiers if count}),
+        "missing": {name: count for name, _reason, count in summary.missing},
+    }
+
+
+def test_the_summary_counts_what_the_rules_give_each_item(varied_items):
+    expected = python_summary(varied_items, partner_is_live=True)
+    assert len(expected["content"]) >= 3 and len(expected["metadata"]) >= 3
+    assert len(expected["missing"]) >= 3
+    assert sql_summary(varied_items, partner_is_live=True) == expected
+
+
+def test_every_item_misses_the_data_provider_when_the_partner_is_not_live(varied_items):
+    summary = sql_summary(varied_items, partner_is_live=False)
+    assert summary == python_summary(varied_items, partner_is_live=False)
+    assert summary["missing"]["edm:dataProvider"] == summary["total"]
+    assert summary["ready"] == 0
+
+
+def test_the_summary_takes_one_query(varied_items, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        summarise(varied_items, partner_is_live=True)
