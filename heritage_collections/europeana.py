@@ -103,6 +103,12 @@ EDM_TYPE_BY_OBJECT_TYPE = {
     "video": "VIDEO",
 }
 
+
+def edm_type_of(object_type_slug):
+    """edm:type of an item of this object type (the OAI-PMH EDM records write the same)."""
+    return EDM_TYPE_BY_OBJECT_TYPE.get(object_type_slug or "", "IMAGE")
+
+
 METADATA_TIERS = ("0", "A", "B", "C")
 LANGUAGE_SHARES = {"A": 0.25, "B": 0.5, "C": 0.75}
 ENABLING_ELEMENTS = {"A": (1, 1), "B": (3, 2), "C": (4, 2)}  # (elements, groups)
@@ -154,7 +160,7 @@ class ItemFacts:
 
     @property
     def edm_type(self):
-        return EDM_TYPE_BY_OBJECT_TYPE.get(self.object_type, "IMAGE")
+        return edm_type_of(self.object_type)
 
     @property
     def has_years(self):

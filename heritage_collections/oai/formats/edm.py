@@ -16,6 +16,8 @@ import xml.etree.ElementTree as ET
 
 from django.conf import settings
 
+from heritage_collections.europeana import edm_type_of
+
 from .oai_dc import XSI_SCHEMA_LOCATION, years
 from .xml import element, qname
 
@@ -30,18 +32,10 @@ NAMESPACES = {
 }
 SCHEMA_LOCATION = f"{NAMESPACES['rdf']} http://www.europeana.eu/schemas/edm/EDM.xsd"
 
+
 # edm:type of the object types that are not images (every other type is IMAGE).
-EDM_TYPES = {
-    "document": "TEXT",
-    "manuscript": "TEXT",
-    "book": "TEXT",
-    "sound-recording": "SOUND",
-    "video": "VIDEO",
-}
-
-
 def edm_type(item):
-    return EDM_TYPES.get(item.object_type.slug if item.object_type else "", "IMAGE")
+    return edm_type_of(item.object_type.slug if item.object_type else "")
 
 
 def write(parent, record):
