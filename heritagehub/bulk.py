@@ -71,3 +71,19 @@ def insert_rows(model, names, rows, returning=False):
             if returning:
                 keys += [row[0] for row in cursor.fetchall()]
     return keys
+
+
+def update_statistics(models):
+    """Fresh planner statistics for the tables of ``models``, after a bulk load.
+
+    Without them the planners misjudge the new rows: SQLite counted facets through a
+    two-valued index (ten times slower), and PostgreSQL, whose autovacuum may be off or
+    not yet round, read 250,000 tag rows for an item's related items (439 ms instead of
+    a few)."""
+    tables = [connection.ops.quote_name(model._meta.db_table) for model in models]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {', '.join(tables)}")
+        else:  # SQLite analyzes one table a statement
+            for table in tables:
+                cursor.execute(f"ANALYZE {table}")

@@ -13,6 +13,17 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
+from wagtail.models import Page
+
+from heritage_collections.catalogue import ANALYZE_AFTER
+from heritage_collections.models import (
+    CatalogueEntry,
+    ItemImage,
+    ItemPage,
+    ItemTag,
+    OaiRecord,
+)
+from heritagehub.bulk import update_statistics
 
 from .apply import Applier
 from .columns import check_header
@@ -100,6 +111,9 @@ class ItemImport:
             if applier.images:
                 applier.images.discard()
             raise
+        if applied.created + applied.updated >= ANALYZE_AFTER:
+            # The catalogue refreshes a batch at a time, too few rows each to ask for it.
+            update_statistics([Page, ItemPage, ItemTag, ItemImage, CatalogueEntry, OaiRecord])
         applied.dry_run = False
         applied.applied = True
         applied.published = self.publish

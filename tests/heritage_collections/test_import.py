@@ -260,3 +260,15 @@ def test_a_published_import_sends_no_review_email(
     with django_capture_on_commit_callbacks(execute=True):
         run_import(write_item_csv(tmp_path / "items.csv", [item_row(1)]), "--publish")
     assert mailoutbox == []
+
+
+def test_a_large_import_updates_the_planner_statistics(tree, space, tmp_path, monkeypatch):
+    from heritage_collections.importing import service
+
+    analyzed = []
+    monkeypatch.setattr(service, "ANALYZE_AFTER", 2)
+    monkeypatch.setattr(service, "update_statistics", analyzed.append)
+    run_import(write_item_csv(tmp_path / "one.csv", [item_row(1)]))
+    assert analyzed == []
+    run_import(write_item_csv(tmp_path / "two.csv", [item_row(2), item_row(3)]))
+    assert ItemPage in analyzed[0] and CatalogueEntry in analyzed[0]
