@@ -15,7 +15,8 @@ from datetime import datetime, time
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
-from django.db.models import F
+from django.db.models import DateTimeField
+from django.db.models.functions import Cast, Coalesce
 from django.utils.feedgenerator import Atom1Feed, Enclosure
 from django.utils.html import escape
 from django.utils.timezone import make_aware
@@ -73,7 +74,10 @@ class StoryFeed(Feed):
         return self._hub_name()
 
     def items(self, index):
-        newest = F("first_published_at").desc(nulls_last=True)
+        # Newest by the entry's publication date (item_pubdate): pages made live in code
+        # have none, and are placed by their date.
+        published = Coalesce("first_published_at", Cast("date", DateTimeField()))
+        newest = published.desc()
         return (
             index.stories().prefetch_related("tags").order_by(newest, "-date", "-pk")[:FEED_ENTRIES]
         )

@@ -5,6 +5,8 @@ The tree of tests/conftest.py is Italian: a hub story and a partner story. The `
 fixture translates the story index and the hub story into English.
 """
 
+import datetime
+
 import feedparser
 import pytest
 from django.core.cache import cache
@@ -96,7 +98,7 @@ def test_entries_come_newest_publication_first(hub, client):
     entries = feed(client, "it").entries
     assert entries[0].title == "Appena pubblicata"
     published = [entry.published_parsed for entry in entries]
-    assert published == sorted(published, reverse=True)
+    assert published == sorted(published, reverse=True), [(e.title, e.published) for e in entries]
 
 
 def test_an_entry_has_summary_dates_tags_and_hero_image(hub, client):
@@ -171,3 +173,14 @@ def test_the_feed_is_cached_with_the_pages_and_follows_publication(hub, client):
     assert client.get("/it/stories/feed/")["X-Cache"] == "hit"
     StoryPageFactory(parent=hub.story_index, title="Nuova").save_revision().publish()
     assert "Nuova" in [entry.title for entry in feed(client, "it").entries]
+
+
+def test_a_story_without_a_publication_date_is_placed_by_its_date(hub, client):
+    from wagtail.models import Page
+
+    StoryPageFactory(parent=hub.story_index, title="Dal futuro", date=datetime.date(2099, 1, 1))
+    Page.objects.filter(title="Dal futuro").update(first_published_at=None)
+    newest = StoryPageFactory(parent=hub.story_index, title="Appena pubblicata")
+    newest.save_revision().publish()
+    titles = [entry.title for entry in feed(client, "it").entries]
+    assert titles[:2] == ["Dal futuro", "Appena pubblicata"]
