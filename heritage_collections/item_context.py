@@ -102,12 +102,13 @@ RELATED_BRANCHES = {
 
 
 def _related_candidates(item, language_code):
-    """SQL for the page ids a visitor of ``language_code`` is served for the candidates.
+    """The page ids a visitor of ``language_code`` is served for the candidates (one query).
 
     The catalogue entries give, for each candidate item, the page of the visitor's language
-    (their translation, else the best fallback; live and public only). The language is in
-    every branch, so SQLite looks each one up in the (translation key, language) index rather
-    than scanning every entry of the language.
+    (their translation, else the best fallback; live and public only). Each source is a
+    SELECT of its own, joined by UNION, so that both databases look its keys up in the
+    (translation key, language) index: ORed in one WHERE, PostgreSQL read every entry of
+    the language (100 ms at 100,000 items).
     """
     first, last = child_range(item.path[: -Page.steplen])
     branches = [
@@ -122,21 +123,27 @@ def _related_candidates(item, language_code):
         "itempage": ItemPage._meta.db_table,
         "itemtag": ItemTag._meta.db_table,
     }
-    conditions, params = [], []
+    entries = CatalogueEntry._meta.db_table
+    selects, params = [], []
     for name, values in branches:
         branch = RELATED_BRANCHES[name].format(**tables)
-        conditions.append(f"(e.language_code = %s AND e.translation_key IN ({branch} LIMIT %s))")
+        selects.append(
+            f"SELECT e.page_id FROM {entries} e WHERE e.language_code = %s"
+            f" AND e.translation_key IN ({branch} LIMIT %s)"
+        )
         params += [language_code, *values, CANDIDATES_PER_SOURCE]
-    sql = f"SELECT e.page_id FROM {CatalogueEntry._meta.db_table} e WHERE " + " OR ".join(
-        conditions
-    )
-    return RawSQL(sql, params)
+    sql = " UNION ".join(selects)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return [row[0] for row in cursor.fetchall()]
 
 
 def related_items(item, limit=RELATED_ITEMS, language_code=None):
     """Items sharing a tag with this one, by the same creator, or beside it in its
     collection: up to ``limit``, never the item or its translations (which share its tags
-    and creator), the creator's first (one query)."""
+    and creator), the creator's first. Two queries: the few dozen candidates, then those
+    ordered; as one, PostgreSQL's planner misjudged the candidates as most items and
+    sorted every item first (0.7 s at 100,000 items)."""
     order = ["title", "pk"]
     if item.creator:
         order.insert(0, Case(When(creator=item.creator, then=0), default=1).asc())

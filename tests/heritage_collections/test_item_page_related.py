@@ -92,11 +92,11 @@ def test_the_same_creator_comes_first_and_there_are_at_most_six(tree, elsewhere)
     assert titles[0] == "Zattera"
 
 
-def test_related_items_are_one_query(tree):
+def test_related_items_are_two_queries_the_candidates_then_the_items(tree):
     page = ItemPage.objects.get(pk=tree.item.pk)
     with CaptureQueriesContext(connection) as queries:
         list(related_items(page))
-    assert len(queries) == 1
+    assert len(queries) == 2
 
 
 def test_the_item_page_shows_related_items_as_cards_with_images(tree, client):
