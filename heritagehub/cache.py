@@ -19,7 +19,6 @@ import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.core.cache.backends.redis import RedisCache
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.http.request import split_domain_port
@@ -186,56 +185,3 @@ def get_page(key):
 def set_page(key, response):
     headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
     _set(key, (response.status_code, headers, response.content), page_cache_seconds())
-
-
-# A backend that fails open --------------------------------------------------------------------
-
-
-class FailSafeCacheMixin:
-    """Cache backend methods that answer "not cached" instead of raising when the cache
-    server is down: Wagtail reads renditions and site root paths from the default cache
-    with no guard, so a dead Redis would otherwise take every page down (DESIGN §7).
-    ``incr`` still raises ValueError for a missing key, as callers expect."""
-
-    def _fail_safe(self, name, default, *args, **kwargs):
-        try:
-            return getattr(super(), name)(*args, **kwargs)
-        except ValueError:
-            raise
-        except Exception as error:  # noqa: BLE001
-            logger.warning("Cache %s failed: %s", name, error)
-            return default
-
-    def get(self, key, default=None, version=None):
-        return self._fail_safe("get", default, key, default, version)
-
-    def get_many(self, keys, version=None):
-        return self._fail_safe("get_many", {}, keys, version)
-
-    def has_key(self, key, version=None):
-        return self._fail_safe("has_key", False, key, version)
-
-    def set(self, *args, **kwargs):
-        return self._fail_safe("set", None, *args, **kwargs)
-
-    def set_many(self, data, *args, **kwargs):
-        return self._fail_safe("set_many", list(data), data, *args, **kwargs)
-
-    def add(self, *args, **kwargs):
-        return self._fail_safe("add", False, *args, **kwargs)
-
-    def touch(self, *args, **kwargs):
-        return self._fail_safe("touch", False, *args, **kwargs)
-
-    def incr(self, *args, **kwargs):
-        return self._fail_safe("incr", None, *args, **kwargs)
-
-    def delete(self, *args, **kwargs):
-        return self._fail_safe("delete", False, *args, **kwargs)
-
-    def delete_many(self, *args, **kwargs):
-        return self._fail_safe("delete_many", None, *args, **kwargs)
-
-
-class FailSafeRedisCache(FailSafeCacheMixin, RedisCache):
-    """Django's Redis cache, failing open (production, ``REDIS_URL``)."""

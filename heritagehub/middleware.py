@@ -14,7 +14,7 @@ from django.http import Http404
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import Resolver404, resolve
 from django.utils import translation
-from django.utils.cache import get_max_age, patch_vary_headers
+from django.utils.cache import get_max_age, patch_cache_control, patch_vary_headers
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
@@ -33,28 +33,55 @@ class PageCacheMiddleware:
     is logged in, or when the response sets a cookie, used the CSRF token (forms), queued a
     message, asked not to be cached, or is a preview. ``X-Cache`` says ``hit``, ``miss``
     (rendered and stored) or ``bypass`` (rendered, not storable) while the cache is on
-    (``HERITAGEHUB_PAGE_CACHE_SECONDS`` > 0).
+    (``HERITAGEHUB_PAGE_CACHE_SECONDS`` > 0). With a caching proxy in front
+    (``WAGTAILFRONTENDCACHE``) the same pages are offered to it, and nothing else.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if cache.page_cache_seconds() <= 0:
+        page_cache_on = cache.page_cache_seconds() > 0
+        proxy_max_age = frontend_cache_max_age()
+        if not page_cache_on and proxy_max_age is None:
             return self.get_response(request)
-        key = cache.page_key(request, translation.get_language()) if _cacheable(request) else None
+        cacheable = _cacheable(request)
+        key = None
+        if page_cache_on and cacheable:
+            key = cache.page_key(request, translation.get_language())
         if key is not None:
             response = cache.get_page(key)
             if response is not None:
                 response[CACHE_HEADER] = "hit"
-                return response
+                return _for_proxy(response, proxy_max_age, shared=True)
         response = self.get_response(request)
-        if key is not None and request.method == "GET" and _storable(request, response):
+        shared = cacheable and _storable(request, response)
+        if key is not None and request.method == "GET" and shared:
             cache.set_page(key, response)
             response[CACHE_HEADER] = "miss"
-        else:
+        elif page_cache_on:
             response[CACHE_HEADER] = "bypass"
+        return _for_proxy(response, proxy_max_age, shared)
+
+
+def frontend_cache_max_age():
+    """Seconds a caching proxy or CDN may keep an anonymous page, or None when the site has
+    none (``WAGTAILFRONTENDCACHE`` unset: production settings, FRONTEND_CACHE_MAX_AGE)."""
+    if not getattr(settings, "WAGTAILFRONTENDCACHE", None):
+        return None
+    return getattr(settings, "FRONTEND_CACHE_MAX_AGE", 0)
+
+
+def _for_proxy(response, max_age, shared):
+    """Tell a caching proxy what it may keep: the pages this cache could store, for
+    ``max_age`` seconds (Wagtail purges a page when it is published); nothing else."""
+    if max_age is None:
         return response
+    if shared and max_age > 0:
+        patch_cache_control(response, public=True, max_age=max_age)
+    elif not response.has_header("Cache-Control") or shared:
+        patch_cache_control(response, private=True)
+    return response
 
 
 def _cacheable(request):
@@ -62,13 +89,13 @@ def _cacheable(request):
         return False
     if {settings.SESSION_COOKIE_NAME, CookieStorage.cookie_name} & request.COOKIES.keys():
         return False
-    if getattr(request, "user", None) is not None and request.user.is_authenticated:
-        return False
     try:
         match = resolve(request.path_info)
     except Resolver404:
         return False
-    return match.url_name in CACHEABLE_VIEWS
+    if match.url_name not in CACHEABLE_VIEWS:
+        return False  # before the login check: other views (/health/) load no session
+    return not (getattr(request, "user", None) is not None and request.user.is_authenticated)
 
 
 def _storable(request, response):

@@ -6,11 +6,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from heritagehub import views
+from heritagehub import health, views
 from heritagehub.api import api_router
 from heritagehub.sitemaps import views as sitemap_views
 
 urlpatterns = [
+    # Outside the language prefixes, probed by load balancers (heritagehub.health).
+    path("health/", health.health, name="health"),
     path("django-admin/", admin.site.urls),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -1,11 +1,12 @@
 """Views that are not pages: site search and the error pages."""
 
-from django.http import HttpResponseServerError
+import sys
+
 from django.shortcuts import render
-from django.template import loader
 from wagtail.models import Page
 
 from heritagehub.pagination import paginate
+from heritagehub.resilience import database_unavailable, is_database_unavailable, render_standalone
 from heritagehub.search import MAX_QUERY_LENGTH, clean_query, search_pages
 
 RESULTS_PER_PAGE = 20
@@ -29,6 +30,9 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
-    # No context processors or database: the error may be theirs.
-    template = loader.get_template("500.html")
-    return HttpResponseServerError(template.render({"request": request}))
+    """Any exception a request raised (handler500): the 503 page while the database is
+    unreachable (heritagehub.resilience), else the 500 page. Both are rendered without
+    context processors or the database, whose failure may be the cause."""
+    if is_database_unavailable(sys.exc_info()[1]):
+        return database_unavailable(request)
+    return render_standalone(request, "500.html", status=500)

@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.db import models
 from django.db.models import prefetch_related_objects
+from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from wagtail import blocks
@@ -17,6 +18,8 @@ from wagtail.search import index
 from heritagehub.blocks import BaseContentBlock
 from heritagehub.i18n import localize_pages
 from heritagehub.models import HeritagePage, HeritagePageMixin, optional_image
+from heritagehub.ratelimit import RateLimit
+from heritagehub.spam import HONEYPOT_NAME, honeypot_field, honeypot_filled
 
 from .linked_data import home_data
 
@@ -110,6 +113,12 @@ class StandardPage(HeritagePage):
         verbose_name = _("standard page")
 
 
+def enquiry_rate_limit():
+    return RateLimit(
+        "enquiries", limit=settings.ENQUIRY_RATE_LIMIT, window=settings.ENQUIRY_RATE_WINDOW
+    )
+
+
 class FormField(TranslatableMixin, AbstractFormField):
     page = ParentalKey("home.FormPage", on_delete=models.CASCADE, related_name="form_fields")
 
@@ -144,6 +153,49 @@ class FormPage(HeritagePageMixin, AbstractEmailForm):
 
     class Meta:
         verbose_name = _("form page")
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        form.fields[HONEYPOT_NAME] = honeypot_field()
+        form.honeypot_name = HONEYPOT_NAME
+        return form
+
+    def process_form_submission(self, form):
+        # The (empty) honeypot is no part of the enquiry: neither stored nor e-mailed.
+        form.cleaned_data.pop(HONEYPOT_NAME, None)
+        return super().process_form_submission(form)
+
+    def serve(self, request, *args, **kwargs):
+        """Wagtail's form handling behind the honeypot and a per-client rate limit.
+
+        A filled-in honeypot gets the thank-you page with nothing stored or e-mailed
+        (heritagehub.spam); a client past ``ENQUIRY_RATE_LIMIT`` submissions (sent or caught
+        in the honeypot) in ``ENQUIRY_RATE_WINDOW`` seconds gets the form back as typed, with
+        status 429.
+        """
+        if request.method != "POST":
+            return super().serve(request, *args, **kwargs)
+        limit = enquiry_rate_limit()
+        if limit.exceeded(request):
+            context = self.get_context(request)
+            context["form"] = self.get_form(
+                initial=request.POST.dict(), page=self, user=request.user
+            )
+            context["rate_limited"] = True
+            return TemplateResponse(request, self.get_template(request), context, status=429)
+        if honeypot_filled(request.POST):
+            limit.hit(request)
+            return self.render_landing_page(request, None, *args, **kwargs)
+        # Wagtail's POST handling, counting the submissions that are sent (not the attempts
+        # a person corrects).
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if form.is_valid():
+            limit.hit(request)
+            submission = self.process_form_submission(form)
+            return self.render_landing_page(request, submission, *args, **kwargs)
+        context = self.get_context(request)
+        context["form"] = form
+        return TemplateResponse(request, self.get_template(request), context)
 
     def save(self, *args, **kwargs):
         # Enquiries reach the hub even when the editor leaves the address empty.

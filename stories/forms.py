@@ -8,6 +8,7 @@ from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
 
 from heritagehub.rights import RightsStatement
+from heritagehub.uploads import name_refused_file
 
 MAX_IMAGES = 3
 MAX_TEXT_LENGTH = 20_000
@@ -162,6 +163,11 @@ class ShareStoryForm(forms.Form):
             (number, self[f"image_{number}"], self[f"alt_{number}"])
             for number in self.image_numbers()
         ]
+
+    def full_clean(self):
+        super().full_clean()
+        for number in self.image_numbers():
+            name_refused_file(self, f"image_{number}")
 
     def is_spam(self):
         """True when the honeypot was filled in: the submission is silently discarded."""

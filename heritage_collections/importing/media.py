@@ -20,6 +20,8 @@ from wagtail.utils.file import hash_filelike
 
 MAX_UPLOAD_SIZE = getattr(settings, "WAGTAILIMAGES_MAX_UPLOAD_SIZE", 10 * 1024 * 1024)
 MAX_PIXELS = getattr(settings, "WAGTAILIMAGES_MAX_IMAGE_PIXELS", 128 * 1000000)
+# Pillow's format names for an extension, where they differ (MPO: cameras' multi-picture JPEG).
+FORMATS_OF_EXTENSION = {"jpg": {"jpeg", "mpo"}, "jpeg": {"jpeg", "mpo"}}
 
 
 class MediaFolder:
@@ -85,12 +87,29 @@ def image_problem(media, name):
             "name": name,
             "size": MAX_UPLOAD_SIZE // (1024 * 1024),
         }
+    extension = posixpath.splitext(name)[1].lower().lstrip(".")
+    if extension not in settings.WAGTAILIMAGES_EXTENSIONS:
+        return _("The file “%(name)s” is not a supported image format (%(formats)s).") % {
+            "name": name,
+            "formats": ", ".join(settings.WAGTAILIMAGES_EXTENSIONS).upper(),
+        }
     try:
         with media.open(name) as handle, PILImage.open(handle) as image:
             width, height = image.size
+            image_format = (image.format or "").lower()
             image.verify()
+    except PILImage.DecompressionBombError:  # declares more pixels than Pillow will decode
+        return _("The image “%(name)s” has too many pixels.") % {"name": name}
     except Exception:  # Pillow raises many kinds of errors for damaged files
         return _("The file “%(name)s” is not a readable image.") % {"name": name}
+    if image_format not in FORMATS_OF_EXTENSION.get(extension, {extension}):
+        return _(
+            "The file “%(name)s” is not a .%(extension)s image: its content is %(format)s."
+        ) % {
+            "name": name,
+            "extension": extension,
+            "format": image_format.upper(),
+        }
     if width * height > MAX_PIXELS:
         return _("The image “%(name)s” has too many pixels.") % {"name": name}
     return None

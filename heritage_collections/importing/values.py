@@ -199,7 +199,12 @@ def _image(value):
 
 
 def _description(value):
-    return to_rich_text(value)
+    try:
+        return to_rich_text(value)
+    except AssertionError as error:  # Wagtail's HTML converter asserts on unbalanced tags
+        raise CellError(
+            _("The HTML of this cell cannot be read: a tag is not closed where expected.")
+        ) from error
 
 
 class Vocabulary:
@@ -288,8 +293,13 @@ class RowParser:
                 title = self.translated_title(title)
             except CellError as error:
                 errors.append(self.error(row.number, title_column, str(error)))
+            try:
+                description = _description(description)
+            except CellError as error:
+                errors.append(self.error(row.number, description_column, str(error)))
+                description = ""
             if title or description:
-                translations[code] = (title, _description(description))
+                translations[code] = (title, description)
         item = ItemValues(
             row=row.number,
             identifier=values["identifier"] or "",

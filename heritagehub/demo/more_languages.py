@@ -16,7 +16,6 @@ A source string written in ``pages.py`` without a text here fails the run
 (``DemoDataError``), like a string without its English translation does.
 """
 
-import re
 from dataclasses import dataclass
 
 from .base import DemoDataError, Strings
@@ -37,7 +36,7 @@ class T:
     es: str
 
 
-# Italian source string → its translations. "{year}" stands for the year in the source text.
+# Italian source string → its translations.
 TEXTS = {
     # --- Home page -------------------------------------------------------------------------
     "Il patrimonio culturale, condiviso": T(
@@ -200,125 +199,190 @@ TEXTS = {
         "por Europeana, junto con la mención de crédito y el enlace a la fuente. Las "
         "colecciones también están disponibles para los agregadores mediante OAI-PMH.",
     ),
-    # --- Accessibility statement -----------------------------------------------------------
+    # --- Accessibility statement (the EU model statement's sections) ---------------------
     "Dichiarazione di accessibilità": T(
         fr="Déclaration d'accessibilité",
         de="Erklärung zur Barrierefreiheit",
         es="Declaración de accesibilidad",
     ),
-    "Vogliamo che tutte e tutti possano usare Heritage Hub, con qualunque dispositivo o "
-    "tecnologia assistiva.": T(
-        fr="Nous voulons que chacune et chacun puisse utiliser Heritage Hub, quels que soient "
-        "son appareil et ses technologies d'assistance.",
-        de="Alle sollen Heritage Hub nutzen können – mit jedem Gerät und jeder assistiven "
-        "Technologie.",
-        es="Queremos que todas las personas puedan usar Heritage Hub, con cualquier "
-        "dispositivo o tecnología de apoyo.",
+    "Heritage Hub si impegna a rendere accessibile il proprio sito web, conformemente alla "
+    "direttiva (UE) 2016/2102. La presente dichiarazione si applica al sito pubblico di "
+    "Heritage Hub in tutte le sue lingue.": T(
+        fr="Heritage Hub s'engage à rendre son site internet accessible, conformément à la "
+        "directive (UE) 2016/2102. La présente déclaration s'applique au site public de "
+        "Heritage Hub dans toutes ses langues.",
+        de="Heritage Hub ist bemüht, seine Website im Einklang mit der Richtlinie (EU) "
+        "2016/2102 barrierefrei zugänglich zu machen. Diese Erklärung gilt für die öffentliche "
+        "Website von Heritage Hub in allen ihren Sprachen.",
+        es="Heritage Hub se compromete a hacer accesible su sitio web, de conformidad con la "
+        "Directiva (UE) 2016/2102. La presente declaración se aplica al sitio público de "
+        "Heritage Hub en todos sus idiomas.",
     ),
-    "Il nostro obiettivo": T(fr="Notre objectif", de="Unser Ziel", es="Nuestro objetivo"),
-    "Il sito è progettato per essere conforme alle Linee guida per l'accessibilità dei "
-    "contenuti web (WCAG) 2.1 al livello AA, lo standard richiamato dalla Direttiva (UE) "
-    "2016/2102 sull'accessibilità dei siti web e delle applicazioni mobili degli enti pubblici "
-    "e dalla norma europea EN 301 549.": T(
-        fr="Le site est conçu pour être conforme aux Règles pour l'accessibilité des contenus "
-        "Web (WCAG) 2.1 au niveau AA, le référentiel auquel renvoient la directive (UE) "
-        "2016/2102 relative à l'accessibilité des sites internet et des applications mobiles "
-        "des organismes du secteur public et la norme européenne EN 301 549.",
-        de="Die Website ist so gestaltet, dass sie die Richtlinien für barrierefreie "
-        "Webinhalte (WCAG) 2.1 auf Konformitätsstufe AA erfüllt – den Standard, auf den die "
-        "Richtlinie (EU) 2016/2102 über den barrierefreien Zugang zu den Websites und mobilen "
-        "Anwendungen öffentlicher Stellen und die europäische Norm EN 301 549 verweisen.",
-        es="El sitio está diseñado para cumplir las Pautas de Accesibilidad para el Contenido "
-        "Web (WCAG) 2.1 en el nivel AA, el estándar al que remiten la Directiva (UE) 2016/2102 "
-        "sobre la accesibilidad de los sitios web y aplicaciones para dispositivos móviles de "
-        "los organismos del sector público y la norma europea EN 301 549.",
+    "Stato di conformità": T(
+        fr="État de conformité",
+        de="Stand der Vereinbarkeit mit den Anforderungen",
+        es="Situación de cumplimiento",
     ),
-    "Cosa facciamo": T(fr="Ce que nous faisons", de="Was wir tun", es="Qué hacemos"),
-    "Ogni immagine ha un testo alternativo, tranne quelle puramente decorative.": T(
-        fr="Chaque image a une alternative textuelle, sauf les images purement décoratives.",
-        de="Jedes Bild hat einen Alternativtext, außer rein dekorativen Bildern.",
-        es="Todas las imágenes tienen un texto alternativo, salvo las puramente decorativas.",
+    "Questo sito è parzialmente conforme alla norma europea EN 301 549, che richiama le Linee "
+    "guida per l'accessibilità dei contenuti web (WCAG) 2.1 al livello AA, a causa dei casi di "
+    "non conformità e delle deroghe elencati di seguito.": T(
+        fr="Ce site est partiellement conforme à la norme européenne EN 301 549, qui renvoie "
+        "aux Règles pour l'accessibilité des contenus Web (WCAG) 2.1 au niveau AA, en raison "
+        "des non-conformités et des dérogations énumérées ci-dessous.",
+        de="Diese Website ist wegen der folgenden Unvereinbarkeiten und Ausnahmen teilweise "
+        "mit der europäischen Norm EN 301 549 vereinbar, die auf die Richtlinien für "
+        "barrierefreie Webinhalte (WCAG) 2.1, Konformitätsstufe AA, verweist.",
+        es="Este sitio web es parcialmente conforme con la norma europea EN 301 549, que "
+        "remite a las Pautas de Accesibilidad para el Contenido Web (WCAG) 2.1 en el nivel AA, "
+        "debido a las faltas de conformidad y las excepciones que se indican a continuación.",
     ),
-    "Ogni pagina dichiara la propria lingua, anche quando un contenuto non è ancora tradotto.": T(
-        fr="Chaque page indique sa langue, y compris lorsqu'un contenu n'est pas encore traduit.",
-        de="Jede Seite gibt ihre Sprache an, auch wenn ein Inhalt noch nicht übersetzt ist.",
-        es="Cada página declara su idioma, también cuando un contenido aún no está traducido.",
+    "Contenuti non accessibili": T(
+        fr="Contenus non accessibles",
+        de="Nicht barrierefreie Inhalte",
+        es="Contenido no accesible",
     ),
-    "Il sito si può usare interamente da tastiera e con i lettori di schermo.": T(
-        fr="L'ensemble du site peut être utilisé au clavier et avec un lecteur d'écran.",
-        de="Die gesamte Website lässt sich mit der Tastatur und mit Screenreadern bedienen.",
-        es="Todo el sitio puede usarse con el teclado y con lectores de pantalla.",
+    "Casi di non conformità": T(
+        fr="Non-conformités",
+        de="Unvereinbarkeit mit den Barrierefreiheitsanforderungen",
+        es="Falta de conformidad con los requisitos de accesibilidad",
     ),
-    "I colori rispettano i rapporti di contrasto minimi.": T(
-        fr="Les couleurs respectent les rapports de contraste minimaux.",
-        de="Die Farben halten die vorgeschriebenen Mindestkontraste ein.",
-        es="Los colores respetan las relaciones de contraste mínimas.",
-    ),
-    "L'editor segnala i problemi di accessibilità prima della pubblicazione.": T(
-        fr="L'éditeur de contenu signale les problèmes d'accessibilité avant la publication.",
-        de="Der Editor weist schon vor der Veröffentlichung auf Probleme bei der "
-        "Barrierefreiheit hin.",
-        es="El editor de contenidos señala los problemas de accesibilidad antes de la publicación.",
-    ),
-    "Limiti noti": T(
-        fr="Limites connues",
-        de="Bekannte Einschränkungen",
-        es="Limitaciones conocidas",
-    ),
-    "Molte schede delle collezioni provengono dai dati aperti di altre istituzioni e non hanno "
-    "immagini né descrizioni estese; alcune riproduzioni di opere sono derivati con un numero "
-    "ridotto di colori. Stiamo lavorando per arricchirle.": T(
+    "Molte schede delle collezioni provengono dai dati aperti di altre istituzioni: il testo "
+    "alternativo delle loro immagini spesso ripete soltanto il titolo dell'opera, senza "
+    "descriverla (WCAG 1.1.1).": T(
         fr="De nombreuses fiches des collections proviennent des données ouvertes d'autres "
-        f"institutions et n'ont ni images ni descriptions détaillées{NBSP}; certaines "
-        "reproductions d'œuvres sont des versions dérivées au nombre de couleurs réduit. Nous "
-        "travaillons à les enrichir.",
-        de="Viele Einträge in den Sammlungen stammen aus den offenen Daten anderer "
-        "Einrichtungen und haben weder Bilder noch ausführliche Beschreibungen; einige "
-        "Reproduktionen von Kunstwerken sind abgeleitete Fassungen mit reduzierter Farbanzahl. "
-        "Wir arbeiten daran, sie zu ergänzen.",
+        f"institutions{NBSP}: l'alternative textuelle de leurs images se contente souvent de "
+        "répéter le titre de l'œuvre, sans la décrire (WCAG 1.1.1).",
+        de="Viele Einträge der Sammlungen stammen aus den offenen Daten anderer Einrichtungen: "
+        "Der Alternativtext ihrer Bilder wiederholt oft nur den Titel des Werks, ohne es zu "
+        "beschreiben (WCAG 1.1.1).",
         es="Muchas fichas de las colecciones proceden de los datos abiertos de otras "
-        "instituciones y no tienen imágenes ni descripciones extensas; algunas reproducciones "
-        "de obras son versiones derivadas con un número reducido de colores. Estamos "
-        "trabajando para enriquecerlas.",
+        "instituciones: el texto alternativo de sus imágenes a menudo solo repite el título de "
+        "la obra, sin describirla (WCAG 1.1.1).",
     ),
-    "Segnala un problema": T(
-        fr="Signaler un problème",
-        de="Ein Problem melden",
-        es="Comunicar un problema",
+    "Il testo alternativo delle immagini delle storie inviate dal pubblico è scritto da chi le "
+    "invia; i moderatori lo controllano, ma la sua qualità può variare (WCAG 1.1.1).": T(
+        fr="L'alternative textuelle des images des histoires envoyées par le public est "
+        f"rédigée par les personnes qui les envoient{NBSP}; les modérateurs la vérifient, mais "
+        "sa qualité peut varier (WCAG 1.1.1).",
+        de="Den Alternativtext der Bilder in Geschichten, die Besucherinnen und Besucher "
+        "einsenden, schreiben die Einsendenden selbst; die Moderation prüft ihn, seine Qualität "
+        "kann aber schwanken (WCAG 1.1.1).",
+        es="El texto alternativo de las imágenes de las historias enviadas por el público lo "
+        "escriben quienes las envían; los moderadores lo revisan, pero su calidad puede variar "
+        "(WCAG 1.1.1).",
     ),
-    "Se qualcosa nel sito ti ostacola, scrivici con il modulo di contatto indicando la pagina e "
-    "il problema che hai incontrato. Ti rispondiamo entro 30 giorni.": T(
-        fr="Si un élément du site vous pose problème, écrivez-nous au moyen du formulaire de "
-        "contact en précisant la page concernée et la difficulté rencontrée. Nous vous "
-        "répondons sous 30 jours.",
-        de="Wenn Ihnen auf der Website etwas im Weg steht, schreiben Sie uns über das "
-        "Kontaktformular und nennen Sie die Seite und das Problem, auf das Sie gestoßen sind. "
-        "Wir antworten innerhalb von 30 Tagen.",
-        es="Si algo del sitio le supone un obstáculo, escríbanos mediante el formulario de "
-        "contacto indicando la página y el problema que ha encontrado. Le responderemos en un "
-        "plazo de 30 días.",
+    "I video e i contenuti audio incorporati da YouTube, Vimeo o SoundCloud non hanno sempre "
+    "sottotitoli o una trascrizione (WCAG 1.2.2 e 1.2.3).": T(
+        fr="Les vidéos et contenus audio intégrés depuis YouTube, Vimeo ou SoundCloud n'ont pas "
+        "toujours de sous-titres ni de transcription (WCAG 1.2.2 et 1.2.3).",
+        de="Von YouTube, Vimeo oder SoundCloud eingebettete Video- und Audioinhalte haben "
+        "nicht immer Untertitel oder ein Transkript (WCAG 1.2.2 und 1.2.3).",
+        es="Los vídeos y contenidos de audio insertados desde YouTube, Vimeo o SoundCloud no "
+        "siempre tienen subtítulos ni transcripción (WCAG 1.2.2 y 1.2.3).",
     ),
-    "Se la risposta non ti soddisfa, puoi rivolgerti all'organismo di controllo previsto dalla "
-    "direttiva nel tuo Paese; in Italia è l'Agenzia per l'Italia Digitale (AgID).": T(
-        fr="Si notre réponse ne vous satisfait pas, vous pouvez vous adresser à l'organisme de "
-        f"contrôle prévu par la directive dans votre pays{NBSP}; en Italie, il s'agit de "
-        "l'Agence pour l'Italie numérique (AgID).",
-        de="Wenn Sie mit unserer Antwort nicht zufrieden sind, können Sie sich an die "
-        "Durchsetzungsstelle wenden, die Ihr Land nach der Richtlinie eingerichtet hat; in "
-        "Italien ist das die Agentur für das digitale Italien (Agenzia per l'Italia Digitale, "
-        "AgID).",
-        es="Si nuestra respuesta no le satisface, puede dirigirse al organismo de control "
-        "previsto por la directiva en su país; en Italia es la Agencia para la Italia Digital "
-        "(AgID).",
+    "Contenuti non soggetti alla normativa applicabile": T(
+        fr="Contenus non soumis à l'obligation d'accessibilité",
+        de="Inhalte, die nicht in den Anwendungsbereich der geltenden Rechtsvorschriften fallen",
+        es="Contenido no sujeto a la legislación aplicable",
     ),
-    "Questa dichiarazione è stata redatta nel {year} e viene rivista a ogni aggiornamento "
-    "importante del sito.": T(
-        fr=f"Cette déclaration a été établie en {{year}}{NBSP}; elle est revue à chaque mise "
-        "à jour importante du site.",
-        de="Diese Erklärung wurde {year} erstellt und wird bei jeder wesentlichen Änderung der "
-        "Website überprüft.",
-        es="Esta declaración se redactó en {year} y se revisa con cada actualización "
-        "importante del sitio.",
+    "Riproduzioni di beni delle collezioni del patrimonio che non possono essere rese "
+    "pienamente accessibili (articolo 1, paragrafo 4, lettera h, della direttiva): per esempio "
+    "manoscritti e documenti d'archivio fotografati senza una trascrizione, fotografie "
+    "storiche il cui contrasto non si può modificare senza alterarne l'autenticità, e "
+    "riproduzioni di opere con un numero ridotto di colori.": T(
+        fr="Les reproductions d'éléments de collections patrimoniales qui ne peuvent pas être "
+        "rendues pleinement accessibles (article 1er, paragraphe 4, point h, de la "
+        f"directive){NBSP}: par exemple des manuscrits et des documents d'archives photographiés "
+        "sans transcription, des photographies historiques dont le contraste ne peut être "
+        "modifié sans en altérer l'authenticité, et des reproductions d'œuvres au nombre de "
+        "couleurs réduit.",
+        de="Reproduktionen von Stücken aus Kulturerbesammlungen, die nicht vollständig "
+        "barrierefrei zugänglich gemacht werden können (Artikel 1 Absatz 4 Buchstabe h der "
+        "Richtlinie): zum Beispiel ohne Transkription fotografierte Handschriften und "
+        "Archivdokumente, historische Fotografien, deren Kontrast sich nicht ändern lässt, "
+        "ohne ihre Authentizität zu beeinträchtigen, und Reproduktionen von Werken mit "
+        "reduzierter Farbanzahl.",
+        es="Reproducciones de piezas de colecciones patrimoniales que no pueden hacerse "
+        "plenamente accesibles (artículo 1, apartado 4, letra h, de la Directiva): por ejemplo, "
+        "manuscritos y documentos de archivo fotografiados sin transcripción, fotografías "
+        "históricas cuyo contraste no puede modificarse sin alterar su autenticidad y "
+        "reproducciones de obras con un número reducido de colores.",
+    ),
+    "Redazione della presente dichiarazione": T(
+        fr="Établissement de la présente déclaration",
+        de="Erstellung dieser Erklärung zur Barrierefreiheit",
+        es="Preparación de la presente declaración",
+    ),
+    "La dichiarazione è stata redatta il 5 dicembre 2026 con un'autovalutazione: controlli "
+    "automatici con axe-core e test manuali da tastiera di ogni tipo di pagina pubblica, in "
+    "tutte e cinque le lingue del sito, ripetuti a ogni modifica del sito.": T(
+        fr=f"Cette déclaration a été établie le 5{NBSP}décembre 2026 par une "
+        f"auto-évaluation{NBSP}: contrôles automatiques avec axe-core et tests manuels au "
+        "clavier de chaque type de page publique, dans les cinq langues du site, répétés à "
+        "chaque modification du site.",
+        de="Diese Erklärung wurde am 5. Dezember 2026 durch eine Selbstbewertung erstellt: "
+        "automatische Prüfungen mit axe-core und manuelle Tests mit der Tastatur für jeden "
+        "öffentlichen Seitentyp in allen fünf Sprachen der Website, wiederholt bei jeder "
+        "Änderung der Website.",
+        es="Esta declaración se preparó el 5 de diciembre de 2026 mediante una autoevaluación: "
+        "comprobaciones automáticas con axe-core y pruebas manuales con el teclado de cada "
+        "tipo de página pública, en los cinco idiomas del sitio, repetidas con cada cambio del "
+        "sitio.",
+    ),
+    "Non abbiamo ancora svolto test con persone con disabilità né una verifica completa con i "
+    "lettori di schermo.": T(
+        fr="Nous n'avons pas encore mené de tests avec des personnes handicapées ni de "
+        "vérification complète avec des lecteurs d'écran.",
+        de="Tests mit Menschen mit Behinderungen und eine vollständige Prüfung mit "
+        "Screenreadern haben wir noch nicht durchgeführt.",
+        es="Todavía no hemos realizado pruebas con personas con discapacidad ni una revisión "
+        "completa con lectores de pantalla.",
+    ),
+    "La dichiarazione è stata riesaminata l'ultima volta il 5 dicembre 2026.": T(
+        fr=f"La déclaration a été réexaminée pour la dernière fois le 5{NBSP}décembre 2026.",
+        de="Die Erklärung wurde zuletzt am 5. Dezember 2026 überprüft.",
+        es="La declaración se revisó por última vez el 5 de diciembre de 2026.",
+    ),
+    "Feedback e recapiti": T(
+        fr="Retour d'information et coordonnées",
+        de="Feedback und Kontaktangaben",
+        es="Observaciones y datos de contacto",
+    ),
+    # The words marked <a id="a1"> link to the contact form (pages._paragraph_with_link).
+    "Se incontri un ostacolo o ti serve un contenuto in un formato accessibile, scrivici con "
+    "il modulo di contatto, indicando la pagina e il problema. Ti rispondiamo entro 30 "
+    "giorni.": T(
+        fr="Si vous rencontrez un obstacle ou avez besoin d'un contenu dans un format "
+        'accessible, écrivez-nous au moyen du <a id="a1">formulaire de contact</a>, en '
+        f"indiquant la page et le problème. Nous vous répondons sous 30{NBSP}jours.",
+        de="Wenn Sie auf eine Barriere stoßen oder einen Inhalt in einem barrierefreien Format "
+        'benötigen, schreiben Sie uns über das <a id="a1">Kontaktformular</a> und nennen Sie '
+        "die Seite und das Problem. Wir antworten innerhalb von 30 Tagen.",
+        es="Si encuentra un obstáculo o necesita un contenido en un formato accesible, "
+        'escríbanos mediante el <a id="a1">formulario de contacto</a>, indicando la página y '
+        "el problema. Le responderemos en un plazo de 30 días.",
+    ),
+    "Procedura di attuazione": T(
+        fr="Procédure de mise en œuvre",
+        de="Durchsetzungsverfahren",
+        es="Procedimiento de aplicación",
+    ),
+    "Se la risposta non ti soddisfa, o se non ricevi risposta entro 30 giorni, puoi rivolgerti "
+    "all'organismo di controllo previsto dalla direttiva nel tuo Paese; in Italia è l'Agenzia "
+    "per l'Italia Digitale (AgID), che riceve le segnalazioni attraverso il proprio sito.": T(
+        fr="Si notre réponse ne vous satisfait pas, ou si vous n'en recevez aucune sous "
+        f"30{NBSP}jours, vous pouvez vous adresser à l'organisme de contrôle prévu par la "
+        f"directive dans votre pays{NBSP}; en Italie, il s'agit de l'Agence pour l'Italie "
+        "numérique (AgID), qui reçoit les signalements sur son site.",
+        de="Wenn Sie mit unserer Antwort nicht zufrieden sind oder innerhalb von 30 Tagen "
+        "keine erhalten, können Sie sich an die Durchsetzungsstelle wenden, die Ihr Land nach "
+        "der Richtlinie eingerichtet hat; in Italien ist das die Agentur für das digitale "
+        "Italien (Agenzia per l'Italia Digitale, AgID), die Meldungen über ihre Website "
+        "entgegennimmt.",
+        es="Si nuestra respuesta no le satisface, o si no recibe respuesta en un plazo de 30 "
+        "días, puede dirigirse al organismo de control previsto por la directiva en su país; "
+        "en Italia es la Agencia para la Italia Digital (AgID), que recibe las quejas a través "
+        "de su sitio web.",
     ),
     # --- Contact form ----------------------------------------------------------------------
     "Contatti e partnership": T(
@@ -378,34 +442,13 @@ def _key(text):
     return " ".join(text.split())
 
 
-_PLACEHOLDER = re.compile(r"\{(\w+)\}")
-
-
-def _pattern(source):
-    """A regular expression matching ``source`` with its ``{name}`` placeholders filled in."""
-    parts = _PLACEHOLDER.split(_key(source))
-    return re.compile(
-        "".join(
-            re.escape(part) if index % 2 == 0 else f"(?P<{part}>.+?)"
-            for index, part in enumerate(parts)
-        )
-    )
-
-
-_EXACT = {_key(source): texts for source, texts in TEXTS.items() if "{" not in source}
-_PATTERNS = [(_pattern(source), texts) for source, texts in TEXTS.items() if "{" in source]
+_TEXTS = {_key(source): texts for source, texts in TEXTS.items()}
 
 
 def written_text(source, language):
     """The ``language`` text written for the Italian ``source``, or None."""
-    key = _key(source)
-    if key in _EXACT:
-        return getattr(_EXACT[key], language)
-    for pattern, texts in _PATTERNS:
-        match = pattern.fullmatch(key)
-        if match:
-            return getattr(texts, language).format(**match.groupdict())
-    return None
+    texts = _TEXTS.get(_key(source))
+    return getattr(texts, language) if texts else None
 
 
 def strings_in(language, page, source_strings):

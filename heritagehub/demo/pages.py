@@ -5,6 +5,8 @@ German and Spanish texts are in ``heritagehub.demo.more_languages``. Slugs are t
 every language, so ``/it/about/`` and ``/fr/about/`` are the same page.
 """
 
+import re
+
 from django.conf import settings
 from wagtail.models import Site
 
@@ -169,29 +171,42 @@ def about_page():
     return page, s
 
 
-# A fixed year keeps the statement's text, and so its translations, the same on every run.
-STATEMENT_YEAR = 2026
+def _paragraph_with_link(strings, text, page):
+    """A paragraph whose words marked ``<a id="a1">…</a>`` (wagtail-localize's own mark for a
+    link in a translatable string) link to ``page``. Wagtail renders a rich text page link as
+    the reader's translation of the page, so each language's paragraph leads to its own."""
+    strings(Bi(re.sub(r"</?a[^>]*>", "", text.source), text.translation))
+    html = text.source.replace('<a id="a1">', f'<a linktype="page" id="{page.pk}">')
+    return block("paragraph", f"<p>{html}</p>")
 
 
-def accessibility_page():
+def accessibility_page(contact):
+    """The accessibility statement, in the structure of the EU model statement (Commission
+    Implementing Decision (EU) 2018/1523): compliance status, non-accessible content,
+    preparation, feedback (the contact form) and enforcement procedure. Honest about what is
+    known not to comply; its dates are fixed so that the text and its translations are the
+    same on every run."""
     s = Strings()
-    year = STATEMENT_YEAR
     body = [
-        _heading(s, Bi("Il nostro obiettivo", "Our target")),
+        _heading(s, Bi("Stato di conformità", "Compliance status")),
         *_paragraphs(
             s,
             Bi(
-                "Il sito è progettato per essere conforme alle Linee guida per l'accessibilità "
-                "dei contenuti web (WCAG) 2.1 al livello AA, lo standard richiamato dalla "
-                "Direttiva (UE) 2016/2102 sull'accessibilità dei siti web e delle applicazioni "
-                "mobili degli enti pubblici e dalla norma europea EN 301 549.",
-                "The site is designed to meet the Web Content Accessibility Guidelines (WCAG) "
-                "2.1 at level AA, the standard referred to by Directive (EU) 2016/2102 on the "
-                "accessibility of the websites and mobile applications of public sector bodies "
-                "and by the European standard EN 301 549.",
+                "Questo sito è parzialmente conforme alla norma europea EN 301 549, che "
+                "richiama le Linee guida per l'accessibilità dei contenuti web (WCAG) 2.1 al "
+                "livello AA, a causa dei casi di non conformità e delle deroghe elencati di "
+                "seguito.",
+                "This website is partially compliant with the European standard EN 301 549, "
+                "which refers to the Web Content Accessibility Guidelines (WCAG) 2.1 at level "
+                "AA, due to the non-compliances and the exemptions listed below.",
             ),
         ),
-        _heading(s, Bi("Cosa facciamo", "What we do")),
+        _heading(s, Bi("Contenuti non accessibili", "Non-accessible content")),
+        _heading(
+            s,
+            Bi("Casi di non conformità", "Non-compliance with the accessibility requirements"),
+            level="h3",
+        ),
         block(
             "paragraph",
             s.rich(
@@ -199,68 +214,111 @@ def accessibility_page():
                     "ul",
                     [
                         Bi(
-                            "Ogni immagine ha un testo alternativo, tranne quelle puramente "
-                            "decorative.",
-                            "Every image has a text alternative, except purely decorative ones.",
+                            "Molte schede delle collezioni provengono dai dati aperti di altre "
+                            "istituzioni: il testo alternativo delle loro immagini spesso "
+                            "ripete soltanto il titolo dell'opera, senza descriverla (WCAG "
+                            "1.1.1).",
+                            "Many collection records come from other institutions' open data: "
+                            "the text alternative of their images often only repeats the title "
+                            "of the work, without describing it (WCAG 1.1.1).",
                         ),
                         Bi(
-                            "Ogni pagina dichiara la propria lingua, anche quando un contenuto "
-                            "non è ancora tradotto.",
-                            "Every page declares its language, including content that has not "
-                            "been translated yet.",
+                            "Il testo alternativo delle immagini delle storie inviate dal "
+                            "pubblico è scritto da chi le invia; i moderatori lo controllano, "
+                            "ma la sua qualità può variare (WCAG 1.1.1).",
+                            "The text alternatives of the images of stories sent in by the "
+                            "public are written by the people who send them; moderators check "
+                            "them, but their quality may vary (WCAG 1.1.1).",
                         ),
                         Bi(
-                            "Il sito si può usare interamente da tastiera e con i lettori di "
-                            "schermo.",
-                            "The whole site can be used with a keyboard and with screen readers.",
-                        ),
-                        Bi(
-                            "I colori rispettano i rapporti di contrasto minimi.",
-                            "Colours meet the minimum contrast ratios.",
-                        ),
-                        Bi(
-                            "L'editor segnala i problemi di accessibilità prima della "
-                            "pubblicazione.",
-                            "The editor flags accessibility problems before publication.",
+                            "I video e i contenuti audio incorporati da YouTube, Vimeo o "
+                            "SoundCloud non hanno sempre sottotitoli o una trascrizione (WCAG "
+                            "1.2.2 e 1.2.3).",
+                            "Video and audio embedded from YouTube, Vimeo or SoundCloud do not "
+                            "always have captions or a transcript (WCAG 1.2.2 and 1.2.3).",
                         ),
                     ],
                 )
             ),
         ),
-        _heading(s, Bi("Limiti noti", "Known limitations")),
+        _heading(
+            s,
+            Bi(
+                "Contenuti non soggetti alla normativa applicabile",
+                "Content that is not within the scope of the applicable legislation",
+            ),
+            level="h3",
+        ),
         *_paragraphs(
             s,
             Bi(
-                "Molte schede delle collezioni provengono dai dati aperti di altre istituzioni e "
-                "non hanno immagini né descrizioni estese; alcune riproduzioni di opere sono "
-                "derivati con un numero ridotto di colori. Stiamo lavorando per arricchirle.",
-                "Many collection records come from other institutions' open data and have no "
-                "pictures or long descriptions; some reproductions of artworks are derivatives "
-                "with a reduced number of colours. We are working to enrich them.",
+                "Riproduzioni di beni delle collezioni del patrimonio che non possono essere "
+                "rese pienamente accessibili (articolo 1, paragrafo 4, lettera h, della "
+                "direttiva): per esempio manoscritti e documenti d'archivio fotografati senza "
+                "una trascrizione, fotografie storiche il cui contrasto non si può modificare "
+                "senza alterarne l'autenticità, e riproduzioni di opere con un numero ridotto "
+                "di colori.",
+                "Reproductions of items in heritage collections that cannot be made fully "
+                "accessible (Article 1(4)(h) of the Directive): for example manuscripts and "
+                "archival documents photographed without a transcription, historical "
+                "photographs whose contrast cannot be changed without altering their "
+                "authenticity, and reproductions of works with a reduced number of colours.",
             ),
         ),
-        _heading(s, Bi("Segnala un problema", "Report a problem")),
+        _heading(
+            s,
+            Bi(
+                "Redazione della presente dichiarazione",
+                "Preparation of this accessibility statement",
+            ),
+        ),
         *_paragraphs(
             s,
             Bi(
-                "Se qualcosa nel sito ti ostacola, scrivici con il modulo di contatto indicando "
-                "la pagina e il problema che hai incontrato. Ti rispondiamo entro 30 giorni.",
-                "If something on the site gets in your way, write to us through the contact "
-                "form, telling us the page and the problem you met. We reply within 30 days.",
+                "La dichiarazione è stata redatta il 5 dicembre 2026 con un'autovalutazione: "
+                "controlli automatici con axe-core e test manuali da tastiera di ogni tipo di "
+                "pagina pubblica, in tutte e cinque le lingue del sito, ripetuti a ogni "
+                "modifica del sito.",
+                "This statement was prepared on 5 December 2026 by self-assessment: automated "
+                "checks with axe-core and manual keyboard testing of every public page type, in "
+                "all five languages of the site, repeated whenever the site changes.",
             ),
             Bi(
-                "Se la risposta non ti soddisfa, puoi rivolgerti all'organismo di controllo "
-                "previsto dalla direttiva nel tuo Paese; in Italia è l'Agenzia per l'Italia "
-                "Digitale (AgID).",
-                "If you are not satisfied with our reply, you can turn to the enforcement body "
-                "set up under the directive in your country; in Italy this is the Agency for "
-                "Digital Italy (AgID).",
+                "Non abbiamo ancora svolto test con persone con disabilità né una verifica "
+                "completa con i lettori di schermo.",
+                "We have not yet tested with disabled people or carried out a full review with "
+                "screen readers.",
             ),
             Bi(
-                f"Questa dichiarazione è stata redatta nel {year} e viene rivista a ogni "
-                "aggiornamento importante del sito.",
-                f"This statement was prepared in {year} and is reviewed whenever the site "
-                "changes significantly.",
+                "La dichiarazione è stata riesaminata l'ultima volta il 5 dicembre 2026.",
+                "The statement was last reviewed on 5 December 2026.",
+            ),
+        ),
+        _heading(s, Bi("Feedback e recapiti", "Feedback and contact information")),
+        _paragraph_with_link(
+            s,
+            Bi(
+                "Se incontri un ostacolo o ti serve un contenuto in un formato accessibile, "
+                'scrivici con <a id="a1">il modulo di contatto</a>, indicando la pagina e il '
+                "problema. Ti rispondiamo entro 30 giorni.",
+                "If you meet a barrier or need content in an accessible format, write to us "
+                'through <a id="a1">the contact form</a>, telling us the page and the problem. '
+                "We reply within 30 days.",
+            ),
+            contact,
+        ),
+        _heading(s, Bi("Procedura di attuazione", "Enforcement procedure")),
+        *_paragraphs(
+            s,
+            Bi(
+                "Se la risposta non ti soddisfa, o se non ricevi risposta entro 30 giorni, puoi "
+                "rivolgerti all'organismo di controllo previsto dalla direttiva nel tuo Paese; "
+                "in Italia è l'Agenzia per l'Italia Digitale (AgID), che riceve le segnalazioni "
+                "attraverso il proprio sito.",
+                "If you are not satisfied with our reply, or receive none within 30 days, you "
+                "can turn to the enforcement body set up under the Directive in your country; in "
+                "Italy this is the Agency for Digital Italy (AgID), which receives reports "
+                "through its website.",
             ),
         ),
     ]
@@ -269,10 +327,12 @@ def accessibility_page():
         slug="accessibility",
         introduction=s(
             Bi(
-                "Vogliamo che tutte e tutti possano usare Heritage Hub, con qualunque "
-                "dispositivo o tecnologia assistiva.",
-                "We want everyone to be able to use Heritage Hub, whatever their device or "
-                "assistive technology.",
+                "Heritage Hub si impegna a rendere accessibile il proprio sito web, "
+                "conformemente alla direttiva (UE) 2016/2102. La presente dichiarazione si "
+                "applica al sito pubblico di Heritage Hub in tutte le sue lingue.",
+                "Heritage Hub is committed to making its website accessible, in accordance "
+                "with Directive (EU) 2016/2102. This statement applies to the public Heritage "
+                "Hub website in all its languages.",
             )
         ),
         body=body,
@@ -401,12 +461,17 @@ def load_site_pages(images, stats):
         pages["it"][slug] = page
         _translate(pages, slug, page, strings, stats)
 
-    for build in (about_page, accessibility_page, contact_page):
-        page, strings = build()
-        page, _created = ensure_child(home, page, stats, "standard and form pages")
-        pages["it"][page.slug] = page
-        _translate(pages, page.slug, page, strings, stats)
+    for build in (about_page, contact_page):
+        _add_site_page(pages, home, *build(), stats)
+    # The statement links to the contact form: built once the form exists.
+    _add_site_page(pages, home, *accessibility_page(pages["it"]["contact"]), stats)
     return pages, home_strings
+
+
+def _add_site_page(pages, home, page, strings, stats):
+    page, _created = ensure_child(home, page, stats, "standard and form pages")
+    pages["it"][page.slug] = page
+    _translate(pages, page.slug, page, strings, stats)
 
 
 def _translate(pages, key, page, strings, stats, update=False):

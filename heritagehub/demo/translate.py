@@ -14,6 +14,8 @@ children translated in one transaction, leaves the parent's ``numchild`` at 0
 published at once: every translation is live when ``translate_page`` returns.
 """
 
+import re
+
 from django.db import transaction
 from wagtail_localize.models import (
     StringSegment,
@@ -28,6 +30,16 @@ from .base import DemoDataError, locale, refresh
 
 def _key(text):
     return " ".join(text.split())
+
+
+# How wagtail-localize marks a link inside a translatable string: <a id="a1">…</a>.
+_LINK_MARK = re.compile(r'<a id="a\d+">')
+
+
+def _string_value(text):
+    """A written translation as wagtail-localize stores it: HTML when it marks its links
+    (their targets come from the source), plain text otherwise."""
+    return StringValue(text) if _LINK_MARK.search(text) else StringValue.from_plaintext(text)
 
 
 def _fill_strings(source, target_locale, strings):
@@ -52,7 +64,7 @@ def _fill_strings(source, target_locale, strings):
             translation_of=segment.string,
             locale=target_locale,
             context=segment.context,
-            defaults={"data": StringValue.from_plaintext(text).data},
+            defaults={"data": _string_value(text).data},
         )
     if missing:
         raise DemoDataError(

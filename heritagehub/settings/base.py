@@ -1,9 +1,13 @@
 """Settings shared by every environment. Environment variables configure what differs."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from wagtail.embeds import oembed_providers
+
+from heritagehub.csp import media_sources as _media_sources
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -55,10 +59,17 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    # Wagtail's background work; production queues it in the database (settings/production.py).
+    "django_tasks",
+    "django_tasks_db",
+    "csp",
+    "axes",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Above the page cache: cached pages get the header too (heritagehub.csp).
+    "heritagehub.csp.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "heritagehub.middleware.LocaleMiddleware",  # Django's, keeping non-page 404s
     "django.middleware.common.CommonMiddleware",
@@ -73,6 +84,8 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Admin URLs naming another partner's page answer as any admin denial (partners app).
     "partners.middleware.PartnerIsolationMiddleware",
+    # Last, as django-axes asks: turns a locked-out log-in into heritagehub.login_throttle's page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "heritagehub.urls"
@@ -104,6 +117,12 @@ DATABASES = {
     )
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# django-axes first: a locked-out username and address is refused before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -138,6 +157,8 @@ STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "static_collected"))
 STATIC_URL = "/static/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
+# Where `manage.py backup` writes (docs/deployment.md, "Backups"): not under MEDIA_ROOT.
+BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", BASE_DIR / "backups"))
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -221,6 +242,102 @@ TAGGIT_CASE_INSENSITIVE = True
 COMMUNITY_STORIES_RATE_LIMIT = int(os.environ.get("COMMUNITY_STORIES_RATE_LIMIT", 3))
 COMMUNITY_STORIES_RATE_WINDOW = int(os.environ.get("COMMUNITY_STORIES_RATE_WINDOW", 3600))
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
+# Contact and enquiry forms (home.FormPage): at most this many submissions per client IP and
+# window (seconds): sent ones and those caught in the honeypot.
+ENQUIRY_RATE_LIMIT = int(os.environ.get("ENQUIRY_RATE_LIMIT", 5))
+ENQUIRY_RATE_WINDOW = int(os.environ.get("ENQUIRY_RATE_WINDOW", 3600))
+
+# Security: docs/security.md. ------------------------------------------------------------------
+# Content-Security-Policy (django-csp 4, heritagehub.csp): the public site runs no inline script
+# or style and loads from this origin only; embeds come from the providers WAGTAILEMBEDS_FINDERS
+# allows; uploaded media may come from the S3/CDN domain.
+EMBED_FRAME_SOURCES = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+    "https://w.soundcloud.com",
+]
+MEDIA_SOURCES = _media_sources(
+    MEDIA_URL,
+    custom_domain=os.environ.get("AWS_S3_CUSTOM_DOMAIN", ""),
+    bucket=os.environ.get("AWS_STORAGE_BUCKET_NAME", ""),
+    endpoint_url=os.environ.get("AWS_S3_ENDPOINT_URL", ""),
+    region=os.environ.get("AWS_S3_REGION_NAME", ""),
+)
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [
+            oembed_providers.youtube,
+            oembed_providers.vimeo,
+            oembed_providers.soundcloud,
+        ],
+    }
+]
+_LOCKED_DOWN = {
+    "frame-ancestors": ["'self'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+    "object-src": ["'none'"],
+}
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *MEDIA_SOURCES],
+        "media-src": ["'self'", *MEDIA_SOURCES],
+        "frame-src": EMBED_FRAME_SOURCES,
+        **_LOCKED_DOWN,
+    }
+}
+# Wagtail's and Django's admins: inline scripts and styles, blob: previews of uploads, page
+# previews in a same-origin iframe, embed thumbnails in the rich-text editor.
+ADMIN_CSP_PATH_PREFIXES = ["/admin/", "/django-admin/"]
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", "'unsafe-inline'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": [
+            "'self'",
+            "data:",
+            "blob:",
+            *MEDIA_SOURCES,
+            "https://i.ytimg.com",
+            "https://i.vimeocdn.com",
+            "https://i1.sndcdn.com",
+        ],
+        "media-src": ["'self'", "blob:", *MEDIA_SOURCES],
+        "font-src": ["'self'", "data:"],
+        "worker-src": ["'self'", "blob:"],
+        "frame-src": ["'self'", *EMBED_FRAME_SOURCES],
+        **_LOCKED_DOWN,
+    }
+}
+X_FRAME_OPTIONS = "SAMEORIGIN"  # as frame-ancestors 'self': the admin previews pages in a frame
+# No avatars from gravatar.com and no update check against wagtail.org from editors' browsers.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
+# Admin log-in throttling (django-axes): AXES_FAILURE_LIMIT failed log-ins for one username
+# from one client address lock that pair out for AXES_COOLOFF_MINUTES; a success resets.
+AXES_ENABLED = env_bool("AXES_ENABLED", True)
+AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", 5))
+AXES_COOLOFF_TIME = timedelta(minutes=float(os.environ.get("AXES_COOLOFF_MINUTES", 15)))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "heritagehub.login_throttle.client_address"  # TRUSTED_PROXY_COUNT
+AXES_LOCKOUT_CALLABLE = "heritagehub.login_throttle.lockout_response"
+
+# Uploads (heritagehub.uploads): size and pixel ceilings, checked on every upload path.
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 25 * 1024**2))
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 100_000_000))
+WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 50 * 1024**2))
+WAGTAILIMAGES_IMAGE_FORM_BASE = "heritagehub.uploads.CheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "heritagehub.uploads.CheckedDocumentForm"
+# Documents whose type a browser may show inline; every other one is served as an attachment.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 
 LOGGING = {
     "version": 1,

@@ -11,6 +11,7 @@ found (heritagehub.models.pages): a warm request runs no query for them.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
@@ -441,3 +442,11 @@ def page_range(page_obj):
     return list(
         page_obj.paginator.get_elided_page_range(page_obj.number, on_each_side=2, on_ends=1)
     )
+
+
+@register.filter
+def web_url(value):
+    """The address if it is an http(s) URL, else "": a link from a URL field never runs script
+    (``javascript:``, ``data:``), even when a value bypassed the form's validation."""
+    value = str(value or "").strip()
+    return value if urlsplit(value).scheme.lower() in ("http", "https") else ""
