@@ -49,6 +49,7 @@ help:
 	@echo "make check          makemigrations --check and Django's system checks"
 	@echo "make clean          remove .venv, databases, media, compiled files"
 	@echo "make bench          build a 100,000-item database, measure pages and imports (docs/benchmarks.md)"
+	@echo "make loadtest       gunicorn, PostgreSQL and Redis under load, with faults (docs/reliability.md)"
 
 # --- environment -----------------------------------------------------------------------
 
@@ -109,6 +110,30 @@ BENCH_ARGS ?=
 .PHONY: bench
 bench: translations
 	$(PY) -m benchmarks --command "make bench$(if $(BENCH_ARGS), BENCH_ARGS=\"$(BENCH_ARGS)\")" $(BENCH_ARGS)
+
+# Run by hand, not by CI (which runs tests/heritagehub/test_fault_smoke.py): the 100,000-item
+# PostgreSQL database of `make bench` (DATABASE_URL, default heritagehub_bench; built when
+# missing) under gunicorn with production settings, its own redis-server, loaded by wrk;
+# then Redis is stopped and the PostgreSQL server RESTARTED under load (every client of
+# that server is cut off for seconds: LOADTEST_ARGS=--no-postgres-fault skips it).
+# Writes docs/reliability.md; python -m benchmarks.loadtest --help lists the options.
+LOADTEST_ARGS ?=
+.PHONY: loadtest wrk
+loadtest: translations wrk
+	$(PY) -m benchmarks.loadtest --command "make loadtest$(if $(LOADTEST_ARGS), LOADTEST_ARGS=\"$(LOADTEST_ARGS)\")" $(LOADTEST_ARGS)
+
+# The load tool of `make loadtest`: Debian's wrk, installed with apt-get as root when missing.
+wrk:
+	@if command -v wrk >/dev/null; then \
+		:; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's wrk for the load test"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk; \
+	else \
+		echo "The load test needs wrk: install Debian's package 'wrk' (as root: apt-get update" >&2; \
+		echo "&& apt-get install -y wrk)." >&2; \
+		exit 1; \
+	fi
 
 # --- quality ---------------------------------------------------------------------------
 

@@ -6,18 +6,23 @@ frozen host) still costs every cache operation its socket timeout, and a page ma
 measured, an item page waited 4 s. So after a connection error or timeout every connection
 of the process fails at once, without touching the network, for
 ``REDIS_RETRY_AFTER_SECONDS`` (5 by default); then Redis is asked again. A Redis outage costs
-each process at most one timeout in that time.
+each process at most one timeout in that time, and the log one warning per process and
+pause (django-redis's own logging of ignored errors, a traceback per cache operation, is
+off: hundreds a second during an outage would bury everything else).
 
 The classes are given to redis-py's pool (``CONNECTION_POOL_KWARGS["connection_class"]``);
 ``connection_class_for`` picks the one for the URL's scheme.
 """
 
+import logging
 import time
 
 from django.conf import settings
 from redis.connection import Connection, SSLConnection, UnixDomainSocketConnection
 from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+logger = logging.getLogger(__name__)
 
 DEFAULT_RETRY_AFTER_SECONDS = 5.0
 
@@ -46,9 +51,18 @@ class FailFastMixin:
     def _pausing_on_failure(method, *args, **kwargs):
         try:
             return method(*args, **kwargs)
-        except (RedisConnectionError, RedisTimeoutError):
+        except (RedisConnectionError, RedisTimeoutError) as error:
             pause = getattr(settings, "REDIS_RETRY_AFTER_SECONDS", DEFAULT_RETRY_AFTER_SECONDS)
-            FailFastMixin.paused_until = time.monotonic() + pause
+            now = time.monotonic()
+            already_paused = now < FailFastMixin.paused_until
+            FailFastMixin.paused_until = now + pause
+            if already_paused:  # one failure can surface twice (reading, then disconnecting)
+                raise
+            logger.warning(
+                "Redis failed (%s): pages are served without the cache; asking again in %g s.",
+                error,
+                pause,
+            )
             raise
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils.translation import gettext as _
 from wagtail.models import Page
+from wagtail.search.models import IndexEntry
 
 from heritage_collections.catalogue import ANALYZE_AFTER
 from heritage_collections.models import (
@@ -113,7 +114,9 @@ class ItemImport:
             raise
         if applied.created + applied.updated >= ANALYZE_AFTER:
             # The catalogue refreshes a batch at a time, too few rows each to ask for it.
-            update_statistics([Page, ItemPage, ItemTag, ItemImage, CatalogueEntry, OaiRecord])
+            update_statistics(
+                [Page, ItemPage, ItemTag, ItemImage, CatalogueEntry, OaiRecord, IndexEntry]
+            )
         applied.dry_run = False
         applied.applied = True
         applied.published = self.publish

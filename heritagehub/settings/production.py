@@ -120,7 +120,8 @@ if os.environ.get("REDIS_URL"):
             },
         }
     }
-    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
+    # Failures are logged once a pause by heritagehub.redis_connections, not once a call.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = False
     REDIS_RETRY_AFTER_SECONDS = float(os.environ.get("REDIS_RETRY_AFTER_SECONDS", 5))
     # Sessions read from the cache, kept in the database: logins survive a Redis outage.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

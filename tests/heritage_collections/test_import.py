@@ -8,6 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 from wagtail.models import Page, Revision, WorkflowState
+from wagtail.search.models import IndexEntry
 
 from heritage_collections.catalogue import CatalogueEntry
 from heritage_collections.models import ItemPage
@@ -271,4 +272,5 @@ def test_a_large_import_updates_the_planner_statistics(tree, space, tmp_path, mo
     run_import(write_item_csv(tmp_path / "one.csv", [item_row(1)]))
     assert analyzed == []
     run_import(write_item_csv(tmp_path / "two.csv", [item_row(2), item_row(3)]))
-    assert ItemPage in analyzed[0] and CatalogueEntry in analyzed[0]
+    # The search index too: unanalyzed on PostgreSQL, a search took 201 s instead of 0.8 s.
+    assert {ItemPage, CatalogueEntry, IndexEntry} <= set(analyzed[0])

@@ -108,7 +108,7 @@ def test_redis_cache_ignores_its_errors_with_short_timeouts():
     assert cache["OPTIONS"]["IGNORE_EXCEPTIONS"] is True
     assert cache["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] == 0.25
     assert cache["OPTIONS"]["SOCKET_TIMEOUT"] == 0.5
-    assert settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS is True
+    assert settings.DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS is False
 
 
 def test_a_failing_redis_is_left_alone_for_a_while():
@@ -280,9 +280,9 @@ def gunicorn_config(**env):
 def test_gunicorn_defaults():
     config = gunicorn_config(REDIS_URL="redis://cache:6379/0")
     assert config["bind"] == "['127.0.0.1:8000']"
-    assert config["workers"] == str(2 * os.cpu_count() + 1)
-    assert (config["threads"], config["worker_class"]) == ("1", "sync")
-    assert (config["max_requests"], config["max_requests_jitter"]) == ("1000", "100")
+    assert config["workers"] == str(os.cpu_count() + 1)
+    assert (config["threads"], config["worker_class"]) == ("4", "gthread")
+    assert (config["max_requests"], config["max_requests_jitter"]) == ("20000", "2000")
     assert config["accesslog"] == "-"
 
 
@@ -297,13 +297,13 @@ def test_gunicorn_from_the_environment():
     config = gunicorn_config(
         GUNICORN_BIND="0.0.0.0:9000",
         WEB_CONCURRENCY="3",
-        GUNICORN_THREADS="4",
+        GUNICORN_THREADS="1",
         GUNICORN_TIMEOUT="60",
         FORWARDED_ALLOW_IPS="10.0.0.1",
     )
     assert config["bind"] == "['0.0.0.0:9000']"
     assert config["workers"] == "3"
-    assert (config["threads"], config["worker_class"]) == ("4", "gthread")
+    assert (config["threads"], config["worker_class"]) == ("1", "sync")
     assert config["timeout"] == "60"
     assert config["forwarded_allow_ips"] == "['10.0.0.1']"
 

@@ -75,6 +75,15 @@ def test_writes_are_skipped_too(silent_redis):
     assert connections_made(silent_redis) == 1
 
 
+def test_a_failure_is_logged_once_a_pause(silent_redis, caplog):
+    cache = production_cache(silent_redis)
+    for _ in range(10):
+        cache.get("key")
+    warnings = [r for r in caplog.records if r.name == "heritagehub.redis_connections"]
+    assert len(warnings) == 1
+    assert "served without the cache" in warnings[0].getMessage()
+
+
 def test_redis_is_asked_again_after_the_pause(silent_redis):
     cache = production_cache(silent_redis)
     cache.get("key")
