@@ -19,7 +19,6 @@ import json
 import re
 import secrets
 import shutil
-import tempfile
 import time
 import zipfile
 from pathlib import Path
@@ -54,9 +53,7 @@ TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 
 def upload_root():
-    return Path(
-        getattr(settings, "ITEM_IMPORT_DIR", Path(tempfile.gettempdir()) / "heritagehub-imports")
-    )
+    return Path(settings.ITEM_IMPORT_DIR)
 
 
 class Upload:

@@ -1,6 +1,7 @@
 """Settings shared by every environment. Environment variables configure what differs."""
 
 import os
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 
@@ -159,6 +160,11 @@ MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 MEDIA_URL = os.environ.get("MEDIA_URL", "/media/")
 # Where `manage.py backup` writes (docs/deployment.md, "Backups"): not under MEDIA_ROOT.
 BACKUP_ROOT = Path(os.environ.get("BACKUP_ROOT", BASE_DIR / "backups"))
+# The admin's "Import items" keeps the uploaded CSV and ZIP here between the upload, the
+# report and the confirmation: with several app servers, a folder they all mount.
+ITEM_IMPORT_DIR = Path(
+    os.environ.get("ITEM_IMPORT_DIR", Path(tempfile.gettempdir()) / "heritagehub-imports")
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

@@ -150,6 +150,11 @@ def test_media_on_the_file_system_by_default():
     )
 
 
+def test_admin_import_uploads_in_a_folder_the_servers_share():
+    settings = production(ITEM_IMPORT_DIR="/mnt/shared/imports")
+    assert str(settings.ITEM_IMPORT_DIR) == "/mnt/shared/imports"
+
+
 def test_media_in_an_s3_bucket_when_one_is_named():
     settings = production(
         AWS_STORAGE_BUCKET_NAME="hub-media",
