@@ -1,7 +1,7 @@
 """The site while the database is unreachable (heritagehub.resilience): a localized 503 with
 Retry-After for every request, public or admin, and service again as soon as it is back.
 
-The outage is simulated in the process (tests.outages); test_database_proxy.py cuts a real
+The outage is simulated in the process (tests.outages); test_fault_smoke.py cuts a real
 PostgreSQL connection instead.
 """
 

@@ -206,6 +206,11 @@ def test_a_page_answers_the_friendly_503_while_the_database_is_unreachable(site,
     assert "Traceback" not in text
 
 
+def test_the_503_asks_to_come_back_later(site, database_down):
+    status, headers = get(fresh(site))
+    assert (status, headers.get("Retry-After")) == (503, "30")
+
+
 def test_health_answers_503_while_the_database_is_unreachable(site, database_down):
     assert get(site.base_url + "/health/")[0] == 503
 
@@ -220,6 +225,16 @@ def test_a_cached_page_is_served_while_the_database_is_unreachable(site):
         assert get(url)[0] == 200
     finally:
         site.proxy.restore()
+
+
+def test_connections_lost_between_requests_are_replaced_unnoticed(site):
+    """PostgreSQL restarted while the workers' persistent connections were idle: the health
+    check before a connection's next use finds it dead (CONN_HEALTH_CHECKS), and the request
+    reconnects instead of failing."""
+    assert get(fresh(site))[0] == 200
+    site.proxy.cut()
+    site.proxy.restore()
+    assert [get(fresh(site))[0] for _ in range(8)] == [200] * 8
 
 
 def test_the_site_serves_again_within_5_seconds_once_the_database_is_back(site):

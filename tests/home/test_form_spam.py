@@ -58,7 +58,7 @@ def test_past_the_rate_limit_the_form_answers_429_and_stores_nothing(tree, clien
 def test_the_limited_form_says_why_and_keeps_what_was_typed(tree, client):
     post(client)
     content = post(client, messaggio="Un secondo messaggio.").content.decode()
-    assert "Too many messages from this connection" in content
+    assert "Troppi messaggi da questa connessione" in content  # the Italian form's language
     assert "Un secondo messaggio." in content
 
 

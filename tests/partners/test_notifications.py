@@ -174,6 +174,12 @@ def test_development_prints_emails_to_the_console():
 
 
 def test_production_sends_by_smtp_when_configured():
-    assert email_backend("heritagehub.settings.production", EMAIL_HOST="smtp.example.org") == (
-        "django.core.mail.backends.smtp.EmailBackend"
+    assert (
+        email_backend(
+            "heritagehub.settings.production",
+            EMAIL_HOST="smtp.example.org",
+            DATABASE_URL="postgres://hub@db.example.org:5432/hub",
+            ALLOWED_HOSTS="hub.example.org",
+        )
+        == "django.core.mail.backends.smtp.EmailBackend"
     )
