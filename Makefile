@@ -53,6 +53,20 @@ help:
 
 # --- environment -----------------------------------------------------------------------
 
+# $(call debian_package,TEST,PACKAGE,WHAT NEEDS IT): nothing when the shell TEST succeeds, else
+# Debian's PACKAGE installed with apt-get when run as root, else a message saying how.
+define debian_package
+	@if $(1); then \
+		:; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+		echo "Installing Debian's $(2) for $(3)"; \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $(2); \
+	else \
+		echo "Debian's package '$(2)' is needed for $(3) (as root: apt-get update && apt-get install -y $(2))." >&2; \
+		exit 1; \
+	fi
+endef
+
 $(PY):
 	$(PYTHON) -m venv $(VENV)
 
@@ -66,16 +80,7 @@ install: $(INSTALLED)
 # The end-to-end tests drive Debian's Chromium: Playwright's own browser download does not
 # work on these machines. Nothing to do when it is there; installed with apt-get as root.
 browser:
-	@if [ -x $(CHROMIUM) ]; then \
-		:; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "Installing Debian's chromium for the end-to-end tests"; \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
-	else \
-		echo "The end-to-end tests need Chromium at $(CHROMIUM): install Debian's package" >&2; \
-		echo "'chromium' (as root: apt-get update && apt-get install -y chromium)." >&2; \
-		exit 1; \
-	fi
+	$(call debian_package,[ -x $(CHROMIUM) ],chromium,the end-to-end tests)
 
 translations: $(INSTALLED)
 	$(MANAGE) compile_translations
@@ -124,16 +129,7 @@ loadtest: translations wrk
 
 # The load tool of `make loadtest`: Debian's wrk, installed with apt-get as root when missing.
 wrk:
-	@if command -v wrk >/dev/null; then \
-		:; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
-		echo "Installing Debian's wrk for the load test"; \
-		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y wrk; \
-	else \
-		echo "The load test needs wrk: install Debian's package 'wrk' (as root: apt-get update" >&2; \
-		echo "&& apt-get install -y wrk)." >&2; \
-		exit 1; \
-	fi
+	$(call debian_package,command -v wrk >/dev/null,wrk,the load test)
 
 # --- quality ---------------------------------------------------------------------------
 

@@ -166,36 +166,31 @@ class FormPage(HeritagePageMixin, AbstractEmailForm):
         return super().process_form_submission(form)
 
     def serve(self, request, *args, **kwargs):
-        """Wagtail's form handling behind the honeypot and a per-client rate limit.
+        """Wagtail's form handling behind a per-client rate limit and the honeypot.
 
-        A filled-in honeypot gets the thank-you page with nothing stored or e-mailed
-        (heritagehub.spam); a client past ``ENQUIRY_RATE_LIMIT`` submissions (sent or caught
-        in the honeypot) in ``ENQUIRY_RATE_WINDOW`` seconds gets the form back as typed, with
-        status 429.
+        A client past ``ENQUIRY_RATE_LIMIT`` submissions in ``ENQUIRY_RATE_WINDOW`` seconds gets
+        the form back as typed, with status 429; a filled-in honeypot gets the thank-you page
+        with nothing stored or e-mailed (heritagehub.spam).
         """
-        if request.method != "POST":
-            return super().serve(request, *args, **kwargs)
-        limit = enquiry_rate_limit()
-        if limit.exceeded(request):
-            context = self.get_context(request)
-            context["form"] = self.get_form(
-                initial=request.POST.dict(), page=self, user=request.user
-            )
-            context["rate_limited"] = True
-            return TemplateResponse(request, self.get_template(request), context, status=429)
-        if honeypot_filled(request.POST):
-            limit.hit(request)
-            return self.render_landing_page(request, None, *args, **kwargs)
-        # Wagtail's POST handling, counting the submissions that are sent (not the attempts
-        # a person corrects).
-        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
-        if form.is_valid():
-            limit.hit(request)
-            submission = self.process_form_submission(form)
-            return self.render_landing_page(request, submission, *args, **kwargs)
+        if request.method == "POST":
+            if enquiry_rate_limit().exceeded(request):
+                return self.serve_rate_limited(request)
+            if honeypot_filled(request.POST):
+                return self.render_landing_page(request, None, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)
+
+    def render_landing_page(self, request, form_submission=None, *args, **kwargs):
+        # Reached by enquiries sent and by honeypot catches: they count towards the limit,
+        # forms sent back for a person to correct do not (nor do previews).
+        if request.method == "POST":
+            enquiry_rate_limit().hit(request)
+        return super().render_landing_page(request, form_submission, *args, **kwargs)
+
+    def serve_rate_limited(self, request):
         context = self.get_context(request)
-        context["form"] = form
-        return TemplateResponse(request, self.get_template(request), context)
+        context["form"] = self.get_form(initial=request.POST.dict(), page=self, user=request.user)
+        context["rate_limited"] = True
+        return TemplateResponse(request, self.get_template(request), context, status=429)
 
     def save(self, *args, **kwargs):
         # Enquiries reach the hub even when the editor leaves the address empty.

@@ -8,6 +8,7 @@ from PIL import Image as PILImage
 from wagtail.images.fields import WagtailImageField
 
 from heritagehub.rights import RightsStatement
+from heritagehub.spam import honeypot_field, honeypot_filled
 from heritagehub.uploads import name_refused_file
 
 MAX_IMAGES = 3
@@ -117,11 +118,7 @@ class ShareStoryForm(forms.Form):
             "publishes it under the licence I chose after a moderator has reviewed it."
         ),
     )
-    website = forms.CharField(
-        label=_("Website (leave this field empty)"),
-        required=False,
-        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
-    )
+    website = honeypot_field()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -171,7 +168,7 @@ class ShareStoryForm(forms.Form):
 
     def is_spam(self):
         """True when the honeypot was filled in: the submission is silently discarded."""
-        return bool(self.data.get(self.HONEYPOT, "").strip())
+        return honeypot_filled(self.data, self.HONEYPOT)
 
     def clean_title(self):
         title = self.cleaned_data["title"].strip()

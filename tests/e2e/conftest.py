@@ -35,6 +35,8 @@ import pytest
 from django.db import DEFAULT_DB_ALIAS, connections
 from playwright.sync_api import expect, sync_playwright
 
+from tests.factories import TEST_PASSWORD
+
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Without the background-networking flags Chromium keeps trying to reach Google's hosts,
 # which this machine's closed network refuses.
@@ -127,6 +129,16 @@ def new_page(browser, server_url, request):
     yield _new_page
     for context in contexts:
         context.close()
+
+
+def sign_in(page, user):
+    """Sign ``user`` in to the Wagtail admin with its login form, in ``page``."""
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(user.username)
+    page.get_by_label("Password").fill(TEST_PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page).to_have_url(re.compile(r"/admin/$"))
+    return page
 
 
 @pytest.fixture

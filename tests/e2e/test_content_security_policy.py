@@ -18,7 +18,8 @@ from wagtail.embeds.models import Embed
 from wagtail.models import Locale
 from wagtail_localize.operations import translate_object
 
-from tests.factories import TEST_PASSWORD, HeritageImageFactory, UserFactory
+from tests.e2e.conftest import sign_in
+from tests.factories import HeritageImageFactory, UserFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -98,13 +99,7 @@ def editor(db):
 @pytest.fixture
 def admin_page(browse, editor):
     """A browser signed in to the Wagtail admin through its login form, in English."""
-    page = browse(locale="en-GB")
-    page.goto("/admin/login/")
-    page.get_by_label("Username").fill(editor.username)
-    page.get_by_label("Password").fill(TEST_PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    expect(page).to_have_url(re.compile(r"/admin/$"))
-    return page
+    return sign_in(browse(locale="en-GB"), editor)
 
 
 # --- the public site ------------------------------------------------------------------------

@@ -25,7 +25,8 @@ from wagtail.users.models import UserProfile
 from partners.onboarding import onboard_partner
 from partners.roles import MODERATORS, TRANSLATORS
 from stories.models import StoryPage
-from tests.factories import TEST_PASSWORD, UserFactory
+from tests.e2e.conftest import sign_in
+from tests.factories import UserFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -61,13 +62,7 @@ def log_in(new_page):
     """``log_in(user)``: a new browser, signed in to the admin with the login form."""
 
     def _log_in(user):
-        page = new_page(locale="en-GB")
-        page.goto("/admin/login/")
-        page.get_by_label("Username").fill(user.username)
-        page.get_by_label("Password").fill(TEST_PASSWORD)
-        page.get_by_role("button", name="Sign in").click()
-        expect(page).to_have_url(re.compile(r"/admin/$"))
-        return page
+        return sign_in(new_page(locale="en-GB"), user)
 
     return _log_in
 
