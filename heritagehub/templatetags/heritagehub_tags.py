@@ -11,6 +11,7 @@ found (heritagehub.models.pages): a warm request runs no query for them.
 """
 
 from dataclasses import dataclass
+from html import unescape
 from urllib.parse import urlsplit
 
 from django import template
@@ -410,11 +411,14 @@ SUMMARY_FIELDS = ("search_description", "summary", "introduction", "description"
 
 @register.filter
 def summary(page, words=30):
-    """A plain-text summary of a page of any type: its first non-empty descriptive field."""
+    """A plain-text summary of a page of any type: its first non-empty descriptive field.
+
+    Plain text, entities decoded: rich text stores "d'Aosta" as "d&#x27;Aosta", and the
+    template escapes the summary again where it is shown."""
     for name in SUMMARY_FIELDS:
         value = getattr(page, name, "")
         if value and isinstance(value, str):
-            return Truncator(strip_tags(value)).words(int(words))
+            return Truncator(unescape(strip_tags(value))).words(int(words))
     return ""
 
 
