@@ -55,3 +55,31 @@ def test_story_index_lists_hub_and_partner_stories_newest_first(tree):
 def test_a_partner_story_belongs_to_its_partner(tree):
     assert StoryPage.objects.get(pk=tree.partner_story.pk).partner.pk == tree.partner.pk
     assert StoryPage.objects.get(pk=tree.story.pk).partner is None
+
+
+def _byline(response):
+    html = response.content.decode()
+    start = html.index("<dd>", html.index("Autore" if "Autore" in html else "Author"))
+    return html[start : html.index("</dd>", start)]
+
+
+def test_a_staff_byline_names_the_author_without_an_internal_role(client, tree):
+    tree.story.author_name = "Giulia Rossi"
+    tree.story.author_role = StoryPage.AuthorRole.STAFF
+    tree.story.save_revision().publish()
+
+    byline = _byline(client.get(tree.story.url))
+
+    assert "Giulia Rossi" in byline
+    assert "author-role" not in byline
+
+
+def test_a_community_byline_says_the_author_is_a_community_member(client, tree):
+    tree.story.author_name = "Marco Bianchi"
+    tree.story.author_role = StoryPage.AuthorRole.COMMUNITY
+    tree.story.save_revision().publish()
+
+    byline = _byline(client.get(tree.story.url))
+
+    assert "Marco Bianchi" in byline
+    assert 'class="author-role"' in byline
