@@ -21,7 +21,7 @@ from wagtail.permissions import policy_registry
 
 from partners import views
 from partners.dashboard import PartnerSpacePanel, partner_spaces_of
-from partners.joining.admin import join_application_viewset
+from partners.joining.admin import WaitingApplicationsSummaryItem, join_application_viewset
 
 
 @hooks.register("register_admin_urls", order=-10)
@@ -83,6 +83,11 @@ def register_partners_menu_item():
 @hooks.register("register_admin_viewset")
 def register_join_applications():
     return join_application_viewset
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_waiting_applications(request, summary_items):
+    summary_items.append(WaitingApplicationsSummaryItem(request))
 
 
 @hooks.register("construct_reports_menu")

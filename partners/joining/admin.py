@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
+from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.tables import Column, DateColumn
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
@@ -157,6 +158,23 @@ class ReviewApplicationView(WagtailAdminTemplateMixin, TemplateView):
                 % {"name": organisation, "email": self.application.email},
             )
         return redirect("join_applications:index")
+
+
+class WaitingApplicationsSummaryItem(SummaryItem):
+    """On the dashboard of those who decide: how many applications wait, linked to them."""
+
+    order = 250
+    template_name = "partners/joining/admin/summary_item.html"
+
+    def is_shown(self):
+        return permission_policy.user_has_permission(self.request.user, "change")
+
+    def get_context_data(self, parent_context):
+        status = JoinApplication.Status.RECEIVED
+        return {
+            "count": JoinApplication.objects.filter(status=status).count(),
+            "url": reverse("join_applications:index") + f"?status={status}",
+        }
 
 
 class LanguageColumn(Column):

@@ -58,6 +58,19 @@ def services_from_text(text):
     return services
 
 
+# What browsers may fill in for the applicant (WCAG 1.3.5, identify input purpose).
+AUTOCOMPLETE = {
+    "organisation": "organization",
+    "city": "address-level2",
+    "region": "address-level1",
+    "country": "country-name",
+    "contact_name": "name",
+    "email": "email",
+    "phone": "tel",
+    "website": "url",
+}
+
+
 class JoinForm(forms.Form):
     """An institution's application to join the hub (``JoinPage``)."""
 
@@ -127,12 +140,9 @@ class JoinForm(forms.Form):
             InstitutionType, language_code
         )
         self.fields["sectors"].choices = vocabulary_choices(Sector, language_code)
-        for name in ("organisation", "city", "region", "country", "contact_name"):
-            self.fields[name].widget.attrs.setdefault("autocomplete", AUTOCOMPLETE.get(name, ""))
-        self.fields["email"].widget.attrs["autocomplete"] = "email"
-        self.fields["phone"].widget.attrs["autocomplete"] = "tel"
+        for name, purpose in AUTOCOMPLETE.items():
+            self.fields[name].widget.attrs["autocomplete"] = purpose
         self.fields["phone"].widget.input_type = "tel"
-        self.fields["website"].widget.attrs["autocomplete"] = "url"
 
     def is_spam(self):
         """True when the honeypot was filled in: the application is silently dropped."""
@@ -197,15 +207,6 @@ class JoinForm(forms.Form):
                 params={"min": STATEMENT_MIN_LENGTH},
             )
         return statement
-
-
-AUTOCOMPLETE = {
-    "organisation": "organization",
-    "city": "address-level2",
-    "region": "address-level1",
-    "country": "country-name",
-    "contact_name": "name",
-}
 
 
 # --- the moderators' forms -----------------------------------------------------------------

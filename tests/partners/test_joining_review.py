@@ -383,3 +383,15 @@ def test_the_moderators_notice_links_to_a_working_review(hub, application, clien
     url = absolute_review_url(application)
     assert url == "http://testserver" + review_url(application)
     assert login(Client(), hub.moderator).get(review_url(application)).status_code == 200
+
+
+def test_the_dashboard_counts_the_waiting_applications_for_those_who_decide(
+    hub, application, client
+):
+    make_application(organisation="Già decisa", status="accepted")
+    login(client, hub.moderator, language="it")
+    html = client.get("/admin/").content.decode()
+    assert "1 candidatura di adesione attende la revisione" in html
+    assert f"{LISTING}?status=received" in html
+    login(client, hub.museo.editor)
+    assert "application to join" not in client.get("/admin/").content.decode()
