@@ -195,9 +195,9 @@ class JoinApplicationViewSet(ModelViewSet):
         "institution_type",
         "city",
         "country",
-        LanguageColumn("language", label=gettext_lazy("language")),
+        LanguageColumn("language", label=gettext_lazy("Language")),
         "status",
-        DateColumn("submitted_at", label=gettext_lazy("submitted at")),
+        DateColumn("submitted_at", label=gettext_lazy("Submitted at")),
     ]
     list_filter = ["status", "language"]
     ordering = ["-submitted_at"]

@@ -163,7 +163,7 @@ def test_every_field_has_a_label_and_the_honeypot_is_hidden(join_page, client):
             "Type d’institution",
             "Sélectionnez un choix valide",
         ),
-        ("de", {"consent": None}, "Ich bin einverstanden", "Stimmen Sie der Verarbeitung"),
+        ("de", {"consent": None}, "Stimmen Sie der Verarbeitung", "damit wir die Bewerbung"),
         ("es", {"statement": "Breve."}, "Declaración de interés", "al menos 30 car"),
         ("en", {"phone": "call me maybe"}, "Phone", "digits, spaces and an optional leading +"),
         ("it", {"website": "ftp://x"}, "Sito web", "Inserisci un URL valido"),
