@@ -18,8 +18,8 @@ FORM_TEMPLATE = "partners/joining/join_page.html"
 THANKS_TEMPLATE = "partners/joining/join_thanks.html"
 
 
-def _render(request, page, template, context, status=200):
-    context = {**page.get_context(request), **context}
+def _render(request, page, template, context, status=200, page_context=None):
+    context = {**(page_context or page.get_context(request)), **context}
     response = TemplateResponse(request, template, context, status=status)
     # The form carries a CSRF token, the thank-you page one visitor's moment: never cached.
     add_never_cache_headers(response)
@@ -65,4 +65,5 @@ def thanks(request, page):
         page,
         THANKS_TEMPLATE,
         {"language_links": links, "canonical_url": url_in_language(page) + suffix},
+        page_context=context,
     )
