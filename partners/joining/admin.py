@@ -17,6 +17,7 @@ from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.site_summary import SummaryItem
 from wagtail.admin.ui.tables import Column, DateColumn
+from wagtail.admin.views.generic import IndexView
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies import ModelPermissionPolicy
@@ -182,8 +183,15 @@ class LanguageColumn(Column):
         return instance.get_language_display()
 
 
+class JoinApplicationIndexView(IndexView):
+    def get_base_queryset(self):
+        # The type's name is a column: one query for the page, not one per application.
+        return super().get_base_queryset().select_related("institution_type")
+
+
 class JoinApplicationViewSet(ModelViewSet):
     model = JoinApplication
+    index_view_class = JoinApplicationIndexView
     icon = "mail"
     menu_label = gettext_lazy("Applications to join")
     menu_order = 100
