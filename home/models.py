@@ -69,6 +69,7 @@ class HomePage(HeritagePage):
         "partners.PartnerIndexPage",
         "home.StandardPage",
         "home.FormPage",
+        "partners.JoinPage",
     ]
 
     class Meta:

@@ -313,3 +313,9 @@ class PartnerSpace(models.Model):
 
     def groups(self):
         return [group for group in (self.editors, self.leads) if group is not None]
+
+
+# Joining the hub lives in its own subpackage; its models belong to this app and are
+# registered with it here, once what they refer to above is defined.
+from partners.joining.models import JoinApplication  # noqa: E402, F401
+from partners.joining.pages import JoinPage  # noqa: E402, F401

@@ -1,6 +1,7 @@
 """Admin integration of partner spaces: onboarding, the partner dashboard, isolation.
 
-- "Partners" menu item and /admin/partners/ views for hub editors (onboarding);
+- the "Partners" menu: /admin/partners/ views for hub editors (onboarding), and the
+  review of applications to join for moderators and hub editors (partners.joining.admin);
 - the "Your partner space" dashboard panel for partner editors and leads;
 - isolation beyond Wagtail's own page permissions: the explorer and the page chooser show
   a user only the pages they may explore (their partner's space and its ancestors, for a
@@ -14,12 +15,13 @@ from django.core.exceptions import PermissionDenied
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
+from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 from wagtail.models import GroupPagePermission, Page
 from wagtail.permissions import policy_registry
 
 from partners import views
 from partners.dashboard import PartnerSpacePanel, partner_spaces_of
+from partners.joining.admin import WaitingApplicationsSummaryItem, join_application_viewset
 
 
 @hooks.register("register_admin_urls", order=-10)
@@ -55,14 +57,37 @@ class PartnersMenuItem(MenuItem):
 
 
 @hooks.register("register_admin_menu_item")
-def register_partners_menu_item():
-    return PartnersMenuItem(
+def register_partners_menu():
+    # Shown when one of its items is: partner spaces (hub editors), applications to join
+    # (moderators and hub editors, partners.joining.admin).
+    return SubmenuMenuItem(
         _("Partners"),
-        reverse("partners_admin:index"),
+        Menu(register_hook_name="register_partners_menu_item"),
         name="partners",
         icon_name="group",
         order=250,
     )
+
+
+@hooks.register("register_partners_menu_item")
+def register_partners_menu_item():
+    return PartnersMenuItem(
+        _("Partner spaces"),
+        reverse("partners_admin:index"),
+        name="partner-spaces",
+        icon_name="group",
+        order=10,
+    )
+
+
+@hooks.register("register_admin_viewset")
+def register_join_applications():
+    return join_application_viewset
+
+
+@hooks.register("construct_homepage_summary_items")
+def add_waiting_applications(request, summary_items):
+    summary_items.append(WaitingApplicationsSummaryItem(request))
 
 
 @hooks.register("construct_reports_menu")

@@ -24,7 +24,7 @@ from heritage_collections.models import (
 from heritagehub.models import HeritageImage
 from heritagehub.rights import RightsStatement
 from home.models import FormField, FormPage, HomePage, StandardPage
-from partners.models import PartnerIndexPage, PartnerPage
+from partners.models import JoinPage, PartnerIndexPage, PartnerPage
 from stories.models import StoryIndexPage, StoryPage
 
 
@@ -151,6 +151,16 @@ class StandardPageFactory(HeritagePageFactory):
     body = factory.LazyFunction(
         lambda: [{"type": "paragraph", "value": "<p>Un polo di istituzioni culturali.</p>"}]
     )
+
+
+class JoinPageFactory(HeritagePageFactory):
+    class Meta:
+        model = JoinPage
+
+    title = "Entra nell'hub"
+    slug = "join"
+    introduction = "<p>Candida la tua istituzione.</p>"
+    privacy_note = "<p>I dati servono solo a valutare la candidatura.</p>"
 
 
 class FormPageFactory(HeritagePageFactory):

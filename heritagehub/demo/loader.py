@@ -9,7 +9,8 @@
    into Italian;
 5. stories, some translated into English;
 6. the home page's featured lists;
-7. demo accounts.
+7. demo accounts;
+8. applications to join the hub, waiting for review.
 
 Every step finds what an earlier run created and leaves it alone.
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 from django.conf import settings
 
 from .accounts import load_accounts
+from .applications import load_applications
 from .base import DemoDataError, Stats
 from .collections import load_museum_items, load_tate
 from .images import image_collection, load_images
@@ -88,4 +90,5 @@ def load(path, stats=None):
     )
 
     load_accounts(ALL_PARTNERS, partner_pages, image_collections, stats)
+    load_applications(stats)
     return stats

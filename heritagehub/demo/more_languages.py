@@ -1,12 +1,12 @@
 """French, German and Spanish texts of the hub's own pages, and the step that uses them.
 
-The home page, the three index pages, "about", the accessibility statement and the contact
-form are written in Italian in ``heritagehub.demo.pages``, each string next to its English
-translation. Their French, German and Spanish translations are written here, by hand, keyed
-by the Italian source string, so that French, German and Spanish visitors find the home page,
-the navigation and the hub's own pages in their language. (Partner profiles, collections,
-items and stories stay in Italian and English: they are shown with the "not yet translated"
-notice.)
+The home page, the three index pages, "about", the accessibility statement, the contact
+form and "join the hub" are written in Italian in ``heritagehub.demo.pages``, each string
+next to its English translation. Their French, German and Spanish translations are written
+here, by hand, keyed by the Italian source string, so that French, German and Spanish
+visitors find the home page, the navigation and the hub's own pages in their language.
+(Partner profiles, collections, items and stories stay in Italian and English: they are
+shown with the "not yet translated" notice.)
 
 Terms follow the interface translations in ``locale/<language>/LC_MESSAGES/django.po`` and
 the institution types of ``partners/migrations/0002_vocabularies.py``. The register is the
@@ -433,6 +433,77 @@ TEXTS = {
         fr="Présentez-nous brièvement votre institution et ce que vous aimeriez faire dans le hub.",
         de="Erzählen Sie uns kurz von Ihrer Einrichtung und davon, was Sie im Hub vorhaben.",
         es="Cuéntenos brevemente cómo es su institución y qué le gustaría hacer en el hub.",
+    ),
+    # --- Join the hub ----------------------------------------------------------------------
+    "Entra nell'hub": T(fr="Rejoindre le hub", de="Dem Hub beitreten", es="Únase al hub"),
+    "Come gli hub regionali che accolgono nuovi membri con una manifestazione di interesse "
+    "pubblica, Heritage Hub è aperto a musei, archivi, biblioteche, laboratori di ricerca e "
+    "imprese culturali e creative che vogliono mettere in comune collezioni, competenze e "
+    "spazi.": T(
+        fr="Comme les hubs régionaux qui accueillent de nouveaux membres par un appel à "
+        "manifestation d'intérêt public, Heritage Hub est ouvert aux musées, archives, "
+        "bibliothèques, laboratoires de recherche et entreprises culturelles et créatives qui "
+        "veulent mettre en commun collections, compétences et espaces.",
+        de="Wie die regionalen Hubs, die neue Mitglieder über eine öffentliche "
+        "Interessenbekundung aufnehmen, steht Heritage Hub Museen, Archiven, Bibliotheken, "
+        "Forschungslaboren und Unternehmen der Kultur- und Kreativwirtschaft offen, die "
+        "Sammlungen, Kompetenzen und Räume teilen wollen.",
+        es="Como los hubs regionales que acogen a nuevos miembros mediante una manifestación "
+        "de interés pública, Heritage Hub está abierto a museos, archivos, bibliotecas, "
+        "laboratorios de investigación y empresas culturales y creativas que quieran poner en "
+        "común colecciones, competencias y espacios.",
+    ),
+    "Che cosa offre l'hub": T(
+        fr="Ce que le hub propose", de="Was der Hub bietet", es="Qué ofrece el hub"
+    ),
+    "Uno spazio proprio per pubblicare profilo, collezioni e storie in cinque lingue.": T(
+        fr="Un espace à vous pour publier votre profil, vos collections et vos histoires en "
+        "cinq langues.",
+        de="Einen eigenen Bereich, um Profil, Sammlungen und Geschichten in fünf Sprachen zu "
+        "veröffentlichen.",
+        es="Un espacio propio para publicar su perfil, sus colecciones y sus historias en "
+        "cinco idiomas.",
+    ),
+    "Un catalogo condiviso dei servizi e degli spazi dei partner.": T(
+        fr="Un catalogue partagé des services et des espaces des partenaires.",
+        de="Einen gemeinsamen Katalog der Leistungen und Räume der Partner.",
+        es="Un catálogo compartido de los servicios y espacios de los socios.",
+    ),
+    "Il sostegno della redazione per bandi e call e nella revisione dei contenuti.": T(
+        fr="L'appui de la rédaction pour les appels à projets et la relecture de vos contenus.",
+        de="Die Unterstützung der Redaktion bei Ausschreibungen und bei der Prüfung Ihrer Inhalte.",
+        es="El apoyo de la redacción con convocatorias y en la revisión de sus contenidos.",
+    ),
+    "Compila il modulo: la redazione legge ogni candidatura e risponde entro due settimane.": T(
+        fr=f"Remplissez le formulaire{NBSP}: la rédaction lit chaque candidature et répond "
+        "sous deux semaines.",
+        de="Füllen Sie das Formular aus: Die Redaktion liest jede Bewerbung und antwortet "
+        "innerhalb von zwei Wochen.",
+        es="Rellene el formulario: la redacción lee cada solicitud y responde en dos semanas.",
+    ),
+    "I dati di questo modulo servono solo a valutare la candidatura e a contattarti. Li "
+    "conserva la redazione di Heritage Hub: per un anno se la candidatura non è accolta, "
+    "finché sei partner se lo è. Per consultarli o cancellarli, scrivi alla redazione.": T(
+        fr="Les données de ce formulaire servent uniquement à examiner votre candidature et à "
+        f"vous contacter. La rédaction de Heritage Hub les conserve{NBSP}: un an si la "
+        "candidature n'est pas retenue, tant que vous êtes partenaire si elle l'est. Pour les "
+        "consulter ou les effacer, écrivez à la rédaction.",
+        de="Die Daten dieses Formulars dienen nur dazu, Ihre Bewerbung zu prüfen und Sie zu "
+        "kontaktieren. Die Redaktion von Heritage Hub bewahrt sie auf: ein Jahr, wenn die "
+        "Bewerbung abgelehnt wird, und solange Sie Partner sind, wenn sie angenommen wird. Um "
+        "sie einzusehen oder löschen zu lassen, schreiben Sie der Redaktion.",
+        es="Los datos de este formulario sirven solo para examinar su solicitud y ponerse en "
+        "contacto con usted. Los conserva la redacción de Heritage Hub: un año si la solicitud "
+        "no se acepta, y mientras sea socio si se acepta. Para consultarlos o borrarlos, "
+        "escriba a la redacción.",
+    ),
+    "Grazie per l'interesse! Nel frattempo, esplora le collezioni e le storie dei partner.": T(
+        fr=f"Merci de votre intérêt{NBSP}! En attendant, découvrez les collections et les "
+        "histoires des partenaires.",
+        de="Vielen Dank für Ihr Interesse! Entdecken Sie inzwischen die Sammlungen und "
+        "Geschichten der Partner.",
+        es="¡Gracias por su interés! Mientras tanto, descubra las colecciones y las historias "
+        "de los socios.",
     ),
 }
 

@@ -1,4 +1,5 @@
-"""The hub's own pages: home, the three index pages, about, accessibility statement, contact.
+"""The hub's own pages: home, the three index pages, about, accessibility statement, contact,
+join the hub.
 
 All are written in Italian (the hub's language) and translated into English; their French,
 German and Spanish texts are in ``heritagehub.demo.more_languages``. Slugs are the same in
@@ -12,7 +13,7 @@ from wagtail.models import Site
 
 from heritage_collections.models import CollectionIndexPage
 from home.models import FormField, FormPage, HomePage, StandardPage
-from partners.models import PartnerIndexPage
+from partners.models import JoinPage, PartnerIndexPage
 from stories.models import StoryIndexPage
 
 from .base import Bi, DemoDataError, Strings, block, ensure_child, locale, refresh
@@ -415,6 +416,76 @@ def contact_page():
     return page, s
 
 
+def join_page():
+    """The public application form, in the words of a regional hub's expression of interest."""
+    s = Strings()
+    page = JoinPage(
+        title=s(Bi("Entra nell'hub", "Join the hub")),
+        slug="join",
+        introduction=s.rich(
+            Bi(
+                "Come gli hub regionali che accolgono nuovi membri con una manifestazione di "
+                "interesse pubblica, Heritage Hub è aperto a musei, archivi, biblioteche, "
+                "laboratori di ricerca e imprese culturali e creative che vogliono mettere in "
+                "comune collezioni, competenze e spazi.",
+                "Like the regional hubs that take in new members through a public expression of "
+                "interest, Heritage Hub is open to museums, archives, libraries, research labs "
+                "and cultural and creative enterprises that want to pool their collections, "
+                "skills and spaces.",
+            ),
+            ("h2", Bi("Che cosa offre l'hub", "What the hub offers")),
+            (
+                "ul",
+                [
+                    Bi(
+                        "Uno spazio proprio per pubblicare profilo, collezioni e storie in "
+                        "cinque lingue.",
+                        "A space of your own to publish your profile, collections and stories "
+                        "in five languages.",
+                    ),
+                    Bi(
+                        "Un catalogo condiviso dei servizi e degli spazi dei partner.",
+                        "A shared catalogue of the partners' services and spaces.",
+                    ),
+                    Bi(
+                        "Il sostegno della redazione per bandi e call e nella revisione dei "
+                        "contenuti.",
+                        "The editorial team's support with calls and funding, and in reviewing "
+                        "your content.",
+                    ),
+                ],
+            ),
+            Bi(
+                "Compila il modulo: la redazione legge ogni candidatura e risponde entro due "
+                "settimane.",
+                "Fill in the form: the editorial team reads every application and replies "
+                "within two weeks.",
+            ),
+        ),
+        privacy_note=s.rich(
+            Bi(
+                "I dati di questo modulo servono solo a valutare la candidatura e a "
+                "contattarti. Li conserva la redazione di Heritage Hub: per un anno se la "
+                "candidatura non è accolta, finché sei partner se lo è. Per consultarli o "
+                "cancellarli, scrivi alla redazione.",
+                "The data in this form are used only to review your application and to contact "
+                "you. The Heritage Hub editorial team keeps them: for a year if the application "
+                "is declined, for as long as you are a partner if it is accepted. To see or "
+                "erase them, write to the editorial team.",
+            )
+        ),
+        thank_you_text=s.rich(
+            Bi(
+                "Grazie per l'interesse! Nel frattempo, esplora le collezioni e le storie dei "
+                "partner.",
+                "Thank you for your interest! Meanwhile, explore the partners' collections and "
+                "stories.",
+            )
+        ),
+    )
+    return page, s
+
+
 def same_text(text):
     return Bi(text, text)
 
@@ -461,7 +532,7 @@ def load_site_pages(images, stats):
         pages["it"][slug] = page
         _translate(pages, slug, page, strings, stats)
 
-    for build in (about_page, contact_page):
+    for build in (about_page, contact_page, join_page):
         _add_site_page(pages, home, *build(), stats)
     # The statement links to the contact form: built once the form exists.
     _add_site_page(pages, home, *accessibility_page(pages["it"]["contact"]), stats)

@@ -252,6 +252,9 @@ TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", 0))
 # window (seconds): sent ones and those caught in the honeypot.
 ENQUIRY_RATE_LIMIT = int(os.environ.get("ENQUIRY_RATE_LIMIT", 5))
 ENQUIRY_RATE_WINDOW = int(os.environ.get("ENQUIRY_RATE_WINDOW", 3600))
+# Applications to join the hub (partners.joining): stored ones and honeypot catches.
+JOIN_APPLICATIONS_RATE_LIMIT = int(os.environ.get("JOIN_APPLICATIONS_RATE_LIMIT", 3))
+JOIN_APPLICATIONS_RATE_WINDOW = int(os.environ.get("JOIN_APPLICATIONS_RATE_WINDOW", 3600))
 
 # Security: docs/security.md. ------------------------------------------------------------------
 # Content-Security-Policy (django-csp 4, heritagehub.csp): the public site runs no inline script

@@ -24,7 +24,12 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from tests.conftest import LANGUAGES
-from tests.factories import HeritageImageFactory, StandardPageFactory, add_item_image
+from tests.factories import (
+    HeritageImageFactory,
+    JoinPageFactory,
+    StandardPageFactory,
+    add_item_image,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -350,3 +355,53 @@ def test_at_320_css_pixels_no_page_scrolls_sideways(new_page, tree):
         if width > 320:
             too_wide[path] = width
     assert too_wide == {}
+
+
+# --- Join the hub (partners.joining) --------------------------------------------------------
+
+JOIN_TITLES = dict(
+    en="Join the hub", fr="Rejoindre le hub", de="Dem Hub beitreten", es="Únase al hub"
+)
+
+
+@pytest.fixture
+def join_page(tree, translate):
+    page = JoinPageFactory(parent=tree.home)
+    for language in LANGUAGES[1:]:
+        translate(tree.home, language, title="Heritage Hub", hero_heading=HERO_HEADINGS[language])
+        translate(page, language, title=JOIN_TITLES[language])
+    return page
+
+
+def send_the_join_form(page):
+    form = page.locator("main form.join-form")
+    form.locator("[name=organisation]").fill("Museo della Ceramica")
+    form.locator("[name=institution_type]").select_option("museum")
+    form.locator("[name=sectors][value=design]").check()
+    form.locator("[name=city]").fill("Faenza")
+    form.locator("[name=country]").fill("Italia")
+    form.locator("[name=contact_name]").fill("Giulia Bassi")
+    form.locator("[name=email]").fill("giulia@example.org")
+    form.locator("[name=statement]").fill("Un museo civico con un laboratorio di restauro.")
+    form.locator("[name=consent]").check()
+    with page.expect_navigation():
+        form.locator("button[type=submit]").click()
+    expect(page.locator(".page-join-thanks")).to_be_visible()
+
+
+def test_the_join_page_in_every_language_has_no_axe_violations(page, join_page, settings):
+    settings.JOIN_APPLICATIONS_RATE_LIMIT = 100
+    problems = []
+    for language in LANGUAGES:
+        for name, action in [
+            ("join the hub", None),
+            ("join the hub with errors", submit_without_browser_validation),
+            ("join the hub sent", send_the_join_form),
+        ]:
+            path = f"/{language}/join/"
+            response = page.goto(path)
+            assert response.status == 200, f"{path}: {response.status}"
+            if action:
+                action(page)
+            problems += describe(f"[{language}] {name} {path}", axe_violations(page))
+    assert not problems, "axe-core violations:\n" + "\n".join(problems)

@@ -27,6 +27,7 @@ def counts():
     from heritage_collections.models import ItemImage
     from heritagehub.models import HeritageImage
     from home.models import FormField
+    from partners.models import JoinApplication
 
     result = Counter()
     for page_type, language, live in Page.objects.values_list(
@@ -42,6 +43,7 @@ def counts():
         Revision,
         Group,
         Workflow,
+        JoinApplication,
         get_user_model(),
     ):
         result[model._meta.label] = model.objects.count()
