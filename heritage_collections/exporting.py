@@ -102,7 +102,7 @@ class Exporter:
         image = state.image
         row = {
             "identifier": fields["identifier"],
-            "title": fields["title"],
+            "title": fields["full_title"] or fields["title"],
             "description": fields["description"],
             "object_type": self.type_slugs.get(fields["object_type"], ""),
             "creator": fields["creator"],
@@ -125,7 +125,9 @@ class Exporter:
         for language, translation in translations.items():
             if translation_column("title", language) not in self.columns:
                 continue
-            row[translation_column("title", language)] = translation.fields["title"]
+            row[translation_column("title", language)] = (
+                translation.fields["full_title"] or translation.fields["title"]
+            )
             description = translation.fields["description"]
             if without_block_keys(description) != source_description:
                 row[translation_column("description", language)] = description

@@ -37,6 +37,22 @@ from .linked_data import collection_data, item_data
 ITEMS_PER_PAGE = 24
 
 
+TITLE_MAX_LENGTH = 255  # Wagtail's Page.title
+ELLIPSIS = "…"
+
+
+def page_title(title):
+    """(page title, full title) of a title: ``(title, "")`` when it fits in a page title,
+    else its beginning cut at a word and ended with "…", and the whole title."""
+    if len(title) <= TITLE_MAX_LENGTH:
+        return title, ""
+    head = title[: TITLE_MAX_LENGTH - len(ELLIPSIS)]
+    cut = head.rstrip().rsplit(None, 1)[0] if " " in head.strip() else head
+    if len(cut) < TITLE_MAX_LENGTH // 2:  # one very long word: cut it, not the sentence
+        cut = head
+    return cut.rstrip(" ,;:.-–—") + ELLIPSIS, title
+
+
 class ObjectType(VocabularyTerm):
     """What kind of thing an item is: painting, photograph, document, recording …"""
 
@@ -152,8 +168,20 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    # Indexed: an item page lists other items by the same creator (item_context).
-    creator = models.CharField(_("creator or maker"), max_length=255, blank=True, db_index=True)
+    # Kept whole when the page title has to be shortened (a page title holds 255 characters;
+    # real catalogues have titles of 400 and more): shown on the item page and exported.
+    full_title = models.TextField(
+        _("full title"),
+        blank=True,
+        help_text=_(
+            "Only for titles longer than 255 characters: the whole title. The page title is "
+            "then its beginning, shortened with “…”."
+        ),
+    )
+    # Indexed: an item page lists other items by the same creator (item_context). 1,000
+    # characters hold the longest creator statements of real catalogues and stay within a
+    # PostgreSQL B-tree entry (about 2,700 bytes).
+    creator = models.CharField(_("creator or maker"), max_length=1000, blank=True, db_index=True)
     date_display = models.CharField(
         _("date"), max_length=100, blank=True, help_text=_("As it should read, e.g. “c. 1890”.")
     )
@@ -187,15 +215,17 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    materials = models.CharField(_("materials and technique"), max_length=400, blank=True)
-    dimensions = models.CharField(_("dimensions"), max_length=255, blank=True)
+    # Real catalogues hold whole paragraphs here: no limit, nothing cut on import.
+    materials = models.TextField(_("materials and technique"), blank=True)
+    dimensions = models.TextField(_("dimensions"), blank=True)
     description = RichTextField(_("description"), blank=True)
     rights = rights_field(default=RightsStatement.NOT_EVALUATED)
-    credit_line = models.CharField(_("credit line"), max_length=400, blank=True)
+    credit_line = models.TextField(_("credit line"), blank=True)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
     tags = ClusterTaggableManager(through=ItemTag, blank=True, verbose_name=_("tags"))
 
     content_panels = HeritagePage.content_panels + [
+        FieldPanel("full_title"),
         FieldPanel("description"),
         InlinePanel("images", label=_("Images"), heading=_("Images")),
     ]
@@ -241,6 +271,7 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         index.FilterField("rights"),
     ]
     api_fields = [
+        APIField("full_title"),
         APIField("identifier"),
         APIField("object_type", serializer=VocabularyTermSerializer()),
         APIField("creator"),
@@ -276,6 +307,8 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         verbose_name_plural = pgettext_lazy("heritage", "items")
 
     def clean(self):
+        if self.full_title:
+            self.title, self.full_title = page_title(self.full_title)
         super().clean()
         if (
             self.date_start is not None
@@ -283,6 +316,11 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
             and self.date_end < self.date_start
         ):
             raise ValidationError({"date_end": _("The end year is before the start year.")})
+
+    @property
+    def whole_title(self):
+        """The title as the catalogue has it: the full title when the page title is short."""
+        return self.full_title or self.title
 
     @classmethod
     def identifier_taken(cls, identifier, partner, translation_key):

@@ -51,6 +51,7 @@ FIELD_OF_COLUMN = {
     "source_url": "source_url",
 }
 COLUMN_OF_FIELD = {field: column for column, field in FIELD_OF_COLUMN.items()}
+COLUMN_OF_FIELD["full_title"] = "title"  # a long title's whole text (models.page_title)
 
 
 def content_languages():

@@ -17,6 +17,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+from heritage_collections.models import ItemPage, ObjectType, page_title
 from heritagehub.rights import RightsStatement
 
 from .columns import FIELD_OF_COLUMN, REQUIRED, translation_column, translation_languages
@@ -49,8 +50,6 @@ class ItemValues:
 
 
 def _max_length(field_name, model=None):
-    from heritage_collections.models import ItemPage
-
     return (model or ItemPage)._meta.get_field(field_name).max_length
 
 
@@ -60,7 +59,7 @@ def _text(field_name, required=False, model=None):
     def parse(value):
         if required and not value:
             raise CellError(_("This cell must not be empty."))
-        if len(value) > limit:
+        if limit is not None and len(value) > limit:
             raise CellError(
                 _("The text is %(length)s characters long; at most %(limit)s fit.")
                 % {"length": len(value), "limit": limit}
@@ -198,6 +197,11 @@ def _image(value):
     return str(path)
 
 
+def _whole_title(value):
+    """A title kept whole, however long: the page title is its beginning (``page_title``)."""
+    return value
+
+
 def _description(value):
     try:
         return to_rich_text(value)
@@ -211,8 +215,6 @@ class Vocabulary:
     """Object types by slug or by name in any language (case ignored), as translation keys."""
 
     def __init__(self):
-        from heritage_collections.models import ObjectType
-
         terms = list(ObjectType.objects.values_list("slug", "name", "translation_key"))
         self.slugs = sorted({slug for slug, _name, _key in terms})
         # Slugs first: a slug wins over another term's name in some language.
@@ -242,10 +244,10 @@ class RowParser:
             or translation_column("description", code) in self.columns
         ]
         vocabulary = Vocabulary()
-        self.translated_title = _text("title")
+        self.translated_title = _whole_title
         self.parsers = {
             "identifier": _text("identifier", required=True),
-            "title": _text("title", required=True),
+            "title": _whole_title,
             "description": _description,
             "object_type": vocabulary,
             "creator": _text("creator"),
@@ -300,10 +302,14 @@ class RowParser:
                 description = ""
             if title or description:
                 translations[code] = (title, description)
+        if not values["title"] and "title" in self.columns:
+            errors.append(self.error(row.number, "title", _("This cell must not be empty.")))
+        fields = {FIELD_OF_COLUMN[c]: values[c] for c in FIELD_OF_COLUMN}
+        fields["title"], fields["full_title"] = page_title(values["title"] or "")
         item = ItemValues(
             row=row.number,
             identifier=values["identifier"] or "",
-            fields={FIELD_OF_COLUMN[c]: values[c] for c in FIELD_OF_COLUMN},
+            fields=fields,
             tags=values["tags"] or (),
             image=values["image"] or "",
             image_alt=values["image_alt"] or "",
