@@ -28,7 +28,7 @@ from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import RightsStatement, rights_field
 from heritagehub.serializers import TagNamesField, VocabularyTermSerializer
-from partners.models import PartnerOwnedMixin
+from partners.models import PartnerOwnedMixin, PartnerSpace
 
 from .europeana_panel import EuropeanaReadinessPanel
 from .forms import ItemPageForm
@@ -222,6 +222,11 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
     rights = rights_field(default=RightsStatement.NOT_EVALUATED)
     credit_line = models.TextField(_("credit line"), blank=True)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    # {column: the partner's own word}, for the vocabulary values an import mapped to hub
+    # terms (VocabularyCrosswalk): the record keeps what the partner wrote.
+    partner_wording = models.JSONField(
+        _("as described by the partner"), default=dict, blank=True, editable=False
+    )
     tags = ClusterTaggableManager(through=ItemTag, blank=True, verbose_name=_("tags"))
 
     content_panels = HeritagePage.content_panels + [
@@ -297,6 +302,7 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         SynchronizedField("dimensions"),
         SynchronizedField("date_start"),
         SynchronizedField("date_end"),
+        SynchronizedField("partner_wording"),
     ]
     parent_page_types = ["heritage_collections.CollectionPage"]
     subpage_types = []
@@ -321,6 +327,16 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
     def whole_title(self):
         """The title as the catalogue has it: the full title when the page title is short."""
         return self.full_title or self.title
+
+    @property
+    def partner_terms(self):
+        """[(column label, the partner's word)] of the values mapped to hub terms."""
+        labels = dict(VocabularyCrosswalk.COLUMNS)
+        return [
+            (labels[column], word)
+            for column, word in (self.partner_wording or {}).items()
+            if column in labels
+        ]
 
     @classmethod
     def identifier_taken(cls, identifier, partner, translation_key):
@@ -480,3 +496,51 @@ class OaiRecord(models.Model):
 
     def __str__(self):
         return str(self.translation_key)
+
+
+class VocabularyCrosswalk(models.Model):
+    """A partner's own word for a hub term ("Illustrated Book" → the object type "book"),
+    kept per partner and applied by every later import (docs/import.md, "Crosswalks").
+
+    ``term`` is the object type's slug (the same in every language) or the rights
+    statement's URI. ``key`` is the partner's value as it is matched: case and surrounding
+    spaces ignored, as the hub's own terms are.
+    """
+
+    COLUMNS = [
+        ("object_type", _("object type")),
+        ("rights", _("rights")),
+    ]
+
+    space = models.ForeignKey(
+        PartnerSpace,
+        verbose_name=_("partner space"),
+        on_delete=models.CASCADE,
+        related_name="crosswalk",
+    )
+    column = models.CharField(_("column"), max_length=40, choices=COLUMNS)
+    partner_value = models.CharField(_("the partner's value"), max_length=255)
+    key = models.CharField(max_length=255, editable=False)
+    term = models.CharField(_("hub term"), max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vocabulary crosswalk entry")
+        verbose_name_plural = _("vocabulary crosswalk")
+        ordering = ["space", "column", "key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["space", "column", "key"], name="unique_crosswalk_value_per_partner"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.space}: {self.column} “{self.partner_value}” → {self.term}"
+
+    def save(self, *args, **kwargs):
+        self.key = self.key_of(self.partner_value)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def key_of(value):
+        return value.strip().casefold()

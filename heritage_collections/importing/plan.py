@@ -244,6 +244,10 @@ class Planner:
             current = state.fields[name]
             if name == "description":
                 value, current = without_block_keys(value), without_block_keys(current)
+            if name == "partner_wording":
+                current = current or {}
+                changed += sorted(c for c in {*value, *current} if value.get(c) != current.get(c))
+                continue
             if value != current:
                 column = COLUMN_OF_FIELD[name]
                 if language != self.target.language and name in (

@@ -65,6 +65,8 @@ class ImportReport:
     published: bool = False
     submitted: int = 0
     images_created: int = 0
+    # Vocabulary values the hub does not know (crosswalk.UnknownValues), from the check.
+    unknown_values: object = None
 
     @property
     def ok(self):

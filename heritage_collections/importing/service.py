@@ -28,6 +28,7 @@ from heritagehub.bulk import update_statistics
 
 from .apply import Applier
 from .columns import check_header
+from .crosswalk import Crosswalk, UnknownValues
 from .media import file_hash
 from .notify import notify_reviewers
 from .plan import Planner
@@ -117,6 +118,7 @@ class ItemImport:
             update_statistics(
                 [Page, ItemPage, ItemTag, ItemImage, CatalogueEntry, OaiRecord, IndexEntry]
             )
+        applied.unknown_values = report.unknown_values
         applied.dry_run = False
         applied.applied = True
         applied.published = self.publish
@@ -141,7 +143,14 @@ class ItemImport:
             for error in header_errors:
                 self._error(report, error, checking)
             self.header_ok = not header_errors
-            parser = RowParser(header, self.target.language)
+            if checking:
+                report.unknown_values = UnknownValues()
+            parser = RowParser(
+                header,
+                self.target.language,
+                crosswalk=Crosswalk(self.target.space),
+                unknown=report.unknown_values,
+            )
             letters = {name: column_letter(index) for index, name in enumerate(header)}
             planner = Planner(
                 self.target, letters, self.media, lambda name: file_hash(self.media, name)

@@ -36,6 +36,7 @@ FIELDS = (
     "rights",
     "credit_line",
     "source_url",
+    "partner_wording",
 )
 DECIMALS = ("latitude", "longitude")
 

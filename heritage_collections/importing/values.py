@@ -109,7 +109,7 @@ def _coordinate(limit):
     return parse
 
 
-def _rights_key(uri):
+def rights_key(uri):
     uri = uri.strip().lower().rstrip("/")
     for scheme in ("https://", "http://"):
         if uri.startswith(scheme):
@@ -117,13 +117,13 @@ def _rights_key(uri):
     return uri.removeprefix("www.")
 
 
-RIGHTS_BY_KEY = {_rights_key(value): value for value in RightsStatement.values}
+RIGHTS_BY_KEY = {rights_key(value): value for value in RightsStatement.values}
 
 
 def _rights(value):
     if not value:
         return RightsStatement.NOT_EVALUATED.value
-    rights = RIGHTS_BY_KEY.get(_rights_key(value))
+    rights = RIGHTS_BY_KEY.get(rights_key(value))
     if rights is None:
         raise CellError(
             _(
@@ -235,7 +235,15 @@ class Vocabulary:
 
 
 class RowParser:
-    def __init__(self, header, source_language):
+    """Parses rows of a file with ``header``; a vocabulary value the hub does not know is
+    looked up in the partner's ``crosswalk`` and, when it is not there either, counted in
+    ``unknown`` (``crosswalk.UnknownValues``)."""
+
+    VOCABULARIES = ("object_type", "rights")
+
+    def __init__(self, header, source_language, crosswalk=None, unknown=None):
+        self.crosswalk = crosswalk
+        self.unknown = unknown
         self.columns = {name: index for index, name in enumerate(header)}
         self.languages = [
             code
@@ -267,6 +275,9 @@ class RowParser:
             "image_alt": _text("alt_text", model=get_image_model()),
         }
 
+    def _mapped(self, column, cell):
+        return self.crosswalk.get(column, cell) if self.crosswalk and cell else None
+
     def error(self, row, column, message):
         index = self.columns.get(column)
         return RowError(row, column, message, column_letter(index) if index is not None else "")
@@ -275,14 +286,24 @@ class RowParser:
         """(ItemValues, errors) of a ``reader.Row``."""
         errors = []
         values = {}
+        wording = {}  # column → the partner's own word, where the crosswalk mapped it
         for column, parse in self.parsers.items():
             if column in REQUIRED and column not in self.columns:
                 values[column] = ""  # reported once, as a header error
                 continue
+            cell = row.cells.get(column, "").strip()
             try:
-                values[column] = parse(row.cells.get(column, "").strip())
+                values[column] = parse(cell)
             except CellError as error:
                 values[column] = None
+                if column in self.VOCABULARIES:
+                    mapped = self._mapped(column, cell)
+                    if mapped is not None:
+                        values[column] = parse(mapped)
+                        wording[column] = cell
+                        continue
+                    if self.unknown is not None:
+                        self.unknown.add(column, cell)
                 errors.append(self.error(row.number, column, str(error)))
         self._check_together(row.number, values, errors)
         translations = {}
@@ -306,6 +327,7 @@ class RowParser:
             errors.append(self.error(row.number, "title", _("This cell must not be empty.")))
         fields = {FIELD_OF_COLUMN[c]: values[c] for c in FIELD_OF_COLUMN}
         fields["title"], fields["full_title"] = page_title(values["title"] or "")
+        fields["partner_wording"] = wording
         item = ItemValues(
             row=row.number,
             identifier=values["identifier"] or "",

@@ -1,18 +1,24 @@
 """`manage.py import_items FILE.csv --partner SLUG --collection SLUG [--media-dir DIR]
-[--dry-run] [--publish] [--skip-invalid] [--user USERNAME]`
+[--dry-run] [--publish] [--skip-invalid] [--user USERNAME] [--map FILE [--create-terms]]`
 
 Imports an Item CSV (DESIGN §6) into a partner's collection; see docs/import.md. Every error
 is printed with its row and column; nothing is written when the file has errors, unless
 --skip-invalid. Without --publish the items are drafts in the partner's review workflow.
 The command line is a hub operator's: --publish needs no user, but with --user the import
 is made as that user (revisions, review requests) and only with that user's rights.
+--map saves a crosswalk (CSV: column,value,term) for the partner before importing; the
+values of vocabulary columns the hub does not know are listed with their counts.
 """
+
+import csv
+from io import StringIO
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from heritage_collections.importing import ItemImport, TargetError, resolve
+from heritage_collections.importing.crosswalk import CrosswalkError, load_map_file
 from heritage_collections.importing.media import media_source
 
 
@@ -45,6 +51,17 @@ class Command(BaseCommand):
         parser.add_argument(
             "--user", help="Import as this user: their name on the revisions, their rights."
         )
+        parser.add_argument(
+            "--map",
+            metavar="FILE",
+            help="A crosswalk CSV (column,value,term) saved for the partner and applied to "
+            "this and every later import.",
+        )
+        parser.add_argument(
+            "--create-terms",
+            action="store_true",
+            help="With --map: create the object types the hub does not have yet (hub editors).",
+        )
 
     def handle(self, *args, **options):
         try:
@@ -58,6 +75,10 @@ class Command(BaseCommand):
             raise CommandError(
                 _("The media folder %(path)s does not exist.") % {"path": options["media_dir"]}
             ) from error
+        if options["map"]:
+            self._load_map(options, target, user)
+        elif options["create_terms"]:
+            raise CommandError(_("--create-terms creates the terms of a --map file: give one."))
         verbosity = options["verbosity"]
         item_import = ItemImport(
             options["file"],
@@ -77,6 +98,25 @@ class Command(BaseCommand):
                 _("The file %(path)s does not exist.") % {"path": options["file"]}
             ) from error
         self._summary(report, target, options)
+
+    def _load_map(self, options, target, user):
+        if (
+            options["create_terms"]
+            and user
+            and not user.has_perm("heritage_collections.add_objecttype")
+        ):
+            raise CommandError(
+                _("%(user)s may not create object types: only hub editors may.")
+                % {"user": options["user"]}
+            )
+        try:
+            count = load_map_file(options["map"], target.space, create=options["create_terms"])
+        except CrosswalkError as error:
+            raise CommandError(f"{options['map']}: {error}") from error
+        self.stdout.write(
+            _("Crosswalk of %(partner)s: %(count)s values mapped.")
+            % {"partner": target.partner.title, "count": count}
+        )
 
     def _user(self, username, target, publish):
         if not username:
@@ -113,7 +153,19 @@ class Command(BaseCommand):
 
         return show
 
+    def _unknown(self, report):
+        if not report.unknown_values:
+            return
+        self.stderr.write(_("Values the hub does not know (map them with --map FILE):"))
+        line = StringIO()
+        for column, value, count in report.unknown_values.rows():
+            line.seek(0)
+            line.truncate()
+            csv.writer(line, lineterminator="").writerow([column, value, count])
+            self.stderr.write("  " + line.getvalue())
+
     def _summary(self, report, target, options):
+        self._unknown(report)
         if report.errors_not_shown:
             self.stderr.write(
                 _("Errors not shown: %(count)s.") % {"count": report.errors_not_shown}
