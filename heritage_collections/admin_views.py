@@ -39,6 +39,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from heritage_collections.importing import ItemImport, TargetError, collection_choices
 from heritage_collections.importing.columns import FACTS
+from heritage_collections.importing.crosswalk import mapping_context
 from heritage_collections.importing.media import MediaZip
 from heritage_collections.importing.target import for_collection
 from heritage_collections.models import CollectionPage
@@ -303,6 +304,8 @@ class ImportReportView(UploadMixin, WagtailAdminTemplateMixin, TemplateView):
                 "cancel_url": reverse("import_items:cancel", args=[self.upload.token]),
                 "has_changes": bool(report and (report.created or report.updated)),
                 "file_ok": getattr(self, "header_ok", True),
+                "map_url": reverse("import_items:map", args=[self.upload.token]),
+                **mapping_context(self.request.user, report),
             }
         )
         return context

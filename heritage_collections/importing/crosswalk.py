@@ -14,16 +14,19 @@ from collections import Counter, defaultdict
 
 from django.db import transaction
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from heritage_collections.models import ObjectType, VocabularyCrosswalk
+from heritagehub.rights import RightsStatement
 
 from .report import RowError
 from .values import RIGHTS_BY_KEY, rights_key
 
 VOCABULARY_COLUMNS = tuple(column for column, _label in VocabularyCrosswalk.COLUMNS)
 MAP_FILE_COLUMNS = ("column", "value", "term")
+NEW_TERM = "__new__"  # in the admin: make the partner's value a new object type
 
 
 class CrosswalkError(Exception):
@@ -110,6 +113,34 @@ def hub_term(column, term, create=False):
     return create_object_type(term).slug
 
 
+def term_choices():
+    """{column: [(stored term, label)]}: the hub terms a value may be mapped to."""
+    names = {}
+    for slug, name, code in ObjectType.objects.values_list("slug", "name", "locale__language_code"):
+        if slug not in names or code == get_language():
+            names[slug] = name
+    return {
+        "object_type": sorted(names.items(), key=lambda pair: pair[1].casefold()),
+        "rights": [(uri, f"{label} ({uri})") for uri, label in RightsStatement.choices],
+    }
+
+
+def may_create_terms(user):
+    """Hub editors create object types; a partner's editors map to the existing ones."""
+    return user.has_perm("heritage_collections.add_objecttype")
+
+
+def mapping_context(user, report):
+    """What the admin report's "values the hub does not know" form needs."""
+    unknown = report.unknown_values.rows() if report and report.unknown_values else []
+    return {
+        "unknown_values": unknown,
+        "term_choices": term_choices() if unknown else {},
+        "may_create_terms": may_create_terms(user),
+        "new_term": NEW_TERM,
+    }
+
+
 def create_object_type(name):
     """A new object type in the hub's default language, to be translated through the usual
     translation review (wagtail-localize)."""
@@ -142,6 +173,10 @@ def save_mapping(space, column, value, term, create=False):
     return entry
 
 
+def not_onboarded():
+    return _("The partner is not onboarded: it has no partner space to keep its crosswalk in.")
+
+
 def read_map_file(path):
     """[(row, column, value, term)] of a map file; raises CrosswalkError for a bad file."""
     try:
@@ -171,9 +206,7 @@ def read_map_file(path):
 def load_map_file(path, space, create=False):
     """Save every mapping of a map file for ``space``, all or none; the number saved."""
     if space is None:
-        raise CrosswalkError(
-            _("The partner is not onboarded: it has no partner space to keep its crosswalk in.")
-        )
+        raise CrosswalkError(not_onboarded())
     entries = read_map_file(path)
     with transaction.atomic():
         for number, column, value, term in entries:
