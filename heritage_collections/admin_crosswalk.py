@@ -24,15 +24,17 @@ from heritage_collections.admin_views import (
     UploadMixin,
     importable_collections,
 )
+from heritage_collections.importing.columns import header
 from heritage_collections.importing.crosswalk import (
     NEW_TERM,
     CrosswalkError,
     may_create_terms,
     not_onboarded,
+    save_column_mapping,
     save_mapping,
     term_choices,
 )
-from heritage_collections.models import VocabularyCrosswalk
+from heritage_collections.models import ColumnMapping, VocabularyCrosswalk
 from partners.models import PartnerSpace
 
 MAX_VALUES = 5000  # values mapped in one form
@@ -83,6 +85,37 @@ class MapValuesView(UploadMixin, View):
         return redirect("import_items:report", token=token)
 
 
+@method_decorator(require_POST, name="dispatch")
+class MapColumnsView(UploadMixin, View):
+    def post(self, request, token):
+        self.setup_import(token)
+        space = self.target.space
+        if space is None:
+            messages.error(request, not_onboarded())
+            return redirect("import_items:report", token=token)
+        known = set(header(self.target.language))
+        saved = 0
+        count = request.POST.get("count", "")
+        for index in range(min(int(count), MAX_VALUES) if count.isdigit() else 0):
+            name = request.POST.get(f"name-{index}", "")
+            column = request.POST.get(f"column-{index}", "")
+            if not column:
+                continue
+            try:
+                save_column_mapping(space, name, column, known)
+            except CrosswalkError as error:
+                messages.error(request, f"“{name}”: {error}")
+                continue
+            saved += 1
+        if saved:
+            messages.success(
+                request,
+                _("Columns of %(partner)s: %(count)s names mapped.")
+                % {"partner": self.target.partner.title, "count": saved},
+            )
+        return redirect("import_items:report", token=token)
+
+
 class CrosswalkView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
     template_name = "heritage_collections/admin/crosswalk.html"
     page_title = gettext_lazy("Vocabulary crosswalks")
@@ -99,12 +132,25 @@ class CrosswalkView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
             space__in=crosswalk_spaces(self.request.user)
         ).select_related("space")
 
+    def column_mappings(self):
+        return ColumnMapping.objects.filter(
+            space__in=crosswalk_spaces(self.request.user)
+        ).select_related("space")
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context.update({"entries": self.entries(), "term_choices": term_choices()})
+        context.update(
+            {
+                "entries": self.entries(),
+                "term_choices": term_choices(),
+                "column_mappings": self.column_mappings(),
+            }
+        )
         return context
 
     def post(self, request):
+        if "column_mapping" in request.POST:
+            return self._remove_column_mapping(request)
         try:
             entry = self.entries().get(pk=int(request.POST.get("entry", "")))
         except (ValueError, VocabularyCrosswalk.DoesNotExist):
@@ -120,4 +166,16 @@ class CrosswalkView(ImportAccessMixin, WagtailAdminTemplateMixin, TemplateView):
                 save_mapping(entry.space, entry.column, entry.partner_value, request.POST["term"])
             except (CrosswalkError, KeyError) as error:
                 messages.error(request, str(error))
+        return redirect("import_items:crosswalk")
+
+    def _remove_column_mapping(self, request):
+        try:
+            mapping = self.column_mappings().get(pk=int(request.POST["column_mapping"]))
+        except (ValueError, ColumnMapping.DoesNotExist):
+            raise Http404 from None  # not one of the user's partners'
+        mapping.delete()
+        messages.success(
+            request,
+            _("The mapping of “%(value)s” is removed.") % {"value": mapping.partner_column},
+        )
         return redirect("import_items:crosswalk")

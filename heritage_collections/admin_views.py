@@ -305,7 +305,8 @@ class ImportReportView(UploadMixin, WagtailAdminTemplateMixin, TemplateView):
                 "has_changes": bool(report and (report.created or report.updated)),
                 "file_ok": getattr(self, "header_ok", True),
                 "map_url": reverse("import_items:map", args=[self.upload.token]),
-                **mapping_context(self.request.user, report),
+                "columns_url": reverse("import_items:columns", args=[self.upload.token]),
+                **mapping_context(self.request.user, report, self.target.language),
             }
         )
         return context

@@ -544,3 +544,34 @@ class VocabularyCrosswalk(models.Model):
     @staticmethod
     def key_of(value):
         return value.strip().casefold()
+
+
+class ColumnMapping(models.Model):
+    """A partner's own column name and the Item CSV column it stands for ("Inventory
+    number" → identifier), kept per partner so that nobody renames columns by hand; a
+    column mapped to ``IGNORE`` is read by no import, as the partner chose (docs/import.md).
+    """
+
+    IGNORE = "-"
+
+    space = models.ForeignKey(
+        PartnerSpace,
+        verbose_name=_("partner space"),
+        on_delete=models.CASCADE,
+        related_name="column_mappings",
+    )
+    partner_column = models.CharField(_("the partner's column"), max_length=255)
+    column = models.CharField(_("Item CSV column"), max_length=60)
+
+    class Meta:
+        verbose_name = _("column mapping")
+        verbose_name_plural = _("column mappings")
+        ordering = ["space", "partner_column"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["space", "partner_column"], name="unique_column_mapping_per_partner"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.space}: “{self.partner_column}” → {self.column}"

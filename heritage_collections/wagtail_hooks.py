@@ -15,6 +15,7 @@ def register_admin_urls():
         path("", admin_views.ImportItemsView.as_view(), name="upload"),
         path("crosswalk/", admin_crosswalk.CrosswalkView.as_view(), name="crosswalk"),
         path("<str:token>/map/", admin_crosswalk.MapValuesView.as_view(), name="map"),
+        path("<str:token>/columns/", admin_crosswalk.MapColumnsView.as_view(), name="columns"),
         path("<str:token>/", admin_views.ImportReportView.as_view(), name="report"),
         path("<str:token>/confirm/", admin_views.ConfirmImportView.as_view(), name="confirm"),
         path("<str:token>/cancel/", admin_views.CancelImportView.as_view(), name="cancel"),

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from .report import RowError, column_letter
 
 REQUIRED = ("identifier", "title")
+IGNORED_PREFIX = "\x00ignored:"  # a column a partner mapped to "not imported" (crosswalk)
 TRANSLATED = ("title", "description")
 FACTS = (
     "object_type",
@@ -99,7 +100,7 @@ def check_header(names, source_language):
             )
             continue
         seen[name] = letter
-        if name in known:
+        if name in known or name.startswith(IGNORED_PREFIX):
             continue
         errors.append(
             RowError(1, name or "—", _unknown_column_message(name, source_language), letter)
@@ -108,6 +109,12 @@ def check_header(names, source_language):
         if name not in seen:
             errors.append(RowError(1, name, _("This required column is missing.")))
     return errors
+
+
+def unknown_columns(names, source_language):
+    """The names of ``names`` that are no Item CSV column (nor a column not imported)."""
+    known = set(header(source_language))
+    return [name for name in names if name not in known and not name.startswith(IGNORED_PREFIX)]
 
 
 def _unknown_column_message(name, source_language):

@@ -1,4 +1,4 @@
-"""Vocabulary crosswalks: a partner's own words for the hub's terms.
+"""Crosswalks: a partner's own words for the hub's terms, and its own column names.
 
 A vocabulary column (object type, rights) takes the hub's terms. A partner's catalogue has
 its own ("Illustrated Book", "(not assigned)"): the dry run counts each unknown value
@@ -7,6 +7,11 @@ new term — and the mapping (``VocabularyCrosswalk``, per partner) is applied b
 later import. The item keeps the partner's word (``ItemPage.partner_wording``).
 
 Map files (``import_items --map FILE``) are CSVs with the columns column, value, term.
+
+Column names work the same way (``ColumnMapping``, ``ColumnMap``): a partner's header
+("Inventory number") is mapped once to the Item CSV column (identifier), or explicitly to
+"-" (not imported); a column neither known nor mapped stops the import, never dropped
+silently. Column files (``--columns FILE``): partner_column,column.
 """
 
 import csv
@@ -18,9 +23,10 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from heritage_collections.models import ObjectType, VocabularyCrosswalk
+from heritage_collections.models import ColumnMapping, ObjectType, VocabularyCrosswalk
 from heritagehub.rights import RightsStatement
 
+from .columns import IGNORED_PREFIX, header
 from .report import RowError
 from .values import RIGHTS_BY_KEY, rights_key
 
@@ -130,10 +136,14 @@ def may_create_terms(user):
     return user.has_perm("heritage_collections.add_objecttype")
 
 
-def mapping_context(user, report):
+def mapping_context(user, report, report_language):
     """What the admin report's "values the hub does not know" form needs."""
     unknown = report.unknown_values.rows() if report and report.unknown_values else []
+    columns = report.unknown_columns if report else []
     return {
+        "unknown_columns": columns,
+        "column_choices": header(report_language) if columns else [],
+        "ignore_column": ColumnMapping.IGNORE,
         "unknown_values": unknown,
         "term_choices": term_choices() if unknown else {},
         "may_create_terms": may_create_terms(user),
@@ -179,6 +189,10 @@ def not_onboarded():
 
 def read_map_file(path):
     """[(row, column, value, term)] of a map file; raises CrosswalkError for a bad file."""
+    return _read_csv(path, MAP_FILE_COLUMNS)
+
+
+def _read_csv(path, columns):
     try:
         with open(path, encoding="utf-8-sig", newline="") as handle:
             rows = list(csv.reader(handle))
@@ -186,18 +200,24 @@ def read_map_file(path):
         raise CrosswalkError(
             _("The map file %(path)s cannot be read: %(error)s") % {"path": path, "error": error}
         ) from error
-    if not rows or [name.strip() for name in rows[0]] != list(MAP_FILE_COLUMNS):
+    if not rows or [name.strip() for name in rows[0]] != list(columns):
         raise CrosswalkError(
-            _("The map file's first row must be: %(columns)s.")
-            % {"columns": ",".join(MAP_FILE_COLUMNS)}
+            _("The map file's first row must be: %(columns)s.") % {"columns": ",".join(columns)}
         )
     entries = []
     for number, cells in enumerate(rows[1:], start=2):
         if not any(cell.strip() for cell in cells):
             continue
-        if len(cells) != len(MAP_FILE_COLUMNS):
+        if len(cells) != len(columns):
             raise CrosswalkError(
-                str(RowError(number, "—", _("The row must have 3 cells: column, value, term.")))
+                str(
+                    RowError(
+                        number,
+                        "—",
+                        _("The row must have %(count)s cells: %(columns)s.")
+                        % {"count": len(columns), "columns": ", ".join(columns)},
+                    )
+                )
             )
         entries.append((number, *(cell.strip() for cell in cells)))
     return entries
@@ -220,4 +240,78 @@ def load_map_file(path, space, create=False):
                         )
                     )
                 ) from error
+    return len(entries)
+
+
+COLUMN_FILE_COLUMNS = ("partner_column", "column")
+
+
+class ColumnMap:
+    """A partner's saved column names: ``rename(header)`` gives the Item CSV names."""
+
+    def __init__(self, space=None):
+        self.columns = {}
+        if space is not None:
+            self.columns = {
+                name.strip().casefold(): column
+                for name, column in ColumnMapping.objects.filter(space=space).values_list(
+                    "partner_column", "column"
+                )
+            }
+
+    def rename(self, names):
+        """(the header with the partner's names replaced, {index: partner's name} of the
+        columns mapped to "not imported")."""
+        renamed, ignored = [], {}
+        for index, name in enumerate(names):
+            column = self.columns.get(name.strip().casefold(), name)
+            if column == ColumnMapping.IGNORE:
+                ignored[index] = name
+                column = f"{IGNORED_PREFIX}{index}"
+            renamed.append(column)
+        return renamed, ignored
+
+
+def is_ignored(name):
+    return name.startswith(IGNORED_PREFIX)
+
+
+def save_column_mapping(space, partner_column, column, known):
+    """Map the partner's ``partner_column`` to ``column`` (one of ``known`` or "-")."""
+    partner_column = partner_column.strip()
+    if not partner_column:
+        raise CrosswalkError(_("The partner's column name is empty."))
+    if column != ColumnMapping.IGNORE and column not in known:
+        raise CrosswalkError(
+            _("“%(column)s” is not a column of the Item CSV (nor “-”, not imported).")
+            % {"column": column}
+        )
+    existing = next(
+        (
+            mapping
+            for mapping in ColumnMapping.objects.filter(space=space)
+            if mapping.partner_column.casefold() == partner_column.casefold()
+        ),
+        None,
+    )
+    if existing is None:
+        return ColumnMapping.objects.create(
+            space=space, partner_column=partner_column, column=column
+        )
+    existing.column = column
+    existing.save(update_fields=["column"])
+    return existing
+
+
+def load_column_file(path, space, known):
+    """Save every column mapping of a column file for ``space``, all or none."""
+    if space is None:
+        raise CrosswalkError(not_onboarded())
+    entries = _read_csv(path, COLUMN_FILE_COLUMNS)
+    with transaction.atomic():
+        for number, partner_column, column in entries:
+            try:
+                save_column_mapping(space, partner_column, column, known)
+            except CrosswalkError as error:
+                raise CrosswalkError(str(RowError(number, "column", str(error)))) from error
     return len(entries)

@@ -67,6 +67,8 @@ class ImportReport:
     images_created: int = 0
     # Vocabulary values the hub does not know (crosswalk.UnknownValues), from the check.
     unknown_values: object = None
+    unknown_columns: list = field(default_factory=list)  # the header's names we do not know
+    ignored_columns: dict = field(default_factory=dict)  # index → name, mapped to "-"
 
     @property
     def ok(self):

@@ -27,8 +27,8 @@ from heritage_collections.models import (
 from heritagehub.bulk import update_statistics
 
 from .apply import Applier
-from .columns import check_header
-from .crosswalk import Crosswalk, UnknownValues
+from .columns import check_header, unknown_columns
+from .crosswalk import ColumnMap, Crosswalk, UnknownValues
 from .media import file_hash
 from .notify import notify_reviewers
 from .plan import Planner
@@ -78,6 +78,7 @@ class ItemImport:
         self.progress = progress
         self.max_rows = max_rows
         self.header_ok = False
+        self.column_map = ColumnMap(target.space)
 
     def _open(self):
         """A new binary stream of the file (a context manager)."""
@@ -136,7 +137,10 @@ class ItemImport:
         )
         with self._open() as stream:
             csv_file = CsvFile(stream)
-            header = csv_file.read_header()
+            partner_header = csv_file.read_header()
+            header, report.ignored_columns = self.column_map.rename(partner_header)
+            csv_file.header = header
+            report.unknown_columns = unknown_columns(header, self.target.language)
             header_errors = csv_file.header_errors + (
                 check_header(header, self.target.language) if header else []
             )

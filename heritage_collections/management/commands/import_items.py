@@ -1,5 +1,6 @@
 """`manage.py import_items FILE.csv --partner SLUG --collection SLUG [--media-dir DIR]
-[--dry-run] [--publish] [--skip-invalid] [--user USERNAME] [--map FILE [--create-terms]]`
+[--dry-run] [--publish] [--skip-invalid] [--user USERNAME] [--map FILE [--create-terms]]
+[--columns FILE]`
 
 Imports an Item CSV (DESIGN §6) into a partner's collection; see docs/import.md. Every error
 is printed with its row and column; nothing is written when the file has errors, unless
@@ -8,6 +9,8 @@ The command line is a hub operator's: --publish needs no user, but with --user t
 is made as that user (revisions, review requests) and only with that user's rights.
 --map saves a crosswalk (CSV: column,value,term) for the partner before importing; the
 values of vocabulary columns the hub does not know are listed with their counts.
+--columns saves the partner's column names (CSV: partner_column,column; "-" for a column
+not to import), applied to this and every later import.
 """
 
 import csv
@@ -18,7 +21,12 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
 from heritage_collections.importing import ItemImport, TargetError, resolve
-from heritage_collections.importing.crosswalk import CrosswalkError, load_map_file
+from heritage_collections.importing.columns import header
+from heritage_collections.importing.crosswalk import (
+    CrosswalkError,
+    load_column_file,
+    load_map_file,
+)
 from heritage_collections.importing.media import media_source
 
 
@@ -58,6 +66,12 @@ class Command(BaseCommand):
             "this and every later import.",
         )
         parser.add_argument(
+            "--columns",
+            metavar="FILE",
+            help="The partner's column names (CSV: partner_column,column; '-' for a column not "
+            "to import), saved for the partner and applied to this and every later import.",
+        )
+        parser.add_argument(
             "--create-terms",
             action="store_true",
             help="With --map: create the object types the hub does not have yet (hub editors).",
@@ -75,6 +89,8 @@ class Command(BaseCommand):
             raise CommandError(
                 _("The media folder %(path)s does not exist.") % {"path": options["media_dir"]}
             ) from error
+        if options["columns"]:
+            self._load_columns(options, target)
         if options["map"]:
             self._load_map(options, target, user)
         elif options["create_terms"]:
@@ -98,6 +114,16 @@ class Command(BaseCommand):
                 _("The file %(path)s does not exist.") % {"path": options["file"]}
             ) from error
         self._summary(report, target, options)
+
+    def _load_columns(self, options, target):
+        try:
+            count = load_column_file(options["columns"], target.space, set(header(target.language)))
+        except CrosswalkError as error:
+            raise CommandError(f"{options['columns']}: {error}") from error
+        self.stdout.write(
+            _("Columns of %(partner)s: %(count)s names mapped.")
+            % {"partner": target.partner.title, "count": count}
+        )
 
     def _load_map(self, options, target, user):
         if (
@@ -154,6 +180,11 @@ class Command(BaseCommand):
         return show
 
     def _unknown(self, report):
+        if report.ignored_columns:
+            self.stdout.write(
+                _("Columns not imported, as the partner's column mapping says: %(names)s.")
+                % {"names": ", ".join(report.ignored_columns.values())}
+            )
         if not report.unknown_values:
             return
         self.stderr.write(_("Values the hub does not know (map them with --map FILE):"))
