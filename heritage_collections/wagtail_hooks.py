@@ -18,6 +18,7 @@ def register_admin_urls():
         path("<str:token>/columns/", admin_crosswalk.MapColumnsView.as_view(), name="columns"),
         path("<str:token>/", admin_views.ImportReportView.as_view(), name="report"),
         path("<str:token>/confirm/", admin_views.ConfirmImportView.as_view(), name="confirm"),
+        path("<str:token>/rejected.csv", admin_views.RejectedRowsView.as_view(), name="rejected"),
         path("<str:token>/cancel/", admin_views.CancelImportView.as_view(), name="cancel"),
     ]
     return [path("import-items/", include((urls, "import_items"), namespace="import_items"))]

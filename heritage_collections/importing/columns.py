@@ -13,6 +13,8 @@ from django.utils.translation import gettext as _
 from .report import RowError, column_letter
 
 REQUIRED = ("identifier", "title")
+# Written by an import into its rejected rows' file (``rejected``), ignored when it is read.
+FEEDBACK_COLUMNS = ("rejected_row", "rejected_column", "rejected_reason")
 IGNORED_PREFIX = "\x00ignored:"  # a column a partner mapped to "not imported" (crosswalk)
 TRANSLATED = ("title", "description")
 FACTS = (
@@ -100,7 +102,7 @@ def check_header(names, source_language):
             )
             continue
         seen[name] = letter
-        if name in known or name.startswith(IGNORED_PREFIX):
+        if name in known or name in FEEDBACK_COLUMNS or name.startswith(IGNORED_PREFIX):
             continue
         errors.append(
             RowError(1, name or "—", _unknown_column_message(name, source_language), letter)

@@ -34,6 +34,7 @@ from .notify import notify_reviewers
 from .plan import Planner
 from .progress import Progress
 from .reader import CsvFile
+from .rejected import RejectedRows
 from .report import Change, ImportReport, RowError, column_letter
 from .values import RowParser
 
@@ -66,6 +67,7 @@ class ItemImport:
         on_change=None,
         progress=None,
         max_rows=None,
+        rejected=None,
     ):
         self.source = source
         self.target = target
@@ -77,6 +79,7 @@ class ItemImport:
         self.on_change = on_change
         self.progress = progress
         self.max_rows = max_rows
+        self.rejected = rejected  # a path: the check pass writes the rejected rows there
         self.header_ok = False
         self.column_map = ColumnMap(target.space)
 
@@ -120,6 +123,7 @@ class ItemImport:
                 [Page, ItemPage, ItemTag, ItemImage, CatalogueEntry, OaiRecord, IndexEntry]
             )
         applied.unknown_values = report.unknown_values
+        applied.rejected_rows = report.rejected_rows
         applied.dry_run = False
         applied.applied = True
         applied.published = self.publish
@@ -128,8 +132,21 @@ class ItemImport:
         return applied
 
     def _pass(self, applier, total=None):
+        checking = applier is None
+        rejected = RejectedRows(self.rejected) if checking and self.rejected else None
+        try:
+            report = self._read(applier, total, rejected)
+        finally:
+            if rejected is not None:
+                rejected.close()
+        if rejected is not None:
+            report.rejected_rows = rejected.count
+        return report
+
+    def _read(self, applier, total, rejected):
         report = ImportReport(dry_run=applier is None)
         checking = applier is None
+        self._rejected = rejected
         progress = self.bar = Progress(
             self.progress,
             _("Checking") if checking else _("Importing"),
@@ -147,6 +164,8 @@ class ItemImport:
             for error in header_errors:
                 self._error(report, error, checking)
             self.header_ok = not header_errors
+            if rejected is not None and self.header_ok:
+                rejected.start(partner_header, header)
             if checking:
                 report.unknown_values = UnknownValues()
             parser = RowParser(
@@ -161,6 +180,7 @@ class ItemImport:
             )
             seen = {}
             batch = []
+            self._cells = {}  # row number → cells, of the batch's rows (for the rejected file)
             for row in csv_file:
                 report.rows += 1
                 if self.max_rows and report.rows > self.max_rows:
@@ -180,12 +200,15 @@ class ItemImport:
                         )
                     )
                 if errors:
-                    self._invalid(report, errors, checking)
+                    self._invalid(report, errors, checking, row.number, row.cells)
                 elif self.header_ok:
                     batch.append(values)
+                    if rejected is not None:
+                        self._cells[row.number] = row.cells
                 if len(batch) >= BATCH_SIZE:
                     self._batch(report, planner, batch, applier)
                     batch = []
+                    self._cells = {}
                 progress.update(csv_file.bytes_read if checking else report.rows, report.rows)
             if batch:
                 self._batch(report, planner, batch, applier)
@@ -197,7 +220,8 @@ class ItemImport:
         plans = []
         for plan, errors in planner.plan(batch):
             if errors:
-                self._invalid(report, errors, checking)
+                number = errors[0].row
+                self._invalid(report, errors, checking, number, self._cells.get(number, {}))
                 continue
             report.count(
                 {"create": "created", "update": "updated", "unchanged": "unchanged"}[plan.action]
@@ -221,8 +245,10 @@ class ItemImport:
         ) % {"count": self.max_rows}
         self._error(report, RowError(number, "—", message), checking)
 
-    def _invalid(self, report, errors, checking):
+    def _invalid(self, report, errors, checking, number=None, cells=None):
         report.invalid_rows += 1
+        if checking and self._rejected is not None and self._rejected.started and cells:
+            self._rejected.add(number, cells, errors)
         for error in errors:
             self._error(report, error, checking)
         if not checking and not self.skip_invalid:

@@ -15,6 +15,7 @@ not to import), applied to this and every later import.
 
 import csv
 from io import StringIO
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
@@ -57,6 +58,13 @@ class Command(BaseCommand):
             help="Import the valid rows and skip the rows with errors.",
         )
         parser.add_argument(
+            "--rejected",
+            metavar="FILE",
+            help="Write the rows with errors to FILE, with their row, column and reason, to fix "
+            "and import again (with --skip-invalid: FILE.rejected.csv next to the file unless "
+            "given).",
+        )
+        parser.add_argument(
             "--user", help="Import as this user: their name on the revisions, their rights."
         )
         parser.add_argument(
@@ -96,6 +104,9 @@ class Command(BaseCommand):
         elif options["create_terms"]:
             raise CommandError(_("--create-terms creates the terms of a --map file: give one."))
         verbosity = options["verbosity"]
+        rejected = options["rejected"] or (
+            rejected_path(options["file"]) if options["skip_invalid"] else None
+        )
         item_import = ItemImport(
             options["file"],
             target,
@@ -106,6 +117,7 @@ class Command(BaseCommand):
             on_error=lambda error: self.stderr.write(str(error)),
             on_change=self._change_printer() if verbosity >= 2 else None,
             progress=self.stderr._out if verbosity >= 1 else None,
+            rejected=rejected,
         )
         try:
             report = item_import.run(dry_run=options["dry_run"])
@@ -113,7 +125,19 @@ class Command(BaseCommand):
             raise CommandError(
                 _("The file %(path)s does not exist.") % {"path": options["file"]}
             ) from error
+        self._rejected(report, rejected)
         self._summary(report, target, options)
+
+    def _rejected(self, report, path):
+        if not path:
+            return
+        if not report.rejected_rows:
+            Path(path).unlink(missing_ok=True)
+            return
+        self.stderr.write(
+            _("Rows with errors written to %(path)s (%(count)s): fix them and import that file.")
+            % {"path": path, "count": report.rejected_rows}
+        )
 
     def _load_columns(self, options, target):
         try:
@@ -226,3 +250,9 @@ class Command(BaseCommand):
             )
         if options["dry_run"]:
             self.stdout.write(_("Dry run: nothing was changed."))
+
+
+def rejected_path(path):
+    """items.csv → items.rejected.csv, next to it."""
+    path = Path(path)
+    return str(path.with_name(f"{path.stem}.rejected.csv"))
