@@ -41,6 +41,7 @@ from heritage_collections.importing import ItemImport, TargetError, collection_c
 from heritage_collections.importing.columns import FACTS
 from heritage_collections.importing.crosswalk import mapping_context
 from heritage_collections.importing.media import MediaZip
+from heritage_collections.importing.reader import file_problem
 from heritage_collections.importing.target import for_collection
 from heritage_collections.models import CollectionPage
 from heritagehub.rights import RightsStatement
@@ -166,8 +167,11 @@ class ImportForm(forms.Form):
         ),
     )
     items = forms.FileField(
-        label=gettext_lazy("Item CSV"),
-        help_text=gettext_lazy("UTF-8, comma-separated, with the column names in the first row."),
+        label=gettext_lazy("Item file"),
+        help_text=gettext_lazy(
+            "CSV (UTF-8, UTF-16 or Windows-1252, comma-separated) or an .xlsx spreadsheet "
+            "(its first sheet), with the column names in the first row."
+        ),
     )
     images = forms.FileField(
         label=gettext_lazy("Images (ZIP)"),
@@ -196,7 +200,11 @@ class ImportForm(forms.Form):
             del self.fields["publish"]  # partner editors: always to review
 
     def clean_items(self):
-        return _within(self.cleaned_data["items"], MAX_CSV_SIZE)
+        items = _within(self.cleaned_data["items"], MAX_CSV_SIZE)
+        problem = file_problem(items)  # the form again with the reason, not a report
+        if problem:
+            raise forms.ValidationError(problem)
+        return items
 
     def clean_images(self):
         images = self.cleaned_data.get("images")

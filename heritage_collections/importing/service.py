@@ -33,7 +33,7 @@ from .media import file_hash
 from .notify import notify_reviewers
 from .plan import Planner
 from .progress import Progress
-from .reader import CsvFile
+from .reader import FileProblem, open_rows
 from .rejected import RejectedRows
 from .report import Change, ImportReport, RowError, column_letter
 from .values import RowParser
@@ -153,8 +153,14 @@ class ItemImport:
             self._size() if checking else total,
         )
         with self._open() as stream:
-            csv_file = CsvFile(stream)
-            partner_header = csv_file.read_header()
+            try:
+                csv_file = open_rows(stream)
+                partner_header = csv_file.read_header()
+            except FileProblem as problem:
+                self.header_ok = False
+                self._error(report, RowError(1, "—", str(problem)), checking)
+                progress.close()
+                return report
             header, report.ignored_columns = self.column_map.rename(partner_header)
             csv_file.header = header
             report.unknown_columns = unknown_columns(header, self.target.language)
@@ -181,7 +187,7 @@ class ItemImport:
             seen = {}
             batch = []
             self._cells = {}  # row number → cells, of the batch's rows (for the rejected file)
-            for row in csv_file:
+            for row in self._rows(csv_file, report, checking):
                 report.rows += 1
                 if self.max_rows and report.rows > self.max_rows:
                     self._too_many_rows(report, row.number, checking)
@@ -214,6 +220,16 @@ class ItemImport:
                 self._batch(report, planner, batch, applier)
         progress.close()
         return report
+
+    def _rows(self, rows, report, checking):
+        """The file's rows; a file that turns out unreadable half way stops the import."""
+        try:
+            yield from rows
+        except FileProblem as problem:
+            self.header_ok = False
+            self._error(report, RowError(report.rows + 1, "—", str(problem)), checking)
+            if not checking:
+                raise _Aborted(report) from problem
 
     def _batch(self, report, planner, batch, applier):
         checking = applier is None

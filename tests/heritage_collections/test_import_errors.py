@@ -2,7 +2,8 @@
 
 ``data/bad_items.csv`` holds one of each problem: an unknown column (E, "colour"), a year
 that is not a number (row 3), an unknown rights statement (row 4), an identifier already in
-row 2 (row 5) and a row saved in Latin-1, not UTF-8 (row 6). ``data/missing_title.csv``
+row 2 (row 5) and, in a UTF-8 file ("–" in row 4), a row saved in Latin-1 (row 6): a file
+with no UTF-8 at all would be read as Windows-1252 (test_import_formats). ``data/missing_title.csv``
 lacks the required "title" column.
 """
 
