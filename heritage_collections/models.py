@@ -575,3 +575,75 @@ class ColumnMapping(models.Model):
 
     def __str__(self):
         return f"{self.space}: “{self.partner_column}” → {self.column}"
+
+
+class HarvestSource(models.Model):
+    """A partner's OAI-PMH endpoint harvested into one of its collections by
+    ``manage.py harvest_items`` on a schedule, incrementally by datestamp, through the same
+    checks, crosswalks and plan as a file (docs/import.md, "Harvesting")."""
+
+    name = models.CharField(_("name"), max_length=200)
+    endpoint = models.URLField(_("OAI-PMH base URL"), max_length=500)
+    metadata_prefix = models.CharField(
+        _("metadata format"),
+        max_length=20,
+        choices=[("oai_dc", "Dublin Core (oai_dc)"), ("edm", "Europeana (EDM)")],
+        default="oai_dc",
+    )
+    set_spec = models.CharField(_("set"), max_length=200, blank=True)
+    collection = models.ForeignKey(
+        CollectionPage,
+        verbose_name=pgettext_lazy("heritage", "collection"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The partner's collection new items go into, in its language."),
+    )
+    publish = models.BooleanField(
+        _("publish at once"),
+        default=False,
+        help_text=_("Otherwise new and changed items are drafts in the partner's review."),
+    )
+    harvested_until = models.DateTimeField(
+        _("harvested until"),
+        null=True,
+        blank=True,
+        help_text=_("The newest datestamp harvested: the next harvest asks from there."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("endpoint"),
+        FieldPanel("metadata_prefix"),
+        FieldPanel("set_spec"),
+        FieldPanel("collection"),
+        FieldPanel("publish"),
+        FieldPanel("harvested_until"),
+    ]
+
+    class Meta:
+        verbose_name = _("harvest source")
+        verbose_name_plural = _("harvest sources")
+
+    def __str__(self):
+        return self.name
+
+
+class HarvestedRecord(models.Model):
+    """Which item an OAI record became: a deleted record names only its OAI identifier."""
+
+    source = models.ForeignKey(HarvestSource, on_delete=models.CASCADE, related_name="records")
+    oai_identifier = models.CharField(max_length=500)
+    identifier = models.CharField(max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "oai_identifier"], name="unique_harvested_record"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.oai_identifier} → {self.identifier}"
+
+
+register_snippet(HarvestSource)
