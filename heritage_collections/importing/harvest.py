@@ -17,7 +17,7 @@ a rights URI is the rights statement, the other rights texts the credit line.
 import csv
 import datetime
 import tempfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from django.db import transaction
@@ -41,7 +41,6 @@ class HarvestReport:
     deleted: int = 0
     unpublished: int = 0
     report: object = None  # the import's ImportReport
-    errors: list = field(default_factory=list)
 
 
 def _web(value):
