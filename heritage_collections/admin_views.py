@@ -25,7 +25,7 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -39,7 +39,9 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from heritage_collections.importing import ItemImport, TargetError, collection_choices
 from heritage_collections.importing.columns import FACTS
+from heritage_collections.importing.crosswalk import mapping_context
 from heritage_collections.importing.media import MediaZip
+from heritage_collections.importing.reader import file_problem
 from heritage_collections.importing.target import for_collection
 from heritage_collections.models import CollectionPage
 from heritagehub.rights import RightsStatement
@@ -59,7 +61,7 @@ def upload_root():
 class Upload:
     """A user's uploaded files waiting for confirmation, with what the form said."""
 
-    CSV, ZIP, META = "items.csv", "images.zip", "upload.json"
+    CSV, ZIP, META, REJECTED = "items.csv", "images.zip", "upload.json", "rejected.csv"
 
     def __init__(self, user, token):
         self.token = token
@@ -92,6 +94,18 @@ class Upload:
         except (FileNotFoundError, ValueError):
             raise Http404 from None
 
+    @classmethod
+    def rejected_of(cls, user, token):
+        """The rejected rows' file of the user's upload ``token``; 404 when there is none."""
+        upload = cls.get(user, token)
+        if not upload.rejected_path.exists():
+            raise Http404
+        return upload.rejected_path
+
+    @classmethod
+    def name_of(cls, user, token):
+        return cls.get(user, token).meta.get("name", "")
+
     @staticmethod
     def remove_stale():
         limit = time.time() - UPLOAD_LIFETIME
@@ -108,8 +122,18 @@ class Upload:
         path = self.path / self.ZIP
         return MediaZip(path) if path.exists() else None
 
-    def delete(self):
-        shutil.rmtree(self.path, ignore_errors=True)
+    @property
+    def rejected_path(self):
+        return self.path / self.REJECTED
+
+    def delete(self, keep_rejected=False):
+        """Remove the upload; with ``keep_rejected`` only its files, not the rejected rows
+        (downloadable until the user's next upload, or a day)."""
+        if not keep_rejected:
+            shutil.rmtree(self.path, ignore_errors=True)
+            return
+        for name in (self.CSV, self.ZIP):
+            (self.path / name).unlink(missing_ok=True)
 
 
 def importable_collections(user):
@@ -143,8 +167,11 @@ class ImportForm(forms.Form):
         ),
     )
     items = forms.FileField(
-        label=gettext_lazy("Item CSV"),
-        help_text=gettext_lazy("UTF-8, comma-separated, with the column names in the first row."),
+        label=gettext_lazy("Item file"),
+        help_text=gettext_lazy(
+            "CSV (UTF-8, UTF-16 or Windows-1252, comma-separated) or an .xlsx spreadsheet "
+            "(its first sheet), with the column names in the first row."
+        ),
     )
     images = forms.FileField(
         label=gettext_lazy("Images (ZIP)"),
@@ -173,7 +200,11 @@ class ImportForm(forms.Form):
             del self.fields["publish"]  # partner editors: always to review
 
     def clean_items(self):
-        return _within(self.cleaned_data["items"], MAX_CSV_SIZE)
+        items = _within(self.cleaned_data["items"], MAX_CSV_SIZE)
+        problem = file_problem(items)  # the form again with the reason, not a report
+        if problem:
+            raise forms.ValidationError(problem)
+        return items
 
     def clean_images(self):
         images = self.cleaned_data.get("images")
@@ -268,6 +299,7 @@ class UploadMixin(ImportAccessMixin):
             skip_invalid=skip_invalid,
             user=self.request.user,
             max_rows=MAX_ROWS,
+            rejected=self.upload.rejected_path if skip_invalid else None,
         )
 
 
@@ -303,6 +335,9 @@ class ImportReportView(UploadMixin, WagtailAdminTemplateMixin, TemplateView):
                 "cancel_url": reverse("import_items:cancel", args=[self.upload.token]),
                 "has_changes": bool(report and (report.created or report.updated)),
                 "file_ok": getattr(self, "header_ok", True),
+                "map_url": reverse("import_items:map", args=[self.upload.token]),
+                "columns_url": reverse("import_items:columns", args=[self.upload.token]),
+                **mapping_context(self.request.user, report, self.target.language),
             }
         )
         return context
@@ -317,7 +352,22 @@ class ConfirmImportView(ImportReportView):
         if not report.applied:
             self.report, self.header_ok = report, item_import.header_ok  # show why
             return self.render_to_response(self.get_context_data())
-        self.upload.delete()
+        self.upload.delete(keep_rejected=bool(report.rejected_rows))
+        if report.rejected_rows:
+            messages.warning(
+                request,
+                _(
+                    "%(count)s rows with errors were not imported: fix them in the file of "
+                    "rejected rows and import it."
+                )
+                % {"count": report.rejected_rows},
+                buttons=[
+                    messages.button(
+                        reverse("import_items:rejected", args=[self.upload.token]),
+                        _("Download the rejected rows"),
+                    )
+                ],
+            )
         messages.success(
             request,
             _("Import into “%(collection)s”: %(summary)s")
@@ -333,6 +383,18 @@ class ConfirmImportView(ImportReportView):
             ),
         )
         return redirect("wagtailadmin_explore", self.collection.pk)
+
+
+class RejectedRowsView(ImportAccessMixin, View):
+    """The rejected rows of the user's last import with "skip the rows with errors"."""
+
+    def get(self, request, token):
+        path = Upload.rejected_of(request.user, token)
+        name = Path(Upload.name_of(request.user, token)).stem or "items"
+        return FileResponse(
+            path.open("rb"), as_attachment=True, filename=f"{name}.rejected.csv",
+            content_type="text/csv; charset=utf-8",
+        )  # fmt: skip
 
 
 @method_decorator(require_POST, name="dispatch")

@@ -99,12 +99,15 @@ class Exporter:
 
     def row(self, state, translations):
         fields = state.fields
+        wording = fields["partner_wording"] or {}
         image = state.image
         row = {
             "identifier": fields["identifier"],
-            "title": fields["title"],
+            "title": fields["full_title"] or fields["title"],
             "description": fields["description"],
-            "object_type": self.type_slugs.get(fields["object_type"], ""),
+            # The partner's own word where an import mapped it: the crosswalk maps it again.
+            "object_type": wording.get("object_type")
+            or self.type_slugs.get(fields["object_type"], ""),
             "creator": fields["creator"],
             "date": fields["date_display"],
             "date_start": _number(fields["date_start"]),
@@ -114,7 +117,7 @@ class Exporter:
             "longitude": _number(fields["longitude"]),
             "materials": fields["materials"],
             "dimensions": fields["dimensions"],
-            "rights": fields["rights"],
+            "rights": wording.get("rights") or fields["rights"],
             "credit_line": fields["credit_line"],
             "tags": "; ".join(state.tags),
             "image": image.name if image else "",
@@ -125,7 +128,9 @@ class Exporter:
         for language, translation in translations.items():
             if translation_column("title", language) not in self.columns:
                 continue
-            row[translation_column("title", language)] = translation.fields["title"]
+            row[translation_column("title", language)] = (
+                translation.fields["full_title"] or translation.fields["title"]
+            )
             description = translation.fields["description"]
             if without_block_keys(description) != source_description:
                 row[translation_column("description", language)] = description

@@ -28,13 +28,29 @@ from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import RightsStatement, rights_field
 from heritagehub.serializers import TagNamesField, VocabularyTermSerializer
-from partners.models import PartnerOwnedMixin
+from partners.models import PartnerOwnedMixin, PartnerSpace
 
 from .europeana_panel import EuropeanaReadinessPanel
 from .forms import ItemPageForm
 from .linked_data import collection_data, item_data
 
 ITEMS_PER_PAGE = 24
+
+
+TITLE_MAX_LENGTH = 255  # Wagtail's Page.title
+ELLIPSIS = "…"
+
+
+def page_title(title):
+    """(page title, full title) of a title: ``(title, "")`` when it fits in a page title,
+    else its beginning cut at a word and ended with "…", and the whole title."""
+    if len(title) <= TITLE_MAX_LENGTH:
+        return title, ""
+    head = title[: TITLE_MAX_LENGTH - len(ELLIPSIS)]
+    cut = head.rstrip().rsplit(None, 1)[0] if " " in head.strip() else head
+    if len(cut) < TITLE_MAX_LENGTH // 2:  # one very long word: cut it, not the sentence
+        cut = head
+    return cut.rstrip(" ,;:.-–—") + ELLIPSIS, title
 
 
 class ObjectType(VocabularyTerm):
@@ -152,8 +168,20 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         on_delete=models.PROTECT,
         related_name="+",
     )
-    # Indexed: an item page lists other items by the same creator (item_context).
-    creator = models.CharField(_("creator or maker"), max_length=255, blank=True, db_index=True)
+    # Kept whole when the page title has to be shortened (a page title holds 255 characters;
+    # real catalogues have titles of 400 and more): shown on the item page and exported.
+    full_title = models.TextField(
+        _("full title"),
+        blank=True,
+        help_text=_(
+            "Only for titles longer than 255 characters: the whole title. The page title is "
+            "then its beginning, shortened with “…”."
+        ),
+    )
+    # Indexed: an item page lists other items by the same creator (item_context). 1,000
+    # characters hold the longest creator statements of real catalogues and stay within a
+    # PostgreSQL B-tree entry (about 2,700 bytes).
+    creator = models.CharField(_("creator or maker"), max_length=1000, blank=True, db_index=True)
     date_display = models.CharField(
         _("date"), max_length=100, blank=True, help_text=_("As it should read, e.g. “c. 1890”.")
     )
@@ -187,15 +215,22 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         blank=True,
         validators=[MinValueValidator(-180), MaxValueValidator(180)],
     )
-    materials = models.CharField(_("materials and technique"), max_length=400, blank=True)
-    dimensions = models.CharField(_("dimensions"), max_length=255, blank=True)
+    # Real catalogues hold whole paragraphs here: no limit, nothing cut on import.
+    materials = models.TextField(_("materials and technique"), blank=True)
+    dimensions = models.TextField(_("dimensions"), blank=True)
     description = RichTextField(_("description"), blank=True)
     rights = rights_field(default=RightsStatement.NOT_EVALUATED)
-    credit_line = models.CharField(_("credit line"), max_length=400, blank=True)
+    credit_line = models.TextField(_("credit line"), blank=True)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    # {column: the partner's own word}, for the vocabulary values an import mapped to hub
+    # terms (VocabularyCrosswalk): the record keeps what the partner wrote.
+    partner_wording = models.JSONField(
+        _("as described by the partner"), default=dict, blank=True, editable=False
+    )
     tags = ClusterTaggableManager(through=ItemTag, blank=True, verbose_name=_("tags"))
 
     content_panels = HeritagePage.content_panels + [
+        FieldPanel("full_title"),
         FieldPanel("description"),
         InlinePanel("images", label=_("Images"), heading=_("Images")),
     ]
@@ -241,6 +276,7 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         index.FilterField("rights"),
     ]
     api_fields = [
+        APIField("full_title"),
         APIField("identifier"),
         APIField("object_type", serializer=VocabularyTermSerializer()),
         APIField("creator"),
@@ -266,6 +302,7 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         SynchronizedField("dimensions"),
         SynchronizedField("date_start"),
         SynchronizedField("date_end"),
+        SynchronizedField("partner_wording"),
     ]
     parent_page_types = ["heritage_collections.CollectionPage"]
     subpage_types = []
@@ -276,6 +313,8 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         verbose_name_plural = pgettext_lazy("heritage", "items")
 
     def clean(self):
+        if self.full_title:
+            self.title, self.full_title = page_title(self.full_title)
         super().clean()
         if (
             self.date_start is not None
@@ -283,6 +322,21 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
             and self.date_end < self.date_start
         ):
             raise ValidationError({"date_end": _("The end year is before the start year.")})
+
+    @property
+    def whole_title(self):
+        """The title as the catalogue has it: the full title when the page title is short."""
+        return self.full_title or self.title
+
+    @property
+    def partner_terms(self):
+        """[(column label, the partner's word)] of the values mapped to hub terms."""
+        labels = dict(VocabularyCrosswalk.COLUMNS)
+        return [
+            (labels[column], word)
+            for column, word in (self.partner_wording or {}).items()
+            if column in labels
+        ]
 
     @classmethod
     def identifier_taken(cls, identifier, partner, translation_key):
@@ -442,3 +496,154 @@ class OaiRecord(models.Model):
 
     def __str__(self):
         return str(self.translation_key)
+
+
+class VocabularyCrosswalk(models.Model):
+    """A partner's own word for a hub term ("Illustrated Book" → the object type "book"),
+    kept per partner and applied by every later import (docs/import.md, "Crosswalks").
+
+    ``term`` is the object type's slug (the same in every language) or the rights
+    statement's URI. ``key`` is the partner's value as it is matched: case and surrounding
+    spaces ignored, as the hub's own terms are.
+    """
+
+    COLUMNS = [
+        ("object_type", _("object type")),
+        ("rights", _("rights")),
+    ]
+
+    space = models.ForeignKey(
+        PartnerSpace,
+        verbose_name=_("partner space"),
+        on_delete=models.CASCADE,
+        related_name="crosswalk",
+    )
+    column = models.CharField(_("column"), max_length=40, choices=COLUMNS)
+    partner_value = models.CharField(_("the partner's value"), max_length=255)
+    key = models.CharField(max_length=255, editable=False)
+    term = models.CharField(_("hub term"), max_length=500)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("vocabulary crosswalk entry")
+        verbose_name_plural = _("vocabulary crosswalk")
+        ordering = ["space", "column", "key"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["space", "column", "key"], name="unique_crosswalk_value_per_partner"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.space}: {self.column} “{self.partner_value}” → {self.term}"
+
+    def save(self, *args, **kwargs):
+        self.key = self.key_of(self.partner_value)
+        super().save(*args, **kwargs)
+
+    @staticmethod
+    def key_of(value):
+        return value.strip().casefold()
+
+
+class ColumnMapping(models.Model):
+    """A partner's own column name and the Item CSV column it stands for ("Inventory
+    number" → identifier), kept per partner so that nobody renames columns by hand; a
+    column mapped to ``IGNORE`` is read by no import, as the partner chose (docs/import.md).
+    """
+
+    IGNORE = "-"
+
+    space = models.ForeignKey(
+        PartnerSpace,
+        verbose_name=_("partner space"),
+        on_delete=models.CASCADE,
+        related_name="column_mappings",
+    )
+    partner_column = models.CharField(_("the partner's column"), max_length=255)
+    column = models.CharField(_("Item CSV column"), max_length=60)
+
+    class Meta:
+        verbose_name = _("column mapping")
+        verbose_name_plural = _("column mappings")
+        ordering = ["space", "partner_column"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["space", "partner_column"], name="unique_column_mapping_per_partner"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.space}: “{self.partner_column}” → {self.column}"
+
+
+class HarvestSource(models.Model):
+    """A partner's OAI-PMH endpoint harvested into one of its collections by
+    ``manage.py harvest_items`` on a schedule, incrementally by datestamp, through the same
+    checks, crosswalks and plan as a file (docs/import.md, "Harvesting")."""
+
+    name = models.CharField(_("name"), max_length=200)
+    endpoint = models.URLField(_("OAI-PMH base URL"), max_length=500)
+    metadata_prefix = models.CharField(
+        _("metadata format"),
+        max_length=20,
+        choices=[("oai_dc", "Dublin Core (oai_dc)"), ("edm", "Europeana (EDM)")],
+        default="oai_dc",
+    )
+    set_spec = models.CharField(_("set"), max_length=200, blank=True)
+    collection = models.ForeignKey(
+        CollectionPage,
+        verbose_name=pgettext_lazy("heritage", "collection"),
+        on_delete=models.CASCADE,
+        related_name="+",
+        help_text=_("The partner's collection new items go into, in its language."),
+    )
+    publish = models.BooleanField(
+        _("publish at once"),
+        default=False,
+        help_text=_("Otherwise new and changed items are drafts in the partner's review."),
+    )
+    harvested_until = models.DateTimeField(
+        _("harvested until"),
+        null=True,
+        blank=True,
+        help_text=_("The newest datestamp harvested: the next harvest asks from there."),
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("endpoint"),
+        FieldPanel("metadata_prefix"),
+        FieldPanel("set_spec"),
+        FieldPanel("collection"),
+        FieldPanel("publish"),
+        FieldPanel("harvested_until"),
+    ]
+
+    class Meta:
+        verbose_name = _("harvest source")
+        verbose_name_plural = _("harvest sources")
+
+    def __str__(self):
+        return self.name
+
+
+class HarvestedRecord(models.Model):
+    """Which item an OAI record became: a deleted record names only its OAI identifier."""
+
+    source = models.ForeignKey(HarvestSource, on_delete=models.CASCADE, related_name="records")
+    oai_identifier = models.CharField(max_length=500)
+    identifier = models.CharField(max_length=100)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "oai_identifier"], name="unique_harvested_record"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.oai_identifier} → {self.identifier}"
+
+
+register_snippet(HarvestSource)

@@ -6,15 +6,19 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from heritage_collections import admin_views, europeana_report
+from heritage_collections import admin_crosswalk, admin_views, europeana_report
 
 
 @hooks.register("register_admin_urls")
 def register_admin_urls():
     urls = [
         path("", admin_views.ImportItemsView.as_view(), name="upload"),
+        path("crosswalk/", admin_crosswalk.CrosswalkView.as_view(), name="crosswalk"),
+        path("<str:token>/map/", admin_crosswalk.MapValuesView.as_view(), name="map"),
+        path("<str:token>/columns/", admin_crosswalk.MapColumnsView.as_view(), name="columns"),
         path("<str:token>/", admin_views.ImportReportView.as_view(), name="report"),
         path("<str:token>/confirm/", admin_views.ConfirmImportView.as_view(), name="confirm"),
+        path("<str:token>/rejected.csv", admin_views.RejectedRowsView.as_view(), name="rejected"),
         path("<str:token>/cancel/", admin_views.CancelImportView.as_view(), name="cancel"),
     ]
     return [path("import-items/", include((urls, "import_items"), namespace="import_items"))]

@@ -1,13 +1,17 @@
 """Importing a partner's catalogue from an Item CSV (DESIGN §6): ``manage.py import_items``
 and the admin's "Import items".
 
-- ``reader``: the file, streamed, decoded line by line (rows with bad bytes are errors);
+- ``reader``: the file, streamed: a CSV (UTF-8 decoded line by line, rows with bad bytes
+  are errors; UTF-16, Windows-1252) or an .xlsx sheet;
+- ``crosswalk``: a partner's own column names and vocabulary, mapped once to the hub's;
 - ``columns``, ``values``: the header and each cell, checked;
 - ``target``: the partner and collection imported into; ``plan``: what each row does to the
   stored items (create, update, nothing), from their latest revisions (``state``);
 - ``apply``, ``bulk``, ``media``: writing it — new pages in bulk, changed pages through
   Wagtail, images from a folder or ZIP;
-- ``service.ItemImport``: the two passes (check, then apply in one transaction).
+- ``service.ItemImport``: the two passes (check, then apply in one transaction);
+- ``rejected``: the rows in error, given back as a CSV to fix and import again;
+- ``harvest``: a partner's OAI-PMH endpoint imported as a file is.
 
 How to use it, the columns and the measured speed: docs/import.md.
 """

@@ -13,6 +13,9 @@ from django.utils.translation import gettext as _
 from .report import RowError, column_letter
 
 REQUIRED = ("identifier", "title")
+# Written by an import into its rejected rows' file (``rejected``), ignored when it is read.
+FEEDBACK_COLUMNS = ("rejected_row", "rejected_column", "rejected_reason")
+IGNORED_PREFIX = "\x00ignored:"  # a column a partner mapped to "not imported" (crosswalk)
 TRANSLATED = ("title", "description")
 FACTS = (
     "object_type",
@@ -51,6 +54,7 @@ FIELD_OF_COLUMN = {
     "source_url": "source_url",
 }
 COLUMN_OF_FIELD = {field: column for column, field in FIELD_OF_COLUMN.items()}
+COLUMN_OF_FIELD["full_title"] = "title"  # a long title's whole text (models.page_title)
 
 
 def content_languages():
@@ -98,7 +102,7 @@ def check_header(names, source_language):
             )
             continue
         seen[name] = letter
-        if name in known:
+        if name in known or name in FEEDBACK_COLUMNS or name.startswith(IGNORED_PREFIX):
             continue
         errors.append(
             RowError(1, name or "—", _unknown_column_message(name, source_language), letter)
@@ -107,6 +111,12 @@ def check_header(names, source_language):
         if name not in seen:
             errors.append(RowError(1, name, _("This required column is missing.")))
     return errors
+
+
+def unknown_columns(names, source_language):
+    """The names of ``names`` that are no Item CSV column (nor a column not imported)."""
+    known = set(header(source_language))
+    return [name for name in names if name not in known and not name.startswith(IGNORED_PREFIX)]
 
 
 def _unknown_column_message(name, source_language):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
-from heritage_collections.models import CollectionPage, ItemPage
+from heritage_collections.models import CollectionPage, ItemPage, page_title
 from heritagehub.i18n import descendants_of_translations
 
 from .columns import COLUMN_OF_FIELD, language_name, translation_column
@@ -177,7 +177,8 @@ class Planner:
                     )
                 )
                 continue
-            fields = dict(values.fields, title=title)
+            fields = dict(values.fields)
+            fields["title"], fields["full_title"] = page_title(title)
             fields["description"] = description or values.fields["description"]
             plan.pages.append(PageChange(code, fields, parent=parent))
             plan.columns += (column,)
@@ -209,7 +210,11 @@ class Planner:
             fields = dict(values.fields)
             if code != self.target.language:
                 title, description = values.translations.get(code, ("", ""))
-                fields["title"] = title or state.fields["title"]
+                if title:
+                    fields["title"], fields["full_title"] = page_title(title)
+                else:
+                    fields["title"] = state.fields["title"]
+                    fields["full_title"] = state.fields["full_title"]
                 fields["description"] = description or state.fields["description"]
             changed = self._changed_columns(fields, state, code)
             tags_changed = _tag_set(values.tags) != _tag_set(state.tags)
@@ -239,9 +244,17 @@ class Planner:
             current = state.fields[name]
             if name == "description":
                 value, current = without_block_keys(value), without_block_keys(current)
+            if name == "partner_wording":
+                current = current or {}
+                changed += sorted(c for c in {*value, *current} if value.get(c) != current.get(c))
+                continue
             if value != current:
                 column = COLUMN_OF_FIELD[name]
-                if language != self.target.language and name in ("title", "description"):
+                if language != self.target.language and name in (
+                    "title",
+                    "full_title",
+                    "description",
+                ):
                     column = translation_column(column, language)
                 changed.append(column)
         return changed

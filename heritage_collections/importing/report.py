@@ -65,6 +65,11 @@ class ImportReport:
     published: bool = False
     submitted: int = 0
     images_created: int = 0
+    # Vocabulary values the hub does not know (crosswalk.UnknownValues), from the check.
+    unknown_values: object = None
+    unknown_columns: list = field(default_factory=list)  # the header's names we do not know
+    ignored_columns: dict = field(default_factory=dict)  # index → name, mapped to "-"
+    rejected_rows: int = 0  # rows written to the rejected rows' file
 
     @property
     def ok(self):

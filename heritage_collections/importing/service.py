@@ -27,12 +27,14 @@ from heritage_collections.models import (
 from heritagehub.bulk import update_statistics
 
 from .apply import Applier
-from .columns import check_header
+from .columns import check_header, unknown_columns
+from .crosswalk import ColumnMap, Crosswalk, UnknownValues
 from .media import file_hash
 from .notify import notify_reviewers
 from .plan import Planner
 from .progress import Progress
-from .reader import CsvFile
+from .reader import FileProblem, open_rows
+from .rejected import RejectedRows
 from .report import Change, ImportReport, RowError, column_letter
 from .values import RowParser
 
@@ -65,6 +67,7 @@ class ItemImport:
         on_change=None,
         progress=None,
         max_rows=None,
+        rejected=None,
     ):
         self.source = source
         self.target = target
@@ -76,7 +79,9 @@ class ItemImport:
         self.on_change = on_change
         self.progress = progress
         self.max_rows = max_rows
+        self.rejected = rejected  # a path: the check pass writes the rejected rows there
         self.header_ok = False
+        self.column_map = ColumnMap(target.space)
 
     def _open(self):
         """A new binary stream of the file (a context manager)."""
@@ -117,6 +122,8 @@ class ItemImport:
             update_statistics(
                 [Page, ItemPage, ItemTag, ItemImage, CatalogueEntry, OaiRecord, IndexEntry]
             )
+        applied.unknown_values = report.unknown_values
+        applied.rejected_rows = report.rejected_rows
         applied.dry_run = False
         applied.applied = True
         applied.published = self.publish
@@ -125,30 +132,62 @@ class ItemImport:
         return applied
 
     def _pass(self, applier, total=None):
+        checking = applier is None
+        rejected = RejectedRows(self.rejected) if checking and self.rejected else None
+        try:
+            report = self._read(applier, total, rejected)
+        finally:
+            if rejected is not None:
+                rejected.close()
+        if rejected is not None:
+            report.rejected_rows = rejected.count
+        return report
+
+    def _read(self, applier, total, rejected):
         report = ImportReport(dry_run=applier is None)
         checking = applier is None
+        self._rejected = rejected
         progress = self.bar = Progress(
             self.progress,
             _("Checking") if checking else _("Importing"),
             self._size() if checking else total,
         )
         with self._open() as stream:
-            csv_file = CsvFile(stream)
-            header = csv_file.read_header()
+            try:
+                csv_file = open_rows(stream)
+                partner_header = csv_file.read_header()
+            except FileProblem as problem:
+                self.header_ok = False
+                self._error(report, RowError(1, "—", str(problem)), checking)
+                progress.close()
+                return report
+            header, report.ignored_columns = self.column_map.rename(partner_header)
+            csv_file.header = header
+            report.unknown_columns = unknown_columns(header, self.target.language)
             header_errors = csv_file.header_errors + (
                 check_header(header, self.target.language) if header else []
             )
             for error in header_errors:
                 self._error(report, error, checking)
             self.header_ok = not header_errors
-            parser = RowParser(header, self.target.language)
+            if rejected is not None and self.header_ok:
+                rejected.start(partner_header, header)
+            if checking:
+                report.unknown_values = UnknownValues()
+            parser = RowParser(
+                header,
+                self.target.language,
+                crosswalk=Crosswalk(self.target.space),
+                unknown=report.unknown_values,
+            )
             letters = {name: column_letter(index) for index, name in enumerate(header)}
             planner = Planner(
                 self.target, letters, self.media, lambda name: file_hash(self.media, name)
             )
             seen = {}
             batch = []
-            for row in csv_file:
+            self._cells = {}  # row number → cells, of the batch's rows (for the rejected file)
+            for row in self._rows(csv_file, report, checking):
                 report.rows += 1
                 if self.max_rows and report.rows > self.max_rows:
                     self._too_many_rows(report, row.number, checking)
@@ -167,24 +206,38 @@ class ItemImport:
                         )
                     )
                 if errors:
-                    self._invalid(report, errors, checking)
+                    self._invalid(report, errors, checking, row.number, row.cells)
                 elif self.header_ok:
                     batch.append(values)
+                    if rejected is not None:
+                        self._cells[row.number] = row.cells
                 if len(batch) >= BATCH_SIZE:
                     self._batch(report, planner, batch, applier)
                     batch = []
+                    self._cells = {}
                 progress.update(csv_file.bytes_read if checking else report.rows, report.rows)
             if batch:
                 self._batch(report, planner, batch, applier)
         progress.close()
         return report
 
+    def _rows(self, rows, report, checking):
+        """The file's rows; a file that turns out unreadable half way stops the import."""
+        try:
+            yield from rows
+        except FileProblem as problem:
+            self.header_ok = False
+            self._error(report, RowError(report.rows + 1, "—", str(problem)), checking)
+            if not checking:
+                raise _Aborted(report) from problem
+
     def _batch(self, report, planner, batch, applier):
         checking = applier is None
         plans = []
         for plan, errors in planner.plan(batch):
             if errors:
-                self._invalid(report, errors, checking)
+                number = errors[0].row
+                self._invalid(report, errors, checking, number, self._cells.get(number, {}))
                 continue
             report.count(
                 {"create": "created", "update": "updated", "unchanged": "unchanged"}[plan.action]
@@ -208,8 +261,10 @@ class ItemImport:
         ) % {"count": self.max_rows}
         self._error(report, RowError(number, "—", message), checking)
 
-    def _invalid(self, report, errors, checking):
+    def _invalid(self, report, errors, checking, number=None, cells=None):
         report.invalid_rows += 1
+        if checking and self._rejected is not None and self._rejected.started and cells:
+            self._rejected.add(number, cells, errors)
         for error in errors:
             self._error(report, error, checking)
         if not checking and not self.skip_invalid:

@@ -20,6 +20,7 @@ from heritage_collections.models import ItemImage, ItemPage, ObjectType
 # The ItemPage fields the Item CSV carries (object_type as its term's translation key).
 FIELDS = (
     "title",
+    "full_title",
     "description",
     "identifier",
     "object_type",
@@ -35,6 +36,7 @@ FIELDS = (
     "rights",
     "credit_line",
     "source_url",
+    "partner_wording",
 )
 DECIMALS = ("latitude", "longitude")
 

@@ -17,6 +17,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+from heritage_collections.models import ItemPage, ObjectType, page_title
 from heritagehub.rights import RightsStatement
 
 from .columns import FIELD_OF_COLUMN, REQUIRED, translation_column, translation_languages
@@ -49,8 +50,6 @@ class ItemValues:
 
 
 def _max_length(field_name, model=None):
-    from heritage_collections.models import ItemPage
-
     return (model or ItemPage)._meta.get_field(field_name).max_length
 
 
@@ -60,7 +59,7 @@ def _text(field_name, required=False, model=None):
     def parse(value):
         if required and not value:
             raise CellError(_("This cell must not be empty."))
-        if len(value) > limit:
+        if limit is not None and len(value) > limit:
             raise CellError(
                 _("The text is %(length)s characters long; at most %(limit)s fit.")
                 % {"length": len(value), "limit": limit}
@@ -110,7 +109,7 @@ def _coordinate(limit):
     return parse
 
 
-def _rights_key(uri):
+def rights_key(uri):
     uri = uri.strip().lower().rstrip("/")
     for scheme in ("https://", "http://"):
         if uri.startswith(scheme):
@@ -118,13 +117,13 @@ def _rights_key(uri):
     return uri.removeprefix("www.")
 
 
-RIGHTS_BY_KEY = {_rights_key(value): value for value in RightsStatement.values}
+RIGHTS_BY_KEY = {rights_key(value): value for value in RightsStatement.values}
 
 
 def _rights(value):
     if not value:
         return RightsStatement.NOT_EVALUATED.value
-    rights = RIGHTS_BY_KEY.get(_rights_key(value))
+    rights = RIGHTS_BY_KEY.get(rights_key(value))
     if rights is None:
         raise CellError(
             _(
@@ -198,6 +197,11 @@ def _image(value):
     return str(path)
 
 
+def _whole_title(value):
+    """A title kept whole, however long: the page title is its beginning (``page_title``)."""
+    return value
+
+
 def _description(value):
     try:
         return to_rich_text(value)
@@ -211,8 +215,6 @@ class Vocabulary:
     """Object types by slug or by name in any language (case ignored), as translation keys."""
 
     def __init__(self):
-        from heritage_collections.models import ObjectType
-
         terms = list(ObjectType.objects.values_list("slug", "name", "translation_key"))
         self.slugs = sorted({slug for slug, _name, _key in terms})
         # Slugs first: a slug wins over another term's name in some language.
@@ -233,7 +235,15 @@ class Vocabulary:
 
 
 class RowParser:
-    def __init__(self, header, source_language):
+    """Parses rows of a file with ``header``; a vocabulary value the hub does not know is
+    looked up in the partner's ``crosswalk`` and, when it is not there either, counted in
+    ``unknown`` (``crosswalk.UnknownValues``)."""
+
+    VOCABULARIES = ("object_type", "rights")
+
+    def __init__(self, header, source_language, crosswalk=None, unknown=None):
+        self.crosswalk = crosswalk
+        self.unknown = unknown
         self.columns = {name: index for index, name in enumerate(header)}
         self.languages = [
             code
@@ -242,10 +252,10 @@ class RowParser:
             or translation_column("description", code) in self.columns
         ]
         vocabulary = Vocabulary()
-        self.translated_title = _text("title")
+        self.translated_title = _whole_title
         self.parsers = {
             "identifier": _text("identifier", required=True),
-            "title": _text("title", required=True),
+            "title": _whole_title,
             "description": _description,
             "object_type": vocabulary,
             "creator": _text("creator"),
@@ -265,6 +275,9 @@ class RowParser:
             "image_alt": _text("alt_text", model=get_image_model()),
         }
 
+    def _mapped(self, column, cell):
+        return self.crosswalk.get(column, cell) if self.crosswalk and cell else None
+
     def error(self, row, column, message):
         index = self.columns.get(column)
         return RowError(row, column, message, column_letter(index) if index is not None else "")
@@ -273,14 +286,24 @@ class RowParser:
         """(ItemValues, errors) of a ``reader.Row``."""
         errors = []
         values = {}
+        wording = {}  # column → the partner's own word, where the crosswalk mapped it
         for column, parse in self.parsers.items():
             if column in REQUIRED and column not in self.columns:
                 values[column] = ""  # reported once, as a header error
                 continue
+            cell = row.cells.get(column, "").strip()
             try:
-                values[column] = parse(row.cells.get(column, "").strip())
+                values[column] = parse(cell)
             except CellError as error:
                 values[column] = None
+                if column in self.VOCABULARIES:
+                    mapped = self._mapped(column, cell)
+                    if mapped is not None:
+                        values[column] = parse(mapped)
+                        wording[column] = cell
+                        continue
+                    if self.unknown is not None:
+                        self.unknown.add(column, cell)
                 errors.append(self.error(row.number, column, str(error)))
         self._check_together(row.number, values, errors)
         translations = {}
@@ -300,10 +323,15 @@ class RowParser:
                 description = ""
             if title or description:
                 translations[code] = (title, description)
+        if not values["title"] and "title" in self.columns:
+            errors.append(self.error(row.number, "title", _("This cell must not be empty.")))
+        fields = {FIELD_OF_COLUMN[c]: values[c] for c in FIELD_OF_COLUMN}
+        fields["title"], fields["full_title"] = page_title(values["title"] or "")
+        fields["partner_wording"] = wording
         item = ItemValues(
             row=row.number,
             identifier=values["identifier"] or "",
-            fields={FIELD_OF_COLUMN[c]: values[c] for c in FIELD_OF_COLUMN},
+            fields=fields,
             tags=values["tags"] or (),
             image=values["image"] or "",
             image_alt=values["image_alt"] or "",

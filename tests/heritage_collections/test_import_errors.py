@@ -2,7 +2,8 @@
 
 ``data/bad_items.csv`` holds one of each problem: an unknown column (E, "colour"), a year
 that is not a number (row 3), an unknown rights statement (row 4), an identifier already in
-row 2 (row 5) and a row saved in Latin-1, not UTF-8 (row 6). ``data/missing_title.csv``
+row 2 (row 5) and, in a UTF-8 file ("–" in row 4), a row saved in Latin-1 (row 6): a file
+with no UTF-8 at all would be read as Windows-1252 (test_import_formats). ``data/missing_title.csv``
 lacks the required "title" column.
 """
 
@@ -117,7 +118,8 @@ def test_the_command_prints_each_error_with_its_row_and_column(space):
         ({"longitude": ""}, "longitude", "Give both latitude and longitude"),
         ({"object_type": "spaceship"}, "object_type", "Unknown object type “spaceship”"),
         ({"source_url": "not a url"}, "source_url", "is not a web address"),
-        ({"creator": "x" * 300}, "creator", "at most 255 fit"),
+        ({"creator": "x" * 1001}, "creator", "at most 1000 fit"),
+        ({"tags": "città; " + "t" * 101}, "tags", "longer than 100 characters"),
         ({"image": "../secret.jpg", "image_alt": "x"}, "image", "relative to the media folder"),
         ({"image": "scan.tiff", "image_alt": "x"}, "image", "not an image file the hub accepts"),
         ({"image": "scan.jpg"}, "image_alt", "alt text"),
