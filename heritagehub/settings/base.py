@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_countries",
     "django_filters",
     "wagtail.api.v2",
     "rest_framework",

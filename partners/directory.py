@@ -1,0 +1,531 @@
+"""The partner directory: a query string in, the selected partners and facet counts out.
+
+Every state is a URL (``?q=…&type=museum&service=fab-lab&country=IT&sort=city&view=map``),
+so a selection can be bookmarked, shared, exported (CSV, GeoJSON) and works without
+JavaScript. A hub has hundreds or a few thousand partners, not 100,000 items: the facts the
+directory filters, counts, searches and sorts on are read once per language into a compact
+list (four queries), kept in the cache until the next publish (``heritagehub.cache``), and
+every request filters and counts that list in Python. So the query count of a request does
+not grow with the number of partners, and a cached request asks the database only for the
+cards of the page it shows.
+
+Within a facet, values combine with OR; facets combine with AND; each facet's counts apply
+every filter except its own ("disjunctive" facets, like the catalogue's browse,
+``heritage_collections.browse``). Values in URLs are language-independent where the data
+allows (vocabulary slugs, ISO country and language codes); a city is named as the visitor's
+language names it.
+"""
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+from urllib.parse import urlencode
+
+from django.core.paginator import Paginator
+from django.db.models import F
+from django.utils import translation
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+from django_countries import countries
+from wagtail.models import Page
+
+from heritagehub.cache import cached, restricted_paths
+from heritagehub.i18n import active_language, in_language, path_in_locale_tree
+
+from .models import (
+    WORLD_LANGUAGES,
+    InstitutionType,
+    PartnerOffer,
+    PartnerPage,
+    Sector,
+    ServiceKind,
+)
+
+PARTNERS_PER_PAGE = 24
+MAX_VALUES = 20  # values per facet in one URL: more is a crafted URL, not a visitor
+
+
+@dataclass(frozen=True)
+class Facet:
+    param: str
+    label: str
+    key: str  # the fact holding the partner's value(s)
+    many: bool = False
+
+
+FACETS = [
+    Facet("type", _("Institution type"), "type"),
+    Facet("sector", _("Sector"), "sectors", many=True),
+    Facet("role", _("Role in the hub"), "role"),
+    Facet("country", _("Country"), "country"),
+    Facet("city", _("City"), "city"),
+    Facet("service", _("Services and spaces"), "services", many=True),
+    Facet("language", _("Languages"), "languages", many=True),
+]
+FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
+
+SORTS = {
+    "name": _("Name"),
+    "city": _("City"),
+    "newest": _("Newest first"),
+}
+VIEWS = {"list": _("List"), "map": pgettext_lazy("view", "Map")}
+
+
+def fold(text):
+    """Text for matching: lower case, without accents ("Genève" matches "geneve")."""
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
+# Labels ------------------------------------------------------------------------------------
+
+
+def _vocabulary(model, language_code):
+    """slug → name in ``language_code`` (another language's name where it has none)."""
+    names = {}
+    rows = model.objects.values_list("slug", "name", "locale__language_code")
+    for slug, name, code in rows.order_by("sort_order", "slug"):
+        if code == language_code or slug not in names:
+            names[slug] = name
+    return names
+
+
+def _compute_labels(language_code):
+    with translation.override(language_code):
+        return {
+            "type": _vocabulary(InstitutionType, language_code),
+            "sector": _vocabulary(Sector, language_code),
+            "service": _vocabulary(ServiceKind, language_code),
+            "role": {value: str(label) for value, label in PartnerPage.HubRole.choices},
+            "country": dict(countries),
+            "language": {code: language_name(code) for code, _name in WORLD_LANGUAGES},
+        }
+
+
+def language_name(code):
+    """A language's name in the active language ("tedesco", "German", "allemand" …)."""
+    try:
+        return translation.get_language_info(code)["name_translated"]
+    except KeyError:
+        return dict(WORLD_LANGUAGES).get(code, code)
+
+
+def directory_labels(language_code):
+    """What a visitor reads for each facet value, in their language (cached)."""
+    return cached(f"directory-labels:{language_code}", lambda: _compute_labels(language_code))
+
+
+# Facts -------------------------------------------------------------------------------------
+
+
+def _compute_facts(language_code):
+    """One dict per partner (in the visitor's language, else its best translation)."""
+    labels = directory_labels(language_code)
+    private = restricted_paths()  # cached: PageViewRestriction is not asked again
+    partners = in_language(PartnerPage.objects.live(), language_code).values(
+        "id",
+        "path",
+        "title",
+        "url_path",
+        "summary",
+        "city",
+        "country",
+        "country_code",
+        "hub_role",
+        "languages",
+        "latitude",
+        "longitude",
+        "website",
+        "email",
+        "first_published_at",
+        "logo_id",
+        language=F("locale__language_code"),
+        type=F("institution_type__slug"),
+    )
+    facts = {}
+    for row in partners:
+        if private and row["path"].startswith(private):
+            continue  # a view restriction: not for the public directory
+        facts[row["id"]] = {
+            "id": row["id"],
+            "title": row["title"],
+            "path": path_in_locale_tree(Page(url_path=row["url_path"])),
+            "lang": row["language"],
+            "summary": row["summary"],
+            "city": row["city"].strip(),
+            "country_name": row["country"],
+            "country": row["country_code"] or "",
+            "type": row["type"] or "",
+            "role": row["hub_role"],
+            "languages": tuple(row["languages"] or ()),
+            "latitude": float(row["latitude"]) if row["latitude"] is not None else None,
+            "longitude": float(row["longitude"]) if row["longitude"] is not None else None,
+            "website": row["website"],
+            "email": row["email"],
+            "published": row["first_published_at"].isoformat() if row["first_published_at"] else "",
+            "has_logo": row["logo_id"] is not None,
+            "sectors": (),
+            "services": (),
+            "notes": [],
+        }
+    sectors = PartnerPage.sectors.through.objects.filter(partnerpage_id__in=facts)
+    for page_id, slug in sectors.values_list("partnerpage_id", "sector__slug"):
+        facts[page_id]["sectors"] += (slug,)
+    offers = PartnerOffer.objects.filter(page_id__in=facts).order_by("page_id", "sort_order")
+    for page_id, slug, note in offers.values_list("page_id", "kind__slug", "note"):
+        if slug not in facts[page_id]["services"]:
+            facts[page_id]["services"] += (slug,)
+        facts[page_id]["notes"].append(note)
+    for fact in facts.values():
+        words = [fact["title"], fact["summary"], fact["city"], fact["country_name"]]
+        words += [labels["country"].get(fact["country"], ""), labels["type"].get(fact["type"], "")]
+        words += [labels["sector"].get(slug, "") for slug in fact["sectors"]]
+        words += [labels["service"].get(slug, "") for slug in fact["services"]]
+        words += fact.pop("notes")
+        fact["text"] = fold(" ".join(word for word in words if word))
+        fact["sort_name"] = fold(fact["title"])
+    return list(facts.values())
+
+
+def directory_facts(language_code, request=None):
+    """Every live partner's directory facts in ``language_code``: cached until a publish."""
+    return cached(
+        f"directory-facts:{language_code}", lambda: _compute_facts(language_code), request
+    )
+
+
+# State -------------------------------------------------------------------------------------
+
+
+@dataclass
+class DirectoryState:
+    """What a directory URL asks for, validated: bad values are reported, not an error page."""
+
+    query: str = ""
+    values: dict = field(default_factory=dict)  # facet param → list of values
+    sort: str = "name"
+    view: str = "list"
+    page: str = "1"
+    problems: list = field(default_factory=list)
+
+    @classmethod
+    def from_request(cls, request, known, fixed=()):
+        """``known`` maps each facet param to the values that exist; ``fixed`` are params
+        a sub-view does not offer (they are ignored, not reported)."""
+        data = request.GET
+        state = cls(query=" ".join(data.get("q", "").split())[:200], page=data.get("page", "1"))
+        for facet in FACETS:
+            if facet.param in fixed:
+                continue
+            values = [v.strip() for v in dict.fromkeys(data.getlist(facet.param)) if v.strip()]
+            good = []
+            for value in values[:MAX_VALUES]:
+                if value in known[facet.param]:
+                    good.append(value)
+                else:
+                    state.problems.append(
+                        _("“%(value)s” is not a known value of “%(field)s”: it was left out.")
+                        % {"value": value[:40], "field": facet.label}
+                    )
+            if good:
+                state.values[facet.param] = good
+        sort = data.get("sort", "name")
+        if sort not in SORTS:
+            state.problems.append(
+                _("“%(value)s” is not a way to sort: sorted by name.") % {"value": sort[:20]}
+            )
+            sort = "name"
+        state.sort = sort
+        view = data.get("view", "list")
+        if view not in VIEWS:
+            state.problems.append(
+                _("“%(value)s” is not a view: showing the list.") % {"value": view[:20]}
+            )
+            view = "list"
+        state.view = view
+        return state
+
+    def params(self, with_view=True):
+        """The state as query-string pairs (without the page number)."""
+        pairs = [("q", self.query)] if self.query else []
+        for param, values in self.values.items():
+            pairs += [(param, value) for value in values]
+        if self.sort != "name":
+            pairs.append(("sort", self.sort))
+        if with_view and self.view != "list":
+            pairs.append(("view", self.view))
+        return pairs
+
+    def url(self, remove=None, add=None, **changes):
+        """``?…`` for this state with a (param, value) pair or a param removed, a pair added,
+        or single-valued params (``view``, ``sort``) changed."""
+        pairs = [pair for pair in self.params() if pair != remove and pair[0] != remove]
+        if add:
+            pairs.append(add)
+        for param, value in changes.items():
+            pairs = [pair for pair in pairs if pair[0] != param]
+            if value is not None:
+                pairs.append((param, value))
+        return "?" + urlencode(pairs) if pairs else "?"
+
+    def query_string(self, with_view=False):
+        pairs = self.params(with_view=with_view)
+        return "?" + urlencode(pairs) if pairs else ""
+
+
+# Results -----------------------------------------------------------------------------------
+
+
+@dataclass
+class FacetValue:
+    value: str
+    label: str
+    count: int
+    selected: bool
+    url: str
+    lang: str = ""
+
+
+@dataclass
+class FacetGroup:
+    param: str
+    label: str
+    values: list
+
+    @property
+    def selected(self):
+        return any(value.selected for value in self.values)
+
+
+@dataclass
+class ActiveFilter:
+    label: str
+    value: str
+    remove_url: str
+
+
+def _values_of(fact, facet):
+    value = fact[facet.key]
+    if facet.many:
+        return value
+    return (value,) if value else ()
+
+
+def _matches_query(fact, words):
+    return all(word in fact["text"] for word in words)
+
+
+SORT_KEYS = {
+    "name": lambda fact: (fact["sort_name"], fact["id"]),
+    "city": lambda fact: (not fact["city"], fold(fact["city"]), fact["sort_name"], fact["id"]),
+    "newest": lambda fact: (fact["published"], fact["id"]),
+}
+
+
+class Directory:
+    """One directory request: its state, the selected partners and the facets."""
+
+    fixed = ()
+
+    def __init__(self, request):
+        self.request = request
+        self.language = active_language()
+        self.labels = directory_labels(self.language)
+        self.all_facts = self.candidates(directory_facts(self.language, request))
+        self.state = DirectoryState.from_request(request, self.known_values(), self.fixed)
+        self.words = [fold(word) for word in self.state.query.split()]
+        self._select()
+
+    def candidates(self, facts):
+        return facts
+
+    def known_values(self):
+        known = {param: set(self.labels.get(param, {})) for param in FACETS_BY_PARAM}
+        known["city"] = {fact["city"] for fact in self.all_facts if fact["city"]}
+        return known
+
+    def _select(self):
+        """The selected partners, and for each facet the partners its counts apply to.
+
+        A partner failing no filter is selected and counts in every facet; failing the
+        filter of one facet only, it counts in that facet (what selecting another of its
+        values would add); failing two, it counts nowhere.
+        """
+        chosen = {
+            param: set(values)
+            for param, values in self.state.values.items()
+            if param in FACETS_BY_PARAM
+        }
+        counts = {facet.param: Counter() for facet in FACETS}
+        selected = []
+        for fact in self.all_facts:
+            if self.words and not _matches_query(fact, self.words):
+                continue
+            failing = [
+                param
+                for param, values in chosen.items()
+                if values.isdisjoint(_values_of(fact, FACETS_BY_PARAM[param]))
+            ]
+            if len(failing) > 1:
+                continue
+            facets = FACETS if not failing else [FACETS_BY_PARAM[failing[0]]]
+            for facet in facets:
+                counts[facet.param].update(_values_of(fact, facet))
+            if not failing:
+                selected.append(fact)
+        selected.sort(key=SORT_KEYS[self.state.sort], reverse=self.state.sort == "newest")
+        self.selected = selected
+        self.counts = counts
+
+    # What the page shows ---------------------------------------------------------------
+
+    @cached_property
+    def facets(self):
+        groups = []
+        for facet in FACETS:
+            if facet.param in self.fixed:
+                continue
+            chosen = self.state.values.get(facet.param, [])
+            counted = self.counts[facet.param]
+            values = [
+                self._facet_value(facet, value, count, chosen) for value, count in counted.items()
+            ]
+            values += [
+                self._facet_value(facet, value, 0, chosen)
+                for value in chosen
+                if value not in counted
+            ]
+            values.sort(key=lambda v: (not v.selected, -v.count, fold(v.label)))
+            if values:
+                groups.append(FacetGroup(facet.param, facet.label, values))
+        return groups
+
+    def _facet_value(self, facet, value, count, chosen):
+        is_selected = value in chosen
+        pair = (facet.param, value)
+        url = self.state.url(remove=pair) if is_selected else self.state.url(add=pair)
+        return FacetValue(value, self.label(facet.param, value), count, is_selected, url)
+
+    def label(self, param, value):
+        if param == "city":
+            return value
+        return str(self.labels[param].get(value, value))
+
+    def active_filters(self):
+        filters = []
+        if self.state.query:
+            filters.append(ActiveFilter(_("Search"), self.state.query, self.state.url(remove="q")))
+        for group in self.facets:
+            for value in group.values:
+                if value.selected:
+                    filters.append(ActiveFilter(group.label, value.label, value.url))
+        return filters
+
+    def sort_options(self):
+        return [(key, label, key == self.state.sort) for key, label in SORTS.items()]
+
+    def view_links(self):
+        return [
+            (
+                key,
+                label,
+                key == self.state.view,
+                self.state.url(view=None if key == "list" else key),
+            )
+            for key, label in VIEWS.items()
+        ]
+
+    @property
+    def clear_url(self):
+        return "?view=map" if self.state.view == "map" else "?"
+
+    @property
+    def is_filtered(self):
+        return bool(self.state.params(with_view=False)) or self.state.page != "1"
+
+    def results(self):
+        """A Django Page of the selected PartnerPages (logos prefetched), in order."""
+        page_obj = Paginator(self.selected, PARTNERS_PER_PAGE).get_page(self.state.page)
+        ids = [fact["id"] for fact in page_obj.object_list]
+        by_pk = {partner.pk: partner for partner in partner_cards(ids)}
+        page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
+        return page_obj
+
+    def located(self):
+        """The selected partners with coordinates, and how many have none."""
+        located = [
+            f for f in self.selected if f["latitude"] is not None and f["longitude"] is not None
+        ]
+        return located, len(self.selected) - len(located)
+
+    def rows(self):
+        """Each selected partner as the exports write it, labels in the visitor's language."""
+        for fact in self.selected:
+            yield {
+                **fact,
+                "type_label": self.label("type", fact["type"]) if fact["type"] else "",
+                "role_label": self.label("role", fact["role"]),
+                "country_label": self.label("country", fact["country"]) if fact["country"] else "",
+                "sector_labels": [self.label("sector", slug) for slug in fact["sectors"]],
+                "service_labels": [self.label("service", slug) for slug in fact["services"]],
+                "language_labels": [self.label("language", code) for code in fact["languages"]],
+            }
+
+
+def partner_cards(ids):
+    """What a partner card needs, for the partners ``ids``, in a constant number of queries."""
+    return (
+        PartnerPage.objects.filter(pk__in=ids)
+        .select_related("institution_type", "logo", "locale")
+        .prefetch_related("logo__renditions")
+    )
+
+
+# Find a service or space -------------------------------------------------------------------
+
+
+@dataclass
+class Offer:
+    """One offer with its partner, as "find a service or space" lists it."""
+
+    kind: str
+    kind_label: str
+    note: str
+    capacity: int | None
+    booking_url: str
+    booking_email: str
+    partner: dict
+
+
+class OfferFinder(Directory):
+    """Offers filtered by kind and place: the directory's facts narrowed to three facets."""
+
+    fixed = ("type", "sector", "role", "language")
+
+    def candidates(self, facts):
+        return [fact for fact in facts if fact["services"]]
+
+    def offers(self):
+        """Every offer of the selected partners (of the chosen kinds), partner by partner."""
+        by_id = {fact["id"]: fact for fact in self.selected}
+        kinds = set(self.state.values.get("service", ()))
+        offers = PartnerOffer.objects.filter(page_id__in=by_id).select_related("kind")
+        if kinds:
+            offers = offers.filter(kind__slug__in=kinds)
+        found = [
+            Offer(
+                kind=offer.kind.slug,
+                kind_label=self.label("service", offer.kind.slug),
+                note=offer.note,
+                capacity=offer.capacity,
+                booking_url=offer.booking_url,
+                booking_email=offer.booking_email,
+                partner=by_id[offer.page_id],
+            )
+            for offer in offers.order_by("sort_order")
+        ]
+        order = {fact["id"]: number for number, fact in enumerate(self.selected)}
+        found.sort(key=lambda offer: (fold(offer.kind_label), order[offer.partner["id"]]))
+        return found
