@@ -11,6 +11,14 @@ import io
 from django.http import HttpResponse
 
 from heritagehub.i18n import active_language
+from heritagehub.maps import MapParameterError
+from heritagehub.maps.geojson import (
+    GeoJSONResponse,
+    error_response,
+    feature_collection,
+    map_parameters,
+    point,
+)
 
 from .directory import Directory
 
@@ -91,3 +99,55 @@ def csv_response(request):
     response = HttpResponse(buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="partners.csv"'
     return response
+
+
+def geojson_response(request):
+    """The selection as a FeatureCollection of Points ([longitude, latitude]); ``bbox``
+    narrows it to a box and ``zoom`` is checked (every partner is a feature: a hub's
+    partners are far fewer than ``MAX_FEATURES``). Partners without coordinates are counted
+    in the foreign member ``without_coordinates``."""
+    try:
+        bbox, _zoom = map_parameters(request.GET)
+    except MapParameterError as error:
+        return error_response(error)
+    directory = Directory(request)
+    if directory.state.problems:
+        first = directory.state.problems[0]
+        return error_response(MapParameterError(_problem_parameter(request, directory), first))
+    _located, missing = directory.located()
+    features = []
+    for row in directory.rows():
+        if row["latitude"] is None or row["longitude"] is None:
+            continue
+        if bbox is not None and not bbox.contains(row["latitude"], row["longitude"]):
+            continue
+        properties = {
+            "label": row["title"],
+            "url": absolute(request, row),
+            "lang": row["lang"],
+            "institution_type": row["type"],
+            "institution_type_label": row["type_label"],
+            "hub_role": row["role"],
+            "city": row["city"],
+            "country_code": row["country"],
+            "country": row["country_label"],
+            "sectors": row["sector_labels"],
+            "services": list(row["services"]),
+            "service_labels": row["service_labels"],
+            "languages": list(row["languages"]),
+        }
+        features.append(point(row["longitude"], row["latitude"], properties, row["id"]))
+    return GeoJSONResponse(
+        feature_collection(
+            features, bbox, without_coordinates=missing, total=len(directory.selected)
+        )
+    )
+
+
+def _problem_parameter(request, directory):
+    """The first parameter whose value the directory could not use."""
+    known = directory.known_values()
+    for param, values in request.GET.lists():
+        if param in known and any(v.strip() and v.strip() not in known[param] for v in values):
+            return param
+    return next((p for p in ("sort", "view") if p in request.GET), "")

@@ -10,6 +10,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django_countries.fields import CountryField
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
@@ -22,6 +23,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from heritagehub.i18n import descendants_in_language, in_language, language_links, url_in_language
+from heritagehub.maps import Marker, draw_map
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.serializers import VocabularyTermSerializer
@@ -137,12 +139,15 @@ class PartnerIndexPage(RoutablePageMixin, IndexPage):
         from .directory import Directory
 
         directory = Directory(request)
+        exports = self.export_urls(directory)
+        is_map = directory.state.view == "map"
         return self.render(
             request,
             context_overrides={
                 "directory": directory,
-                "partners": directory.results() if directory.state.view == "list" else None,
-                "exports": self.export_urls(directory),
+                "partners": None if is_map else directory.results(),
+                "map": directory_map(directory, exports["geojson"]) if is_map else None,
+                "exports": exports,
                 "services_url": url_in_language(self) + self.reverse_subpage("find_services"),
             },
         )
@@ -178,6 +183,29 @@ class PartnerIndexPage(RoutablePageMixin, IndexPage):
                 "canonical_url": url_in_language(self) + suffix,
             },
         )
+
+
+def directory_map(directory, geojson_url):
+    """The map of the directory's selection (its list alternative is the include's)."""
+    located, _missing = directory.located()
+    markers = [
+        Marker(
+            fact["latitude"],
+            fact["longitude"],
+            fact["title"],
+            f"/{directory.language}/{fact['path']}",
+            lang=fact["lang"],
+        )
+        for fact in located
+    ]
+    return draw_map(
+        markers,
+        title=_("Map of the partners"),
+        geojson_url=geojson_url,
+        cluster_label=lambda count: (
+            ngettext("%(count)s partner", "%(count)s partners", count) % {"count": count}
+        ),
+    )
 
 
 class PartnerPage(RoutablePageMixin, HeritagePage):
@@ -330,11 +358,21 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
         context["collections"] = self.collections_in_language()
         context["stories"] = self.stories_in_language()
         context["offers"] = self.offers_in_order()
+        context["location_map"] = self.location_map()
         context["items_url"] = url_in_language(self) + self.reverse_subpage("items")
         return context
 
     def structured_data(self, request, context):
         return partner_data(self, request, context)
+
+    def location_map(self):
+        """The partner's place on a map (None without coordinates)."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        url = url_in_language(self)
+        marker = Marker(float(self.latitude), float(self.longitude), self.title, url)
+        return draw_map([marker], title=_("Where %(partner)s is") % {"partner": self.title},
+                        width=480, height=300, minimum_span=4.0)  # fmt: skip
 
     @classmethod
     def api_queryset(cls, queryset):

@@ -55,15 +55,19 @@ def _hex(rgb):
     return "#" + "".join(f"{round(value * 255):02x}" for value in rgb)
 
 
+def _rgb(hue, lightness, saturation):
+    """The colour as the 8-bit channels it is written with (contrast is checked on those)."""
+    return tuple(round(v * 255) / 255 for v in colorsys.hls_to_rgb(hue, lightness, saturation))
+
+
 def monogram(name):
     """The monogram of ``name``: initials, a background derived from it, white text."""
     digest = hashlib.sha256((name or "").encode()).digest()
     hue = digest[0] / 255
     saturation = 0.45 + digest[1] / 255 * 0.25
     lightness = 0.42
-    rgb = colorsys.hls_to_rgb(hue, lightness, saturation)
+    rgb = _rgb(hue, lightness, saturation)
     while contrast(rgb, WHITE) < MIN_CONTRAST:
         lightness -= 0.02
-        rgb = colorsys.hls_to_rgb(hue, lightness, saturation)
-    rgb = tuple(round(value * 255) / 255 for value in rgb)
+        rgb = _rgb(hue, lightness, saturation)
     return Monogram(initials(name), _hex(rgb), _hex(WHITE), round(contrast(rgb, WHITE), 2))
