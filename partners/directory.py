@@ -32,6 +32,7 @@ from wagtail.models import Page
 
 from heritagehub.cache import cached, restricted_paths
 from heritagehub.i18n import active_language, in_language, path_in_locale_tree
+from heritagehub.maps import MapParameterError, parse_bbox
 
 from .models import (
     WORLD_LANGUAGES,
@@ -207,6 +208,7 @@ class DirectoryState:
     values: dict = field(default_factory=dict)  # facet param → list of values
     sort: str = "name"
     view: str = "list"
+    bbox: object = None  # a heritagehub.maps.BoundingBox: the map's area, from a cluster
     page: str = "1"
     problems: list = field(default_factory=list)
 
@@ -245,6 +247,11 @@ class DirectoryState:
             )
             view = "list"
         state.view = view
+        if data.get("bbox", "") != "":
+            try:
+                state.bbox = parse_bbox(data["bbox"])
+            except MapParameterError as error:
+                state.problems.append(error.message)
         return state
 
     def params(self, with_view=True):
@@ -252,6 +259,8 @@ class DirectoryState:
         pairs = [("q", self.query)] if self.query else []
         for param, values in self.values.items():
             pairs += [(param, value) for value in values]
+        if self.bbox is not None:
+            pairs.append(("bbox", self.bbox.as_param()))
         if self.sort != "name":
             pairs.append(("sort", self.sort))
         if with_view and self.view != "list":
@@ -360,8 +369,13 @@ class Directory:
         }
         counts = {facet.param: Counter() for facet in FACETS}
         selected = []
+        bbox = self.state.bbox
         for fact in self.all_facts:
             if self.words and not _matches_query(fact, self.words):
+                continue
+            if bbox is not None and (
+                fact["latitude"] is None or not bbox.contains(fact["latitude"], fact["longitude"])
+            ):
                 continue
             failing = [
                 param
@@ -421,6 +435,10 @@ class Directory:
             for value in group.values:
                 if value.selected:
                     filters.append(ActiveFilter(group.label, value.label, value.url))
+        if self.state.bbox is not None:
+            filters.append(
+                ActiveFilter(_("Map area"), _("the area shown"), self.state.url(remove="bbox"))
+            )
         return filters
 
     def sort_options(self):

@@ -198,10 +198,13 @@ def directory_map(directory, geojson_url):
         )
         for fact in located
     ]
+    state = directory.state
     return draw_map(
         markers,
         title=_("Map of the partners"),
+        bbox=state.bbox,
         geojson_url=geojson_url,
+        cluster_url=lambda box: state.url(bbox=box.as_param(), view="map", page=None),
         cluster_label=lambda count: (
             ngettext("%(count)s partner", "%(count)s partners", count) % {"count": count}
         ),

@@ -115,6 +115,8 @@
           inertia: !reduce,
           maxBounds: [[-90, -200], [90, 200]],
           minZoom: 1,
+          // Marker clustering needs a highest zoom; without a tile layer Leaflet has none.
+          maxZoom: 18,
           worldCopyJump: false,
           zoomControl: false
         });

@@ -146,3 +146,20 @@ def test_directory_query_count_does_not_grow_with_partners(
     cache.clear()
     with django_assert_max_num_queries(15):
         assert client.get("/en/partners/?country=IT&view=map").status_code == 200
+
+
+def test_a_cluster_links_to_the_map_of_its_area_listing_each_partner(hub, client):
+    html = client.get("/en/partners/?view=map").content.decode()
+    cluster = re.search(r'<li class="map-list-cluster"><a href="([^"]+)"', html).group(1)
+    assert "bbox=" in cluster and "view=map" in cluster
+    zoomed = client.get("/en/partners/" + cluster.replace("&amp;", "&")).content.decode()
+    names = re.findall(r'<li><a href="/en/partners/[^"]+"[^>]+data-count="1">([^<]+)</a>', zoomed)
+    assert sorted(names) == ["Archivio di Stato", "Officina Digitale"]
+    assert 'content="noindex, follow"' in zoomed
+
+
+@pytest.mark.parametrize("bbox", ["170,10,-170,20", "0,200,10,210", "a,b"])
+def test_a_bad_map_area_is_reported_not_an_error(hub, client, bbox):
+    response = client.get(f"/en/partners/?view=map&bbox={bbox}")
+    assert response.status_code == 200
+    assert 'role="alert"' in response.content.decode()
