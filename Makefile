@@ -139,6 +139,7 @@ BENCH_ARGS ?=
 .PHONY: bench
 bench: translations $(VENDORED)
 	$(PY) -m benchmarks --command "make bench$(if $(BENCH_ARGS), BENCH_ARGS=\"$(BENCH_ARGS)\")" $(BENCH_ARGS)
+	$(PY) -m benchmarks.directory --command "make bench"
 
 # Run by hand, not by CI (which runs tests/heritagehub/test_fault_smoke.py): the 100,000-item
 # PostgreSQL database of `make bench` (DATABASE_URL, default heritagehub_bench; built when
