@@ -17,7 +17,6 @@ language names it.
 """
 
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
@@ -30,7 +29,7 @@ from django.utils.translation import pgettext_lazy
 from django_countries import countries
 from wagtail.models import Page
 
-from heritagehub.cache import cached, restricted_paths
+from heritagehub.cache import cached, generation, restricted_paths
 from heritagehub.i18n import active_language, in_language, path_in_locale_tree
 from heritagehub.maps import MapParameterError, parse_bbox
 
@@ -100,8 +99,9 @@ def _compute_labels(language_code):
             "sector": _vocabulary(Sector, language_code),
             "service": _vocabulary(ServiceKind, language_code),
             "role": {value: str(label) for value, label in PartnerPage.HubRole.choices},
-            "country": dict(countries),
-            "language": {code: language_name(code) for code, _name in WORLD_LANGUAGES},
+            # Plain strings: a lazy translation would be rebuilt at every unpickling.
+            "country": {code: str(name) for code, name in countries},
+            "language": {code: str(language_name(code)) for code, _name in WORLD_LANGUAGES},
         }
 
 
@@ -113,9 +113,30 @@ def language_name(code):
         return dict(WORLD_LANGUAGES).get(code, code)
 
 
-def directory_labels(language_code):
+_MEMO = {}
+
+
+def _memoized(name, compute, request=None):
+    """``cached(name, compute)``, also kept in this process for the current generation: the
+    directory's facts are read at every request, and unpickling a thousand partners from the
+    cache would cost more than filtering them. The generation changes at every publish
+    (``heritagehub.cache``), so a stale memo is never read; the memo is never mutated."""
+    current = generation(request)
+    if current is None:
+        return compute()
+    key = (name, current)
+    if key not in _MEMO:
+        if len(_MEMO) > 32:  # older generations
+            _MEMO.clear()
+        _MEMO[key] = cached(name, compute, request)
+    return _MEMO[key]
+
+
+def directory_labels(language_code, request=None):
     """What a visitor reads for each facet value, in their language (cached)."""
-    return cached(f"directory-labels:{language_code}", lambda: _compute_labels(language_code))
+    return _memoized(
+        f"directory-labels:{language_code}", lambda: _compute_labels(language_code), request
+    )
 
 
 # Facts -------------------------------------------------------------------------------------
@@ -341,7 +362,7 @@ class Directory:
     def __init__(self, request):
         self.request = request
         self.language = active_language()
-        self.labels = directory_labels(self.language)
+        self.labels = directory_labels(self.language, request)
         self.all_facts = self.candidates(directory_facts(self.language, request))
         self.state = DirectoryState.from_request(request, self.known_values(), self.fixed)
         self.words = [fold(word) for word in self.state.query.split()]
@@ -367,7 +388,7 @@ class Directory:
             for param, values in self.state.values.items()
             if param in FACETS_BY_PARAM
         }
-        counts = {facet.param: Counter() for facet in FACETS}
+        counts = {facet.param: {} for facet in FACETS}
         selected = []
         bbox = self.state.bbox
         for fact in self.all_facts:
@@ -386,7 +407,9 @@ class Directory:
                 continue
             facets = FACETS if not failing else [FACETS_BY_PARAM[failing[0]]]
             for facet in facets:
-                counts[facet.param].update(_values_of(fact, facet))
+                counted = counts[facet.param]
+                for value in _values_of(fact, facet):
+                    counted[value] = counted.get(value, 0) + 1
             if not failing:
                 selected.append(fact)
         selected.sort(key=SORT_KEYS[self.state.sort], reverse=self.state.sort == "newest")
