@@ -32,6 +32,7 @@ from wagtail.models import Page
 from heritagehub.cache import cached, generation, restricted_paths
 from heritagehub.i18n import active_language, in_language, path_in_locale_tree
 from heritagehub.maps import MapParameterError, parse_bbox
+from heritagehub.models import HeritageImage
 
 from .models import (
     WORLD_LANGUAGES,
@@ -64,6 +65,7 @@ FACETS = [
     Facet("language", _("Languages"), "languages", many=True),
 ]
 FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
+ALL_PARAMS = [facet.param for facet in FACETS]
 
 SORTS = {
     "name": _("Name"),
@@ -187,7 +189,7 @@ def _compute_facts(language_code):
             "website": row["website"],
             "email": row["email"],
             "published": row["first_published_at"].isoformat() if row["first_published_at"] else "",
-            "has_logo": row["logo_id"] is not None,
+            "logo_id": row["logo_id"],
             "sectors": (),
             "services": (),
             "notes": [],
@@ -208,13 +210,49 @@ def _compute_facts(language_code):
         words += fact.pop("notes")
         fact["text"] = fold(" ".join(word for word in words if word))
         fact["sort_name"] = fold(fact["title"])
+        fact["values"] = {facet.param: _values_of(fact, facet) for facet in FACETS}
     return list(facts.values())
 
 
+@dataclass
+class DirectoryFacts:
+    """The partners' facts (in name order), an index of each facet value to the positions
+    of the partners having it, and the positions in each sort order."""
+
+    facts: list
+    index: dict  # facet param → value → frozenset of positions in ``facts``
+    orders: dict  # sort key → tuple of positions
+
+
+def _compute_directory(language_code):
+    facts = sorted(_compute_facts(language_code), key=SORT_KEYS["name"])
+    index = {param: {} for param in ALL_PARAMS}
+    for position, fact in enumerate(facts):
+        for param in ALL_PARAMS:
+            for value in fact["values"][param]:
+                index[param].setdefault(value, set()).add(position)
+    index = {
+        param: {value: frozenset(positions) for value, positions in values.items()}
+        for param, values in index.items()
+    }
+    orders = {
+        key: tuple(
+            sorted(
+                range(len(facts)),
+                key=lambda position, sort_key=sort_key: sort_key(facts[position]),
+                reverse=key == "newest",
+            )
+        )
+        for key, sort_key in SORT_KEYS.items()
+    }
+    return DirectoryFacts(facts, index, orders)
+
+
 def directory_facts(language_code, request=None):
-    """Every live partner's directory facts in ``language_code``: cached until a publish."""
-    return cached(
-        f"directory-facts:{language_code}", lambda: _compute_facts(language_code), request
+    """Every live partner's directory facts in ``language_code``, indexed: kept until a
+    publish, in the cache and in this process."""
+    return _memoized(
+        f"directory-facts:{language_code}", lambda: _compute_directory(language_code), request
     )
 
 
@@ -363,57 +401,78 @@ class Directory:
         self.request = request
         self.language = active_language()
         self.labels = directory_labels(self.language, request)
-        self.all_facts = self.candidates(directory_facts(self.language, request))
+        self.data = directory_facts(self.language, request)
+        self.base = self.base_positions()
         self.state = DirectoryState.from_request(request, self.known_values(), self.fixed)
         self.words = [fold(word) for word in self.state.query.split()]
         self._select()
 
-    def candidates(self, facts):
-        return facts
+    def base_positions(self):
+        """The positions of the partners this view offers (None: every partner)."""
+        return None
+
+    @property
+    def all_facts(self):
+        facts = self.data.facts
+        return facts if self.base is None else [facts[position] for position in self.base]
 
     def known_values(self):
         known = {param: set(self.labels.get(param, {})) for param in FACETS_BY_PARAM}
-        known["city"] = {fact["city"] for fact in self.all_facts if fact["city"]}
+        cities = self.data.index["city"]
+        known["city"] = {
+            city
+            for city, positions in cities.items()
+            if self.base is None or not positions.isdisjoint(self.base)
+        }
         return known
 
-    def _select(self):
-        """The selected partners, and for each facet the partners its counts apply to.
+    def _narrowed(self, base, sets):
+        result = base
+        for positions in sets:
+            result = positions if result is None else result & positions
+        return result
 
-        A partner failing no filter is selected and counts in every facet; failing the
-        filter of one facet only, it counts in that facet (what selecting another of its
-        values would add); failing two, it counts nowhere.
+    def _select(self):
+        """The selected partners, and for each facet the counts of its values among the
+        partners matching every filter but the facet's own: set operations on the index,
+        so a request costs a few hundred set intersections, not a pass over every partner.
         """
+        facts, index = self.data.facts, self.data.index
+        base = self.base
+        if self.words:
+            base = {
+                position
+                for position in (range(len(facts)) if base is None else base)
+                if _matches_query(facts[position], self.words)
+            }
+        bbox = self.state.bbox
+        if bbox is not None:
+            base = {
+                position
+                for position in (range(len(facts)) if base is None else base)
+                if facts[position]["latitude"] is not None
+                and bbox.contains(facts[position]["latitude"], facts[position]["longitude"])
+            }
         chosen = {
-            param: set(values)
+            param: frozenset().union(*(index[param].get(value, ()) for value in values))
             for param, values in self.state.values.items()
             if param in FACETS_BY_PARAM
         }
-        counts = {facet.param: {} for facet in FACETS}
-        selected = []
-        bbox = self.state.bbox
-        for fact in self.all_facts:
-            if self.words and not _matches_query(fact, self.words):
-                continue
-            if bbox is not None and (
-                fact["latitude"] is None or not bbox.contains(fact["latitude"], fact["longitude"])
-            ):
-                continue
-            failing = [
-                param
-                for param, values in chosen.items()
-                if values.isdisjoint(_values_of(fact, FACETS_BY_PARAM[param]))
-            ]
-            if len(failing) > 1:
-                continue
-            facets = FACETS if not failing else [FACETS_BY_PARAM[failing[0]]]
-            for facet in facets:
-                counted = counts[facet.param]
-                for value in _values_of(fact, facet):
-                    counted[value] = counted.get(value, 0) + 1
-            if not failing:
-                selected.append(fact)
-        selected.sort(key=SORT_KEYS[self.state.sort], reverse=self.state.sort == "newest")
-        self.selected = selected
+        counts = {}
+        for param in ALL_PARAMS:
+            within = self._narrowed(base, [s for other, s in chosen.items() if other != param])
+            counted = {}
+            for value, positions in index[param].items():
+                count = len(positions) if within is None else len(positions & within)
+                if count:
+                    counted[value] = count
+            counts[param] = counted
+        chosen_positions = self._narrowed(base, chosen.values())
+        order = self.data.orders[self.state.sort]
+        if chosen_positions is None:
+            self.selected = [facts[position] for position in order]
+        else:
+            self.selected = [facts[position] for position in order if position in chosen_positions]
         self.counts = counts
 
     # What the page shows ---------------------------------------------------------------
@@ -487,11 +546,27 @@ class Directory:
         return bool(self.state.params(with_view=False)) or self.state.page != "1"
 
     def results(self):
-        """A Django Page of the selected PartnerPages (logos prefetched), in order."""
+        """A Django Page of cards (``Card``) of the selected partners, in order.
+
+        Cards are drawn from the facts, not from PartnerPage instances (building two dozen
+        pages with their clusters of inlines costs more than the rest of the request); only
+        the logos of the page are fetched, with their renditions."""
         page_obj = Paginator(self.selected, PARTNERS_PER_PAGE).get_page(self.state.page)
-        ids = [fact["id"] for fact in page_obj.object_list]
-        by_pk = {partner.pk: partner for partner in partner_cards(ids)}
-        page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
+        facts = list(page_obj.object_list)
+        logo_ids = [fact["logo_id"] for fact in facts if fact["logo_id"]]
+        logos = {}
+        if logo_ids:
+            images = HeritageImage.objects.filter(pk__in=logo_ids).prefetch_related("renditions")
+            logos = {image.pk: image for image in images}
+        page_obj.object_list = [
+            Card(
+                fact=fact,
+                url=f"/{self.language}/{fact['path']}",
+                type_label=self.label("type", fact["type"]) if fact["type"] else "",
+                logo=logos.get(fact["logo_id"]),
+            )
+            for fact in facts
+        ]
         return page_obj
 
     def located(self):
@@ -515,13 +590,14 @@ class Directory:
             }
 
 
-def partner_cards(ids):
-    """What a partner card needs, for the partners ``ids``, in a constant number of queries."""
-    return (
-        PartnerPage.objects.filter(pk__in=ids)
-        .select_related("institution_type", "logo", "locale")
-        .prefetch_related("logo__renditions")
-    )
+@dataclass
+class Card:
+    """A partner's card in the directory (templates/partners/includes/directory_card.html)."""
+
+    fact: dict
+    url: str
+    type_label: str
+    logo: object = None
 
 
 # Find a service or space -------------------------------------------------------------------
@@ -545,8 +621,9 @@ class OfferFinder(Directory):
 
     fixed = ("type", "sector", "role", "language")
 
-    def candidates(self, facts):
-        return [fact for fact in facts if fact["services"]]
+    def base_positions(self):
+        """Partners that offer something."""
+        return frozenset().union(*self.data.index["service"].values())
 
     def offers(self):
         """Every offer of the selected partners (of the chosen kinds), partner by partner."""
