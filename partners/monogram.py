@@ -9,6 +9,7 @@ import colorsys
 import hashlib
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Little words of the five languages that never give an initial.
 SMALL_WORDS = {
@@ -60,6 +61,7 @@ def _rgb(hue, lightness, saturation):
     return tuple(round(v * 255) / 255 for v in colorsys.hls_to_rgb(hue, lightness, saturation))
 
 
+@lru_cache(maxsize=4096)  # a directory page draws two dozen; names change rarely
 def monogram(name):
     """The monogram of ``name``: initials, a background derived from it, white text."""
     digest = hashlib.sha256((name or "").encode()).digest()

@@ -163,3 +163,14 @@ def test_a_bad_map_area_is_reported_not_an_error(hub, client, bbox):
     response = client.get(f"/en/partners/?view=map&bbox={bbox}")
     assert response.status_code == 200
     assert 'role="alert"' in response.content.decode()
+
+
+def test_partners_behind_a_view_restriction_are_not_listed(hub, client):
+    from wagtail.models import PageViewRestriction
+
+    PageViewRestriction.objects.create(
+        page=hub[1]["museo"], restriction_type=PageViewRestriction.LOGIN
+    )
+    html = client.get("/en/partners/").content.decode()
+    assert "Museo Civico" not in titles(html)
+    assert len(titles(html)) == 4
