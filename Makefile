@@ -17,6 +17,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 INSTALLED := $(VENV)/.installed
+VENDORED := static/vendor/.installed
 DEV_SETTINGS := heritagehub.settings.dev
 MANAGE := DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py
 
@@ -38,7 +39,7 @@ CHROMIUM := /usr/bin/chromium
 # The PostgreSQL server of the developers' and CI machines (trust authentication).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/heritagehub_test
 
-.PHONY: help install translations browser migrate demo run test test-postgres lint format check clean
+.PHONY: help install vendor translations browser migrate demo run test test-postgres lint format check clean
 
 help:
 	@echo "make run            set up and serve the demo site at http://$(HOST):$(PORT)"
@@ -75,7 +76,30 @@ $(INSTALLED): pyproject.toml | $(PY)
 	$(PY) -m pip install --disable-pip-version-check --quiet -e ".[dev]"
 	touch $@
 
-install: $(INSTALLED)
+install: $(INSTALLED) $(VENDORED)
+
+# Browser libraries and map data (frontend/package.json, locked by package-lock.json):
+# `npm ci` installs exactly the locked versions, checked against their integrity hashes, and
+# the files the site serves are copied with their licences into static/vendor/ (not in git:
+# docs/maps.md says why). Run again only when the lock file changes.
+vendor: $(VENDORED)
+
+$(VENDORED): frontend/package-lock.json
+	@command -v npm >/dev/null || { echo "npm is needed to build static/vendor/ (Debian: apt-get install -y npm)." >&2; exit 1; }
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	rm -rf static/vendor && mkdir -p static/vendor/leaflet static/vendor/leaflet.markercluster \
+		static/vendor/topojson-client static/vendor/world-atlas
+	cp -r frontend/node_modules/leaflet/dist/leaflet.js frontend/node_modules/leaflet/dist/leaflet.css \
+		frontend/node_modules/leaflet/dist/images frontend/node_modules/leaflet/LICENSE static/vendor/leaflet/
+	cp frontend/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+		frontend/node_modules/leaflet.markercluster/dist/MarkerCluster.css \
+		frontend/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \
+		frontend/node_modules/leaflet.markercluster/MIT-LICENCE.txt static/vendor/leaflet.markercluster/
+	cp frontend/node_modules/topojson-client/dist/topojson-client.min.js \
+		frontend/node_modules/topojson-client/LICENSE static/vendor/topojson-client/
+	cp frontend/node_modules/world-atlas/countries-110m.json frontend/node_modules/world-atlas/countries-50m.json \
+		frontend/node_modules/world-atlas/LICENSE static/vendor/world-atlas/
+	touch $@
 
 # The end-to-end tests drive Debian's Chromium: Playwright's own browser download does not
 # work on these machines. Nothing to do when it is there; installed with apt-get as root.
@@ -102,7 +126,7 @@ demo: migrate
 		stat -c '%i %W' $(DB) > $(DEMO_STAMP); \
 	fi
 
-run: translations demo
+run: translations demo $(VENDORED)
 	@echo "Heritage Hub: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
@@ -113,8 +137,9 @@ run: translations demo
 # python -m benchmarks --help lists the options.
 BENCH_ARGS ?=
 .PHONY: bench
-bench: translations
+bench: translations $(VENDORED)
 	$(PY) -m benchmarks --command "make bench$(if $(BENCH_ARGS), BENCH_ARGS=\"$(BENCH_ARGS)\")" $(BENCH_ARGS)
+	$(PY) -m benchmarks.directory --command "make bench"
 
 # Run by hand, not by CI (which runs tests/heritagehub/test_fault_smoke.py): the 100,000-item
 # PostgreSQL database of `make bench` (DATABASE_URL, default heritagehub_bench; built when
@@ -124,7 +149,7 @@ bench: translations
 # Writes docs/reliability.md; python -m benchmarks.loadtest --help lists the options.
 LOADTEST_ARGS ?=
 .PHONY: loadtest wrk
-loadtest: translations wrk
+loadtest: translations wrk $(VENDORED)
 	$(PY) -m benchmarks.loadtest --command "make loadtest$(if $(LOADTEST_ARGS), LOADTEST_ARGS=\"$(LOADTEST_ARGS)\")" $(LOADTEST_ARGS)
 
 # The load tool of `make loadtest`: Debian's wrk, installed with apt-get as root when missing.
@@ -134,10 +159,10 @@ wrk:
 # --- quality ---------------------------------------------------------------------------
 
 # pytest exits 5 when it collected no tests: make treats that as the failure it is.
-test: translations browser
+test: translations browser $(VENDORED)
 	env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
 
-test-postgres: translations browser
+test-postgres: translations browser $(VENDORED)
 	DATABASE_URL=$(POSTGRES_URL) $(PYTEST) $(PYTEST_ARGS)
 
 lint: $(INSTALLED)
@@ -153,7 +178,7 @@ check: $(INSTALLED)
 	$(MANAGE) check
 
 clean:
-	rm -rf $(VENV) $(DB) $(DEMO_STAMP) .test-db.sqlite3* media static_collected \
+	rm -rf $(VENV) $(DB) $(DEMO_STAMP) .test-db.sqlite3* media static_collected static/vendor frontend/node_modules \
 		test-results .ruff_cache .pytest_cache *.egg-info
 	find . -path ./.git -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 	find locale -name '*.mo' -delete 2>/dev/null || true

@@ -4,19 +4,26 @@ from dataclasses import replace
 
 from django import forms
 from django.conf import settings
+from django.conf.global_settings import LANGUAGES as WORLD_LANGUAGES
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
-from modelcluster.fields import ParentalManyToManyField
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.utils.translation import ngettext
+from django_countries.fields import CountryField
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
+from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from heritagehub.i18n import descendants_in_language, in_language, language_links, url_in_language
+from heritagehub.maps import Marker, draw_map
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.serializers import VocabularyTermSerializer
@@ -40,8 +47,55 @@ class Sector(VocabularyTerm):
         verbose_name_plural = _("sectors")
 
 
+class ServiceKind(VocabularyTerm):
+    """A kind of service or space partners offer: fab lab, coworking, reading room …
+
+    The directory and "find a service or space" filter by it (docs/directory.md).
+    """
+
+    class Meta(VocabularyTerm.Meta):
+        verbose_name = _("kind of service or space")
+        verbose_name_plural = _("kinds of services and spaces")
+
+
 register_snippet(InstitutionType)
 register_snippet(Sector)
+register_snippet(ServiceKind)
+
+# What a partner may say it works in: Django's own list of languages, whose names Django
+# translates into every interface language.
+LANGUAGE_CHOICES = sorted(WORLD_LANGUAGES, key=lambda choice: choice[1])
+LANGUAGE_CODES = {code for code, _name in WORLD_LANGUAGES}
+
+
+class LanguagesField(forms.MultipleChoiceField):
+    """Checkboxes of languages for the JSON list of codes a partner stores."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.pop("encoder", None)
+        kwargs.pop("decoder", None)
+        kwargs.pop("max_length", None)
+        super().__init__(choices=LANGUAGE_CHOICES, **kwargs)
+
+    def prepare_value(self, value):
+        return value or []
+
+
+class LanguageList(models.JSONField):
+    """A list of language codes (``["it", "en"]``); one column on SQLite and PostgreSQL."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"form_class": LanguagesField, **kwargs})
+
+
+def validate_language_codes(value):
+    unknown = [code for code in value or [] if code not in LANGUAGE_CODES]
+    if not isinstance(value, list) or unknown:
+        raise ValidationError(
+            _("Unknown language codes: %(codes)s."), params={"codes": ", ".join(map(str, unknown))}
+        )
 
 
 class PartnerOwnedMixin:
@@ -52,8 +106,10 @@ class PartnerOwnedMixin:
         return PartnerPage.objects.ancestor_of(self).live().specific().first()
 
 
-class PartnerIndexPage(IndexPage):
-    """The partner directory (/partners/)."""
+class PartnerIndexPage(RoutablePageMixin, IndexPage):
+    """The partner directory (/partners/): faceted, searchable, as a list or a map, exported
+    as CSV and GeoJSON, and "find a service or space" (``services/``); docs/directory.md.
+    The query logic is ``partners.directory``."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["partners.PartnerPage"]
@@ -69,10 +125,90 @@ class PartnerIndexPage(IndexPage):
             .order_by("title")
         )
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["partners"] = self.partners()
-        return context
+    def export_urls(self, directory):
+        """The CSV and GeoJSON of the directory's current selection."""
+        base = url_in_language(self)
+        query = directory.state.query_string()
+        return {
+            "csv": base + self.reverse_subpage("export_csv") + query,
+            "geojson": base + self.reverse_subpage("export_geojson") + query,
+        }
+
+    @path("", name="directory")
+    def directory(self, request):
+        from .directory import Directory
+
+        directory = Directory(request)
+        exports = self.export_urls(directory)
+        is_map = directory.state.view == "map"
+        return self.render(
+            request,
+            context_overrides={
+                "directory": directory,
+                "partners": None if is_map else directory.results(),
+                "map": directory_map(directory, exports["geojson"]) if is_map else None,
+                "exports": exports,
+                "services_url": url_in_language(self) + self.reverse_subpage("find_services"),
+            },
+        )
+
+    @path("export/csv/", name="export_csv")
+    def export_csv(self, request):
+        from .exports import csv_response
+
+        return csv_response(request)
+
+    @path("export/geojson/", name="export_geojson")
+    def export_geojson(self, request):
+        from .exports import geojson_response
+
+        return geojson_response(request)
+
+    @path("services/", name="find_services")
+    def find_services(self, request):
+        """Find a service or space: every offer, filtered by kind and place."""
+        from .directory import OfferFinder
+
+        finder = OfferFinder(request)
+        suffix = self.reverse_subpage("find_services")
+        links = [replace(link, url=link.url + suffix) for link in language_links(self)]
+        return self.render(
+            request,
+            template="partners/find_services.html",
+            context_overrides={
+                "finder": finder,
+                "offers": finder.offers(),
+                "directory_url": url_in_language(self),
+                "language_links": links,
+                "canonical_url": url_in_language(self) + suffix,
+            },
+        )
+
+
+def directory_map(directory, geojson_url):
+    """The map of the directory's selection (its list alternative is the include's)."""
+    located, _missing = directory.located()
+    markers = [
+        Marker(
+            fact["latitude"],
+            fact["longitude"],
+            fact["title"],
+            f"/{directory.language}/{fact['path']}",
+            lang=fact["lang"],
+        )
+        for fact in located
+    ]
+    state = directory.state
+    return draw_map(
+        markers,
+        title=_("Map of the partners"),
+        bbox=state.bbox,
+        geojson_url=geojson_url,
+        cluster_url=lambda box: state.url(bbox=box.as_param(), view="map", page=None),
+        cluster_label=lambda count: (
+            ngettext("%(count)s partner", "%(count)s partners", count) % {"count": count}
+        ),
+    )
 
 
 class PartnerPage(RoutablePageMixin, HeritagePage):
@@ -107,11 +243,35 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
     city = models.CharField(_("city"), max_length=120, blank=True)
     region = models.CharField(_("region"), max_length=120, blank=True)
     country = models.CharField(_("country"), max_length=120, blank=True)
+    country_code = CountryField(
+        _("country (for the directory)"),
+        blank=True,
+        help_text=_("The directory's country filter and its map use this, in every language."),
+    )
     latitude = models.DecimalField(
-        _("latitude"), max_digits=9, decimal_places=6, null=True, blank=True
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-90), MaxValueValidator(90)],
+        help_text=_("Decimal degrees, −90 (south) to 90 (north)."),
     )
     longitude = models.DecimalField(
-        _("longitude"), max_digits=9, decimal_places=6, null=True, blank=True
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(-180), MaxValueValidator(180)],
+        help_text=_("Decimal degrees, −180 (west) to 180 (east)."),
+    )
+    languages = LanguageList(
+        _("languages"),
+        default=list,
+        blank=True,
+        validators=[validate_language_codes],
+        help_text=_("The languages the institution works and welcomes visitors in."),
     )
     website = models.URLField(_("website"), blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
@@ -127,6 +287,7 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
         FieldPanel("summary"),
         FieldPanel("description"),
         FieldPanel("services"),
+        InlinePanel("offers", heading=_("Services and spaces offered"), label=_("offer")),
         FieldPanel("logo"),
         FieldPanel("hero_image"),
     ]
@@ -134,12 +295,14 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
         FieldPanel("institution_type"),
         FieldPanel("sectors", widget=forms.CheckboxSelectMultiple),
         FieldPanel("hub_role"),
+        FieldPanel("languages"),
         MultiFieldPanel(
             [
                 FieldPanel("address"),
                 FieldPanel("city"),
                 FieldPanel("region"),
                 FieldPanel("country"),
+                FieldPanel("country_code"),
                 FieldPanel("latitude"),
                 FieldPanel("longitude"),
             ],
@@ -170,16 +333,21 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
         APIField("city"),
         APIField("region"),
         APIField("country"),
+        APIField("country_code"),
         APIField("latitude"),
         APIField("longitude"),
         APIField("website"),
         APIField("email"),
         APIField("phone"),
         APIField("services"),
+        APIField("languages"),
+        APIField("offers"),
     ]
     override_translatable_fields = HeritagePage.override_translatable_fields + [
         SynchronizedField("phone"),
         SynchronizedField("address"),
+        SynchronizedField("country_code"),
+        SynchronizedField("languages"),
     ]
     parent_page_types = ["partners.PartnerIndexPage"]
     subpage_types = ["heritage_collections.CollectionPage", "stories.StoryPage"]
@@ -192,18 +360,29 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
         context = super().get_context(request, *args, **kwargs)
         context["collections"] = self.collections_in_language()
         context["stories"] = self.stories_in_language()
+        context["offers"] = self.offers_in_order()
+        context["location_map"] = self.location_map()
         context["items_url"] = url_in_language(self) + self.reverse_subpage("items")
         return context
 
     def structured_data(self, request, context):
         return partner_data(self, request, context)
 
+    def location_map(self):
+        """The partner's place on a map (None without coordinates)."""
+        if self.latitude is None or self.longitude is None:
+            return None
+        url = url_in_language(self)
+        marker = Marker(float(self.latitude), float(self.longitude), self.title, url)
+        return draw_map([marker], title=_("Where %(partner)s is") % {"partner": self.title},
+                        width=480, height=300, minimum_span=4.0)  # fmt: skip
+
     @classmethod
     def api_queryset(cls, queryset):
         """What the JSON API (heritagehub.api) fetches with each partner it lists."""
         return queryset.select_related(
             "locale", "institution_type", "logo", "hero_image"
-        ).prefetch_related("sectors")
+        ).prefetch_related("sectors", "offers__kind")
 
     @path("items/", name="items")
     def items(self, request):
@@ -247,6 +426,60 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
     @cached_property
     def sector_names(self):
         return [sector.localized.name for sector in self.sectors.all()]
+
+    def offers_in_order(self):
+        return self.offers.select_related("kind").order_by("sort_order")
+
+
+class PartnerOffer(TranslatableMixin, Orderable):
+    """A service or space a partner offers, and how to book it: what "find a service or
+    space" lists (docs/directory.md)."""
+
+    page = ParentalKey(PartnerPage, on_delete=models.CASCADE, related_name="offers")
+    kind = models.ForeignKey(
+        ServiceKind, verbose_name=_("kind"), on_delete=models.PROTECT, related_name="+"
+    )
+    note = models.CharField(
+        _("note"),
+        max_length=300,
+        blank=True,
+        help_text=_("What exactly is offered, to whom, and on what terms."),
+    )
+    capacity = models.PositiveIntegerField(
+        _("capacity"),
+        null=True,
+        blank=True,
+        help_text=_("How many people the space or service takes at once, if it matters."),
+    )
+    booking_url = models.URLField(_("booking link"), blank=True)
+    booking_email = models.EmailField(_("booking e-mail"), blank=True)
+
+    panels = [
+        FieldPanel("kind"),
+        FieldPanel("note"),
+        FieldPanel("capacity"),
+        FieldPanel("booking_url"),
+        FieldPanel("booking_email"),
+    ]
+    api_fields = [
+        APIField("kind", serializer=VocabularyTermSerializer()),
+        APIField("note"),
+        APIField("capacity"),
+        APIField("booking_url"),
+        APIField("booking_email"),
+    ]
+    override_translatable_fields = [
+        SynchronizedField("capacity"),
+        SynchronizedField("booking_url"),
+        SynchronizedField("booking_email"),
+    ]
+
+    class Meta(TranslatableMixin.Meta, Orderable.Meta):
+        verbose_name = _("service or space offered")
+        verbose_name_plural = _("services and spaces offered")
+
+    def __str__(self):
+        return self.note or str(self.kind)
 
 
 class PartnerSpace(models.Model):

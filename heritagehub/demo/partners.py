@@ -9,9 +9,10 @@ well-known public facts; addresses, coordinates and websites are given only wher
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from partners.models import InstitutionType, PartnerPage, Sector
+from partners.models import InstitutionType, PartnerOffer, PartnerPage, Sector, ServiceKind
 
 from .base import Bi, Strings, ensure_child
+from .partner_offers import PARTNER_FACTS
 from .translate import translate_page
 
 
@@ -1148,6 +1149,17 @@ def partner_page(text, images):
     page.sectors = list(
         Sector.objects.filter(slug__in=text.sectors, locale__language_code=text.language)
     )
+    page.country_code, page.languages, offers = PARTNER_FACTS[text.slug]
+    kinds = {
+        kind.slug: kind for kind in ServiceKind.objects.filter(locale__language_code=text.language)
+    }
+    page.offers = [
+        PartnerOffer(
+            kind=kinds[offer.kind], note=strings(offer.note), capacity=offer.capacity,
+            booking_url=text.website,
+        )
+        for offer in offers
+    ]  # fmt: skip
     return page, strings
 
 

@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "wagtail",
     "modelcluster",
     "taggit",
+    "django_countries",
     "django_filters",
     "wagtail.api.v2",
     "rest_framework",
@@ -289,12 +290,19 @@ _LOCKED_DOWN = {
     "form-action": ["'self'"],
     "object-src": ["'none'"],
 }
+# Maps (docs/maps.md): no third-party tiles by default. A deployment with its own tile
+# server sets its URL template (https://tiles.example.org/{z}/{x}/{y}.png) and the
+# attribution its data requires; the enhanced maps then draw those tiles under the markers.
+MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
+MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
+# The tile server's origin, allowed as an image source by the public site's policy.
+MAP_TILE_SOURCES = _media_sources(MAP_TILE_URL)
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:", *MEDIA_SOURCES],
+        "img-src": ["'self'", "data:", *MEDIA_SOURCES, *MAP_TILE_SOURCES],
         "media-src": ["'self'", *MEDIA_SOURCES],
         "frame-src": EMBED_FRAME_SOURCES,
         **_LOCKED_DOWN,

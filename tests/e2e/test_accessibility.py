@@ -213,6 +213,10 @@ def expect_every_block(page):
     expect(page.locator(".block-embed iframe")).to_have_count(1)
 
 
+def expect_the_map(page):
+    expect(page.locator(".map-canvas")).to_have_class(re.compile("is-enhanced"))
+
+
 def expect_the_language_notice(page):
     expect(page.locator(".notice--language")).to_be_visible()
 
@@ -248,6 +252,8 @@ def states(language):
         ("partner index", f"/{language}/partners/", None),
         ("partner", f"/{language}/partners/archivio/", None),
         ("partner items", f"/{language}/partners/archivio/items/", None),
+        ("partner directory as a map", f"/{language}/partners/?view=map", expect_the_map),
+        ("find a service or space", f"/{language}/partners/services/", None),
         ("search results", f"/{language}/search/?q=Fotografia", None),
         ("search without results", f"/{language}/search/?q=zzzz", None),
         ("share story", f"/{language}/stories/share/", None),
