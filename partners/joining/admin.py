@@ -1,7 +1,7 @@
 """The moderators' review of applications to join: *Partners → Applications to join*.
 
 Moderators and hub editors (``view`` and ``change`` rights on ``JoinApplication``, granted
-by the partners migration ``0007_join_application_roles``) list the applications, read
+by the partners migration ``0009_join_application_roles``) list the applications, read
 one and accept or decline it. Nobody adds one in the admin: they come from the public
 form. Partner editors and translators have no right on them: the menu item is hidden and
 every URL answers as the admin answers a denial.

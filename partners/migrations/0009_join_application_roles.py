@@ -15,6 +15,6 @@ def grant_review_permissions(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("partners", "0006_join_applications")]
+    dependencies = [("partners", "0008_join_applications")]
 
     operations = [migrations.RunPython(grant_review_permissions, migrations.RunPython.noop)]
