@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.http.request import split_domain_port
+from django.utils.cache import get_max_age
 from wagtail.models import Site
 
 logger = logging.getLogger(__name__)
@@ -184,4 +185,10 @@ def get_page(key):
 
 def set_page(key, response):
     headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
-    _set(key, (response.status_code, headers, response.content), page_cache_seconds())
+    # A page that says it changes sooner (a call closing at its deadline: its max-age) is
+    # kept no longer than that.
+    seconds = page_cache_seconds()
+    max_age = get_max_age(response)
+    if max_age is not None:
+        seconds = min(seconds, max_age)
+    _set(key, (response.status_code, headers, response.content), seconds)
