@@ -13,6 +13,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -110,43 +111,45 @@ class CallPage(PartnerOwnedMixin, HeritagePage):
     """
 
     class CareerStage(models.TextChoices):
-        ANY = "any", _("Any career stage")
+        ANY = "any", pgettext_lazy("call", "Any career stage")
         STUDENT = "student", _("Students and recent graduates")
         EMERGING = "emerging", _("Emerging professionals")
         ESTABLISHED = "established", _("Established professionals")
-        ORGANISATION = "organisation", _("Organisations")
+        ORGANISATION = "organisation", pgettext_lazy("call", "Organisations")
 
     kind = models.ForeignKey(
         CallKind, verbose_name=_("kind of call"), on_delete=models.PROTECT, related_name="+"
     )
     summary = models.CharField(_("summary"), max_length=300)
-    opens_at = models.DateTimeField(_("opening date"))
-    deadline = models.DateTimeField(_("deadline"))
+    opens_at = models.DateTimeField(pgettext_lazy("call", "opening date"))
+    deadline = models.DateTimeField(pgettext_lazy("call", "deadline"))
     time_zone = models.CharField(
-        _("time zone"),
+        pgettext_lazy("call", "time zone"),
         max_length=64,
         default=schedule.DEFAULT_TIME_ZONE,
         help_text=_("The opening date and the deadline are times in this zone."),
     )
     sectors = ParentalManyToManyField(Sector, verbose_name=_("sectors"), blank=True)
     regions = models.CharField(
-        _("regions"),
+        pgettext_lazy("call", "regions"),
         max_length=255,
         blank=True,
         help_text=_("Where applicants must be based, e.g. “Emilia-Romagna” or “EU countries”."),
     )
     career_stage = models.CharField(
-        _("career stage"),
+        pgettext_lazy("call", "career stage"),
         max_length=20,
         choices=CareerStage.choices,
         default=CareerStage.ANY,
     )
-    eligibility = RichTextField(_("who may apply"), blank=True, features=RICH_TEXT_FEATURES)
-    offer = RichTextField(_("what is offered"), features=RICH_TEXT_FEATURES)
-    how_to_apply = RichTextField(_("how to apply"), features=RICH_TEXT_FEATURES)
-    application_url = models.URLField(_("application link"), blank=True)
-    contact_name = models.CharField(_("contact"), max_length=200, blank=True)
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    eligibility = RichTextField(
+        pgettext_lazy("call", "who may apply"), blank=True, features=RICH_TEXT_FEATURES
+    )
+    offer = RichTextField(pgettext_lazy("call", "what is offered"), features=RICH_TEXT_FEATURES)
+    how_to_apply = RichTextField(pgettext_lazy("call", "how to apply"), features=RICH_TEXT_FEATURES)
+    application_url = models.URLField(pgettext_lazy("call", "application link"), blank=True)
+    contact_name = models.CharField(pgettext_lazy("call", "contact"), max_length=200, blank=True)
+    contact_email = models.EmailField(pgettext_lazy("call", "contact e-mail"), blank=True)
 
     base_form_class = CallPageForm
     content_panels = HeritagePage.content_panels + [
@@ -159,12 +162,16 @@ class CallPage(PartnerOwnedMixin, HeritagePage):
                 # otherwise ask for a migration.
                 FieldPanel("time_zone", widget=forms.Select(choices=schedule.time_zone_choices)),
             ],
-            heading=_("Dates"),
+            heading=pgettext_lazy("call", "Dates"),
         ),
         FieldPanel("offer"),
         FieldPanel("how_to_apply"),
         FieldPanel("application_url"),
-        InlinePanel("documents", label=_("Documents"), heading=_("Documents")),
+        InlinePanel(
+            "documents",
+            label=pgettext_lazy("call", "Documents"),
+            heading=pgettext_lazy("call", "Documents"),
+        ),
     ]
     metadata_panels = [
         MultiFieldPanel(
@@ -174,7 +181,7 @@ class CallPage(PartnerOwnedMixin, HeritagePage):
                 FieldPanel("career_stage"),
                 FieldPanel("eligibility"),
             ],
-            heading=_("Who may apply"),
+            heading=pgettext_lazy("call", "Who may apply"),
         ),
         MultiFieldPanel(
             [FieldPanel("contact_name"), FieldPanel("contact_email")], heading=_("Contact")
@@ -222,8 +229,8 @@ class CallPage(PartnerOwnedMixin, HeritagePage):
     subpage_types = []
 
     class Meta:
-        verbose_name = _("call")
-        verbose_name_plural = _("calls")
+        verbose_name = pgettext_lazy("call", "call")
+        verbose_name_plural = pgettext_lazy("call", "calls")
         indexes = [models.Index(fields=["deadline"], name="calls_call_deadline")]
 
     def clean(self):
@@ -330,7 +337,7 @@ class CallDocument(Orderable):
     page = ParentalKey(CallPage, on_delete=models.CASCADE, related_name="documents")
     document = models.ForeignKey(
         "wagtaildocs.Document",
-        verbose_name=_("document"),
+        verbose_name=pgettext_lazy("call", "document"),
         on_delete=models.CASCADE,
         related_name="+",
     )
