@@ -40,6 +40,9 @@ def call_data(call, request, context):
     organisation = partner_reference(partner, request) or hub_organization(request)
     schema_type = call_type(call.kind)
     address = postal_address(partner) if partner is not None else None
+    # To the second: what an editor typed, without the microseconds of code-made calls.
+    opens = call.local_opens_at.replace(microsecond=0)
+    deadline = call.local_deadline.replace(microsecond=0)
     common = {
         "name": call.title,
         "url": page_url(call, request),
@@ -51,8 +54,8 @@ def call_data(call, request, context):
         node = thing(
             schema_type,
             title=call.title,
-            datePosted=call.local_opens_at,
-            validThrough=call.local_deadline,
+            datePosted=opens,
+            validThrough=deadline,
             hiringOrganization=organisation,
             jobLocation=thing("Place", address=address) if address else None,
             qualifications=plain_text(call.eligibility),
@@ -62,8 +65,8 @@ def call_data(call, request, context):
         node = thing(
             schema_type,
             provider=organisation,
-            applicationStartDate=call.local_opens_at.date(),
-            applicationDeadline=call.local_deadline.date(),
+            applicationStartDate=opens.date(),
+            applicationDeadline=deadline.date(),
             programPrerequisites=plain_text(call.eligibility),
             **common,
         )
@@ -74,8 +77,8 @@ def call_data(call, request, context):
         node = thing(
             schema_type,
             publisher=organisation,
-            datePublished=call.local_opens_at,
-            expires=call.local_deadline,
+            datePublished=opens,
+            expires=deadline,
             about=grant,
             **common,
         )
