@@ -8,6 +8,7 @@ import pytest
 from calls.models import CallKind
 from partners.models import Sector
 from tests.factories import CallIndexPageFactory, CallPageFactory
+from tests.partners.conftest import hub, hub_editor, moderator, roles, translator  # noqa: F401
 
 
 @dataclass
