@@ -107,7 +107,7 @@ def build(count, seed=0, log=print):
     )
     for page, key in zip(pages, keys, strict=True):
         page.pk = page.id = page.page_ptr_id = key
-    call_fields = _own_fields(CallPage)
+    call_fields = ("page_ptr", *_own_fields(CallPage))
     insert_rows(
         CallPage,
         call_fields,

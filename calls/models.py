@@ -68,11 +68,6 @@ class CallIndexPage(RoutablePageMixin, IndexPage):
 
         return CallListing(request, index=self, archive=archive)
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["listing"] = kwargs.get("listing") or self.listing(request)
-        return context
-
     def route_url(self, route, language_code=None):
         return url_in_language(self, language_code) + self.reverse_subpage(route)
 
