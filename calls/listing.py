@@ -13,6 +13,7 @@ regions come from one query over the partner pages (there are tens, not thousand
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from django.db.models import Prefetch
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -20,6 +21,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from wagtail.models import Page
 
+from heritagehub import cache
 from heritagehub.i18n import active_language, language_order
 from heritagehub.pagination import paginate
 from partners.models import PartnerPage, Sector
@@ -194,29 +196,79 @@ class CallFilters:
 
 
 class CallListing:
-    """What the calls index shows for a request: open (or closed) calls, filters, feeds."""
+    """What the calls index shows for a request: open (or closed) calls, filters, feeds.
+
+    The ordered keys of the whole list (open calls by deadline and the first upcoming ones,
+    or the archive) are kept in the object cache for the current generation and until the
+    next opening or deadline changes them (``heritagehub.cache.cached_until``): a request
+    then fetches only the calls of its page, by key. At 10,000 calls, ordering and counting
+    them was most of the listing's time (docs/calls.md, "Performance").
+    """
 
     def __init__(self, request, index, archive=False):
         self.index = index
         self.archive = archive
         self.now = timezone.now()
         self.filters = CallFilters(request)
-        calls = self.filters.apply(CallPage.listed())
-        if archive:
-            closed = calls.filter(CallPage.closed_filter(self.now))
-            self.calls = paginate(request, closed.order_by("-deadline", "title"), CALLS_PER_PAGE)
-            self.upcoming = []
-        else:
-            open_calls = calls.filter(CallPage.open_filter(self.now))
-            self.calls = paginate(request, open_calls.order_by("deadline", "title"), CALLS_PER_PAGE)
-            self.upcoming = list(
-                calls.filter(CallPage.upcoming_filter(self.now)).order_by("opens_at", "title")[
-                    :UPCOMING_SHOWN
-                ]
-            )
-        self.calls.object_list = list(self.calls.object_list)
+        name = "calls:{}:{}:{}".format(
+            "archive" if archive else "open", self.filters.language_code, self.filters.query()
+        )
+        compute = self._archive_keys if archive else self._open_keys
+        listed, upcoming = cache.cached_until(name, compute, self.now, request)
+        self.calls = paginate(request, listed, CALLS_PER_PAGE)
+        shown = self._fetch([*self.calls.object_list, *upcoming])
+        self.calls.object_list = [shown[pk] for pk in self.calls.object_list if pk in shown]
+        self.upcoming = [shown[pk] for pk in upcoming if pk in shown]
         for call in [*self.calls.object_list, *self.upcoming]:
             call.listed_partner = self.filters.partners.partner_of(call)
+
+    def _calls(self):
+        return self.filters.apply(CallPage.listed())
+
+    def _open_keys(self):
+        calls = self._calls()
+        listed = list(
+            calls.filter(CallPage.open_filter(self.now))
+            .order_by("deadline", "title")
+            .values_list("pk", "deadline")
+        )
+        upcoming = list(
+            calls.filter(CallPage.upcoming_filter(self.now))
+            .order_by("opens_at", "title")
+            .values_list("pk", "opens_at")[:UPCOMING_SHOWN]
+        )
+        changes = [moment for _pk, moment in (listed[:1] + upcoming[:1])]
+        valid_until = min(changes) if changes else None
+        return ([pk for pk, _d in listed], [pk for pk, _o in upcoming]), valid_until
+
+    def _archive_keys(self):
+        calls = self._calls()
+        closed = list(
+            calls.filter(CallPage.closed_filter(self.now))
+            .order_by("-deadline", "title")
+            .values_list("pk", flat=True)
+        )
+        # The archive changes when the next open call closes.
+        next_deadline = (
+            CallPage.objects.live()
+            .filter(deadline__gt=self.now)
+            .order_by("deadline")
+            .values_list("deadline", flat=True)
+            .first()
+        )
+        return (closed, []), next_deadline
+
+    @staticmethod
+    def _fetch(keys):
+        """The calls with these keys (one query, and one for their sectors), by key."""
+        if not keys:
+            return {}
+        calls = (
+            CallPage.objects.filter(pk__in=keys)
+            .select_related("kind", "locale")
+            .prefetch_related(Prefetch("sectors", Sector.objects.order_by("sort_order", "name")))
+        )
+        return {call.pk: call for call in calls}
 
     @property
     def problems(self):
@@ -250,5 +302,7 @@ class CallListing:
         (when the "closes in N days" badges may turn over)."""
         moments = [call.next_change(self.now) for call in self.calls.object_list[:1]]
         moments += [call.opens_at for call in self.upcoming[:1]]
+        if self.archive:
+            moments = []  # the archive's cached keys expire at the next deadline anyway
         seconds = [schedule.seconds_until(m, self.now) for m in moments if m is not None]
         return min([schedule.seconds_until_next_hour(self.now), *seconds])

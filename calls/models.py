@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -254,7 +255,7 @@ class CallPage(PartnerOwnedMixin, HeritagePage):
     def is_closed(self):
         return self.status == schedule.CLOSED
 
-    @property
+    @cached_property
     def badge(self):
         """ "Closes in N days" while open, else None."""
         if not self.is_open:
