@@ -53,7 +53,7 @@ class CallFeed(Feed):
 
     def items(self, index):
         calls = self.filters.apply(CallPage.listed()).filter(CallPage.open_filter())
-        return calls.order_by("-opens_at", "title")[:FEED_ENTRIES]
+        return calls.prefetch_related("sectors").order_by("-opens_at", "title")[:FEED_ENTRIES]
 
     def item_title(self, call):
         return call.title

@@ -13,7 +13,6 @@ regions come from one query over the partner pages (there are tens, not thousand
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
-from django.db.models import Prefetch
 from django.db.models.functions import Length, Substr
 from django.utils import timezone
 from django.utils.functional import cached_property
@@ -260,14 +259,10 @@ class CallListing:
 
     @staticmethod
     def _fetch(keys):
-        """The calls with these keys (one query, and one for their sectors), by key."""
+        """The calls with these keys, by key (one query: cards show no sectors)."""
         if not keys:
             return {}
-        calls = (
-            CallPage.objects.filter(pk__in=keys)
-            .select_related("kind", "locale")
-            .prefetch_related(Prefetch("sectors", Sector.objects.order_by("sort_order", "name")))
-        )
+        calls = CallPage.objects.filter(pk__in=keys).select_related("kind", "locale")
         return {call.pk: call for call in calls}
 
     @property

@@ -284,10 +284,8 @@ class CallPage(PartnerOwnedMixin, HeritagePage):
     @classmethod
     def listed(cls, language_code=None):
         """Live public calls, one per translation, in the visitor's language."""
-        return (
-            in_language(without_private(cls.objects.live()), language_code)
-            .select_related("kind", "locale")
-            .prefetch_related(Prefetch("sectors", Sector.objects.order_by("sort_order", "name")))
+        return in_language(without_private(cls.objects.live()), language_code).select_related(
+            "kind", "locale"
         )
 
     @staticmethod

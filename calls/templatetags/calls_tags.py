@@ -9,6 +9,7 @@ from typing import NamedTuple
 from django import template
 from django.utils import timezone
 
+from heritagehub import cache
 from heritagehub.i18n import descendants_of_translations, url_in_language
 from partners.models import PartnerPage
 
@@ -24,6 +25,10 @@ class PartnerCalls(NamedTuple):
     listing_url: str | None
 
 
+def _calls_index():
+    return CallIndexPage.objects.live().order_by("depth", "pk").first()
+
+
 @register.simple_tag
 def partner_open_calls(partner):
     """The partner's open calls, nearest deadline first, and its filtered calls listing."""
@@ -35,6 +40,6 @@ def partner_open_calls(partner):
     calls = list(calls.order_by("deadline", "title")[:PARTNER_CALLS_SHOWN])
     if not calls:
         return PartnerCalls([], None)
-    index = CallIndexPage.objects.live().order_by("depth", "pk").first()
+    index = cache.cached("calls:index", _calls_index)
     url = f"{url_in_language(index)}?partner={partner.slug}" if index else None
     return PartnerCalls(calls, url)

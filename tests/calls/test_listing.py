@@ -235,3 +235,14 @@ def test_a_partner_page_without_open_calls_has_no_calls_section(client, calls, t
     with time_machine.travel(calls.partner_call.deadline + datetime.timedelta(days=1)):
         html = client.get("/it/partners/archivio/").content.decode()
     assert 'id="calls-heading"' not in html
+
+
+def test_open_calls_add_at_most_two_queries_to_a_partner_page(
+    client, calls, tree, django_assert_max_num_queries
+):
+    for number in range(8):
+        CallPageFactory(parent=tree.partner, title=f"Bando del partner {number}")
+    client.get("/it/partners/archivio/")  # warm caches, as any served page does
+    with django_assert_max_num_queries(13):  # the partner page's ceiling (test_query_ceilings)
+        response = client.get("/it/partners/archivio/")
+    assert response.content.decode().count("card--call") == 6
