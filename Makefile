@@ -50,6 +50,7 @@ help:
 	@echo "make check          makemigrations --check and Django's system checks"
 	@echo "make clean          remove .venv, databases, media, compiled files"
 	@echo "make bench          build a 100,000-item database, measure pages and imports (docs/benchmarks.md)"
+	@echo "make bench-calls    the calls listing at 10,000 calls (docs/calls.md)"
 	@echo "make loadtest       gunicorn, PostgreSQL and Redis under load, with faults (docs/reliability.md)"
 
 # --- environment -----------------------------------------------------------------------
@@ -140,6 +141,11 @@ BENCH_ARGS ?=
 bench: translations $(VENDORED)
 	$(PY) -m benchmarks --command "make bench$(if $(BENCH_ARGS), BENCH_ARGS=\"$(BENCH_ARGS)\")" $(BENCH_ARGS)
 	$(PY) -m benchmarks.directory --command "make bench"
+
+# The calls listing at 10,000 calls (bench-calls.sqlite3, or DATABASE_URL): docs/calls.md.
+.PHONY: bench-calls
+bench-calls: translations
+	$(PY) -m benchmarks.calls
 
 # Run by hand, not by CI (which runs tests/heritagehub/test_fault_smoke.py): the 100,000-item
 # PostgreSQL database of `make bench` (DATABASE_URL, default heritagehub_bench; built when

@@ -22,6 +22,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.http.request import split_domain_port
+from django.utils.cache import get_max_age
 from wagtail.models import Site
 
 logger = logging.getLogger(__name__)
@@ -110,6 +111,25 @@ def cached(name, compute, request=None):
     return value
 
 
+def cached_until(name, compute, now, request=None):
+    """Like ``cached``, for a value that the clock also makes stale: ``compute()`` returns
+    ``(value, valid_until)`` (a moment, or None for "until the generation changes"), and the
+    value is recomputed from ``valid_until`` on (calls open and close by the clock)."""
+    current = generation(request)
+    if current is None:
+        return compute()[0]
+    key = f"heritagehub:{current}:{name}"
+    stored = _get(key, _MISSING)
+    if stored is not _MISSING and (stored[1] is None or now < stored[1]):
+        return stored[0]
+    value, valid_until = compute()
+    seconds = CHROME_SECONDS
+    if valid_until is not None:
+        seconds = max(1, min(seconds, int((valid_until - now).total_seconds()) + 1))
+    _set(key, (value, valid_until), seconds)
+    return value
+
+
 def site_for_request(request):
     """The Wagtail Site of the request (``Site.find_for_request``), from the cache by host
     and port: Wagtail would ask the database on every request."""
@@ -184,4 +204,10 @@ def get_page(key):
 
 def set_page(key, response):
     headers = [(name, value) for name, value in response.items() if name.lower() != "set-cookie"]
-    _set(key, (response.status_code, headers, response.content), page_cache_seconds())
+    # A page that says it changes sooner (a call closing at its deadline: its max-age) is
+    # kept no longer than that.
+    seconds = page_cache_seconds()
+    max_age = get_max_age(response)
+    if max_age is not None:
+        seconds = min(seconds, max_age)
+    _set(key, (response.status_code, headers, response.content), seconds)

@@ -35,6 +35,7 @@ if settings.DEBUG:
 # Every public page lives under its language prefix; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
     path("search/", views.search, name="search"),
+    path("", include("calls.urls")),
     path("", include("heritage_collections.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -350,7 +350,11 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
         SynchronizedField("languages"),
     ]
     parent_page_types = ["partners.PartnerIndexPage"]
-    subpage_types = ["heritage_collections.CollectionPage", "stories.StoryPage"]
+    subpage_types = [
+        "heritage_collections.CollectionPage",
+        "stories.StoryPage",
+        "calls.CallPage",
+    ]
 
     class Meta:
         verbose_name = _("partner")

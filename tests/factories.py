@@ -10,9 +10,11 @@ import datetime
 import factory
 import wagtail_factories
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Collection
 
+from calls.models import CallIndexPage, CallKind, CallPage
 from heritage_collections.catalogue import refresh_catalogue
 from heritage_collections.models import (
     CollectionIndexPage,
@@ -273,3 +275,30 @@ def write_item_csv(path, rows, columns=None, encoding="utf-8"):
         writer.writeheader()
         writer.writerows(rows)
     return path
+
+
+class CallIndexPageFactory(HeritagePageFactory):
+    class Meta:
+        model = CallIndexPage
+
+    title = "Bandi e opportunità"
+    slug = "calls"
+    introduction = "Residenze, bandi, formazione e lavoro nel polo."
+
+
+class CallPageFactory(HeritagePageFactory):
+    """An open call: opened a week ago, closing in ten days, in Rome's time zone."""
+
+    class Meta:
+        model = CallPage
+
+    title = factory.Sequence(lambda n: f"Bando {n}")
+    summary = "Un'opportunità del polo."
+    kind = factory.LazyFunction(
+        lambda: CallKind.objects.get(slug="residency", locale__language_code="it")
+    )
+    opens_at = factory.LazyFunction(lambda: timezone.now() - datetime.timedelta(days=7))
+    deadline = factory.LazyFunction(lambda: timezone.now() + datetime.timedelta(days=10))
+    time_zone = "Europe/Rome"
+    offer = "<p>Uno studio e una borsa.</p>"
+    how_to_apply = "<p>Scrivete alla segreteria.</p>"

@@ -8,6 +8,7 @@
 4. Tate's and the museums' collections and items (English), collection pages translated
    into Italian;
 5. stories, some translated into English;
+   then the calls index (five languages) and the partners' open calls (Italian, English);
 6. the home page's featured lists;
 7. demo accounts;
 8. applications to join the hub, waiting for review.
@@ -23,6 +24,7 @@ from django.conf import settings
 from .accounts import load_accounts
 from .applications import load_applications
 from .base import DemoDataError, Stats
+from .calls import load_calls
 from .collections import load_museum_items, load_tate
 from .images import image_collection, load_images
 from .pages import feature_on_home, load_site_pages
@@ -79,6 +81,7 @@ def load(path, stats=None):
     }
 
     stories = load_stories(pages, partner_pages, images, stats)
+    load_calls(pages, partner_pages, stats)
 
     feature_on_home(
         pages["it"]["home"],

@@ -1,7 +1,8 @@
-"""Partner pages live in the directory and hold the partner's collections and stories."""
+"""Partner pages live in the directory and hold the partner's collections, stories and calls."""
 
 import pytest
 
+from calls.models import CallPage
 from heritage_collections.models import CollectionPage
 from partners.models import PartnerIndexPage, PartnerPage
 from stories.models import StoryPage
@@ -15,8 +16,8 @@ def test_partner_page_is_created_under_the_partner_index_only(tree):
         assert not PartnerPage.can_create_at(parent), parent
 
 
-def test_partner_page_holds_collections_and_stories(tree):
-    assert set(PartnerPage.allowed_subpage_models()) == {CollectionPage, StoryPage}
+def test_partner_page_holds_collections_stories_and_calls(tree):
+    assert set(PartnerPage.allowed_subpage_models()) == {CollectionPage, StoryPage, CallPage}
 
 
 def test_only_one_partner_index_per_home(tree):
