@@ -67,9 +67,7 @@ def parse_rrule(text, start):
             )
         )
     first = start if isinstance(start, datetime) else datetime.combine(start, datetime.min.time())
-    if "UNTIL" in parts and first.tzinfo is not None:
-        # RFC 5545: with a zoned DTSTART, UNTIL is in UTC (…Z); a bare date means its end.
-        value = re.sub(r"UNTIL=(\d{8})(?=;|$)", r"UNTIL=\1T235959Z", value)
+    value = rrule_text(value, start)
     try:
         return dateutil_rrule.rrulestr(value, dtstart=first, cache=False)
     except (ValueError, TypeError) as error:
@@ -82,10 +80,18 @@ def parse_rrule(text, start):
         ) from error
 
 
-def recurrence_value(text):
+def rrule_text(text, start):
+    """The RRULE value as RFC 5545 wants it with this DTSTART: with a zoned start, a date
+    UNTIL (``UNTIL=20271231``, what editors write) becomes the end of that day in UTC."""
+    value = re.sub(r"^\s*RRULE:", "", text or "", flags=re.IGNORECASE).strip().upper()
+    if isinstance(start, datetime) and start.tzinfo is not None:
+        value = re.sub(r"UNTIL=(\d{8})(?=;|$)", r"UNTIL=\1T235959Z", value)
+    return value
+
+
+def recurrence_value(text, start):
     """The RRULE as icalendar's vRecur (for the RRULE property of a VEVENT)."""
-    value = re.sub(r"^\s*RRULE:", "", text or "", flags=re.IGNORECASE).strip()
-    return vRecur.from_ical(value)
+    return vRecur.from_ical(rrule_text(text, start))
 
 
 def new_calendar(name, description="", url="", language=""):
@@ -143,7 +149,7 @@ def calendar_event(
             end = end + timedelta(days=1)
         event.add("dtend", end)
     if rrule:
-        event.add("rrule", recurrence_value(rrule))
+        event.add("rrule", recurrence_value(rrule, start))
     for exdate in exdates:
         event.add("exdate", exdate)
     if description:

@@ -67,6 +67,7 @@ class HomePage(HeritagePage):
         "heritage_collections.CollectionIndexPage",
         "stories.StoryIndexPage",
         "partners.PartnerIndexPage",
+        "events.WhatsOnPage",
         "home.StandardPage",
         "home.FormPage",
     ]

@@ -182,7 +182,11 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
         SynchronizedField("address"),
     ]
     parent_page_types = ["partners.PartnerIndexPage"]
-    subpage_types = ["heritage_collections.CollectionPage", "stories.StoryPage"]
+    subpage_types = [
+        "heritage_collections.CollectionPage",
+        "stories.StoryPage",
+        "events.EventPage",
+    ]
 
     class Meta:
         verbose_name = _("partner")
