@@ -5,13 +5,17 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django import template
+from django.utils import timezone
 
+from heritagehub.cache import cached
+from heritagehub.i18n import active_language
 from heritagehub.templatetags.heritagehub_tags import _request
 
 from ..whats_on import upcoming
 
 register = template.Library()
 WHATS_NEXT = 3
+WHATS_NEXT_SECONDS = 300
 
 
 @dataclass(frozen=True)
@@ -55,11 +59,18 @@ def when(occurrence, event=None):
 @register.inclusion_tag("events/includes/whats_next.html", takes_context=True)
 def whats_next(context, partner=None, heading_id="whats-next"):
     """The next events of the hub (or of ``partner``): nothing when none is coming."""
+    request = _request(context)
+    now = timezone.now()
+    # Kept for the current generation (any publish refreshes it) and at most a few minutes,
+    # as events end: the home page shows it on every visit, at no query.
+    slot = int(now.timestamp() // WHATS_NEXT_SECONDS)
+    scope = partner.translation_key if partner else "hub"
+    key = f"events:whats_next:{scope}:{active_language()}:{slot}"
     return {
-        "occurrences": upcoming(WHATS_NEXT, partner=partner),
+        "occurrences": cached(key, lambda: upcoming(WHATS_NEXT, partner=partner, now=now), request),
         "partner": partner,
         "heading_id": heading_id,
-        "request": _request(context),
+        "request": request,
         "LANGUAGE_CODE": context.get("LANGUAGE_CODE"),
         "page": context.get("page"),
     }

@@ -8,6 +8,7 @@
 4. Tate's and the museums' collections and items (English), collection pages translated
    into Italian;
 5. stories, some translated into English;
+   then What's on and the programme, in five languages (dated from today);
 6. the home page's featured lists;
 7. demo accounts.
 
@@ -22,6 +23,7 @@ from django.conf import settings
 from .accounts import load_accounts
 from .base import DemoDataError, Stats
 from .collections import load_museum_items, load_tate
+from .events import load_events
 from .images import image_collection, load_images
 from .pages import feature_on_home, load_site_pages
 from .partners import ALL_PARTNERS, load_partners
@@ -77,6 +79,7 @@ def load(path, stats=None):
     }
 
     stories = load_stories(pages, partner_pages, images, stats)
+    load_events(pages, partner_pages, stats)
 
     feature_on_home(
         pages["it"]["home"],

@@ -15,8 +15,10 @@ def test_partner_page_is_created_under_the_partner_index_only(tree):
         assert not PartnerPage.can_create_at(parent), parent
 
 
-def test_partner_page_holds_collections_and_stories(tree):
-    assert set(PartnerPage.allowed_subpage_models()) == {CollectionPage, StoryPage}
+def test_partner_page_holds_collections_stories_and_events(tree):
+    allowed = set(PartnerPage.allowed_subpage_models())
+    assert {CollectionPage, StoryPage} <= allowed
+    assert "events.EventPage" in {model._meta.label for model in allowed}
 
 
 def test_only_one_partner_index_per_home(tree):
