@@ -4,6 +4,7 @@ from datetime import UTC, date, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.utils import translation
 from icalendar import Calendar
 
 from heritagehub.calendar import (
@@ -15,6 +16,15 @@ from heritagehub.calendar import (
 )
 
 ROME = ZoneInfo("Europe/Rome")
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    """The editor's messages in their English source."""
+    with translation.override("en"):
+        yield
+
+
 START = datetime(2027, 3, 20, 19, 0, tzinfo=ROME)
 
 
