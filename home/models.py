@@ -67,6 +67,7 @@ class HomePage(HeritagePage):
         "heritage_collections.CollectionIndexPage",
         "stories.StoryIndexPage",
         "partners.PartnerIndexPage",
+        "events.WhatsOnPage",
         "calls.CallIndexPage",
         "home.StandardPage",
         "home.FormPage",

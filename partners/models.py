@@ -353,6 +353,7 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
     subpage_types = [
         "heritage_collections.CollectionPage",
         "stories.StoryPage",
+        "events.EventPage",
         "calls.CallPage",
     ]
 

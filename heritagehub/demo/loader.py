@@ -9,6 +9,7 @@
    into Italian;
 5. stories, some translated into English;
    then the calls index (five languages) and the partners' open calls (Italian, English);
+   then What's on and the programme, in five languages (dated from today);
 6. the home page's featured lists;
 7. demo accounts;
 8. applications to join the hub, waiting for review.
@@ -26,6 +27,7 @@ from .applications import load_applications
 from .base import DemoDataError, Stats
 from .calls import load_calls
 from .collections import load_museum_items, load_tate
+from .events import load_events
 from .images import image_collection, load_images
 from .pages import feature_on_home, load_site_pages
 from .partners import ALL_PARTNERS, load_partners
@@ -82,6 +84,7 @@ def load(path, stats=None):
 
     stories = load_stories(pages, partner_pages, images, stats)
     load_calls(pages, partner_pages, stats)
+    load_events(pages, partner_pages, stats)
 
     feature_on_home(
         pages["it"]["home"],

@@ -33,6 +33,7 @@ INSTALLED_APPS = [
     "heritage_collections",
     "stories",
     "partners",
+    "events",
     "calls",
     "wagtail_localize",
     "wagtail_localize.locales",

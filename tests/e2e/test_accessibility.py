@@ -24,6 +24,7 @@ from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
 from tests.conftest import LANGUAGES
+from tests.events.factories import EventPageFactory, WhatsOnPageFactory
 from tests.factories import (
     HeritageImageFactory,
     JoinPageFactory,
@@ -152,6 +153,7 @@ def multilingual_hub(tree, translate):
         "privacy": StandardPageFactory(parent=tree.home, title="Privacy", slug="privacy"),
         "form": tree.form,
     }
+    add_programme(tree)
     for language in LANGUAGES[1:]:
         translate(tree.home, language, title="Heritage Hub", hero_heading=HERO_HEADINGS[language])
         for name, page in pages.items():  # parents first: the dict is in tree order
@@ -165,6 +167,37 @@ def multilingual_hub(tree, translate):
                     field.label = label
                     field.save()
     return tree
+
+
+def add_programme(tree):
+    """What's on with an event of the partner, an ongoing exhibition and a past talk (in
+    Italian only: the other languages show them with the "not yet translated" notice)."""
+    today = datetime.date.today()
+    whats_on = WhatsOnPageFactory(parent=tree.home)
+    EventPageFactory(
+        parent=tree.partner,
+        title="Laboratorio",
+        slug="laboratorio",
+        start_date=today + datetime.timedelta(days=3),
+        is_free=True,
+        accessibility="Accesso senza gradini.",
+        booking_url="https://example.org/prenota",
+    )
+    EventPageFactory(
+        parent=whats_on,
+        title="Mostra",
+        slug="mostra",
+        start_date=today - datetime.timedelta(days=10),
+        end_date=today + datetime.timedelta(days=30),
+        start_time=None,
+        end_time=None,
+    )
+    EventPageFactory(
+        parent=whats_on,
+        title="Incontro passato",
+        slug="passato",
+        start_date=today - datetime.timedelta(days=20),
+    )
 
 
 def axe_violations(page):
@@ -262,6 +295,11 @@ def states(language):
             f"/{language}/stories/share/",
             submit_without_browser_validation,
         ),
+        ("what's on", f"/{language}/whats-on/", None),
+        ("what's on filtered", f"/{language}/whats-on/?when=month&free=1#events", None),
+        ("what's on with a bad parameter", f"/{language}/whats-on/?from=x#events", None),
+        ("what's on archive", f"/{language}/whats-on/archive/", None),
+        ("event", f"/{language}/partners/archivio/laboratorio/", None),
         ("page not found", f"/{language}/no-such-page/", None),
     ]
 

@@ -16,8 +16,14 @@ def test_partner_page_is_created_under_the_partner_index_only(tree):
         assert not PartnerPage.can_create_at(parent), parent
 
 
-def test_partner_page_holds_collections_stories_and_calls(tree):
-    assert set(PartnerPage.allowed_subpage_models()) == {CollectionPage, StoryPage, CallPage}
+def test_partner_page_holds_collections_stories_events_and_calls(tree):
+    allowed = {model._meta.label for model in PartnerPage.allowed_subpage_models()}
+    assert allowed == {
+        CollectionPage._meta.label,
+        StoryPage._meta.label,
+        CallPage._meta.label,
+        "events.EventPage",
+    }
 
 
 def test_only_one_partner_index_per_home(tree):

@@ -1,0 +1,154 @@
+"""The programme's budgets: What's on with many events, and the iCalendar feed.
+
+    python -m benchmarks.programme --events 10000   # the budget's size
+    python -m benchmarks.programme --events 1000    # a quick run
+
+Builds its own SQLite database (``bench-programme-<events>.sqlite3``, reused when it holds
+the events already; PostgreSQL when DATABASE_URL is set): the migrations, a What's on page,
+ten partners and ``--events`` events spread over them and over the hub (one in five
+recurring weekly, one in ten all-day over weeks, kinds, cities, prices and languages mixed),
+dated from a year ago to a year ahead, their occurrences built by ``refresh_occurrences``.
+Then measures, as ``make bench`` does (settings ``heritagehub.settings.bench``, DEBUG off,
+the test client, one warm-up and one counted request per URL, then timed ones), What's on
+with the object cache on and the page cache off, and the iCalendar feed of at most 1,000
+events. Targets: What's on ≤ 15 ms median and ≤ 15 queries; the feed ≤ 100 ms.
+"""
+
+import argparse
+import os
+import random
+import statistics
+import sys
+import time
+from datetime import date, timedelta
+from datetime import time as clock
+from pathlib import Path
+
+TARGETS = {"whats_on": 15.0, "calendar": 100.0}
+KINDS = ["exhibition", "workshop", "talk", "performance", "screening", "guided-tour", "concert"]
+CITIES = ["Torino", "Bologna", "Favara", "Bruxelles", "San Sebastián", "Genova", "Milano"]
+
+
+def setup(events):
+    base = Path(__file__).resolve().parent.parent
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heritagehub.settings.bench")
+    os.environ.setdefault("BENCH_SQLITE", str(base / f"bench-programme-{events}.sqlite3"))
+    sys.path.insert(0, str(base))
+    import django
+
+    django.setup()
+
+
+def build(events, log):
+    from django.core.management import call_command
+    from django.db import transaction
+    from django.utils.text import slugify
+
+    from events.models import EventKind, EventPage, WhatsOnPage
+    from events.occurrences import refresh_all
+    from home.models import HomePage
+    from partners.models import PartnerIndexPage, PartnerPage
+
+    call_command("migrate", verbosity=0)
+    if EventPage.objects.count() >= events:
+        log(f"reusing the database: {EventPage.objects.count()} events")
+        return
+    home = HomePage.objects.get(depth=2, locale__language_code="it")
+    kinds = {kind.slug: kind for kind in EventKind.objects.filter(locale=home.locale)}
+    rng = random.Random(0)
+    today = date.today()
+    started = time.perf_counter()
+    with transaction.atomic():
+        whats_on = home.add_child(instance=WhatsOnPage(title="In programma", slug="whats-on"))
+        index = home.add_child(instance=PartnerIndexPage(title="Partner", slug="partners"))
+        partners = [
+            index.add_child(
+                instance=PartnerPage(title=f"Partner {n}", slug=f"partner-{n}", city=CITIES[n % 7])
+            )
+            for n in range(10)
+        ]
+        parents = [whats_on, *partners]
+        for number in range(events):
+            start = today + timedelta(days=rng.randint(-365, 365))
+            all_day = number % 10 == 0
+            title = f"Evento {number} {rng.choice(KINDS)}"
+            rng.choice(parents).add_child(
+                instance=EventPage(
+                    title=title,
+                    slug=slugify(title),
+                    kind=kinds[rng.choice(KINDS)],
+                    summary="Un evento del programma.",
+                    start_date=start,
+                    end_date=start + timedelta(days=rng.randint(7, 60)) if all_day else None,
+                    start_time=None if all_day else clock(rng.choice([10, 15, 18, 21])),
+                    end_time=None if all_day else clock(22, 30),
+                    recurrence="FREQ=WEEKLY;COUNT=6" if number % 5 == 1 else "",
+                    venue_city=rng.choice(CITIES),
+                    is_free=number % 3 == 0,
+                    price=None if number % 3 == 0 else 8,
+                    languages=rng.choice(["it", "it, en", "en", "es, en", "fr"]),
+                )
+            )
+            if number % 1000 == 999:
+                log(f"{number + 1} events ({time.perf_counter() - started:.0f} s)")
+        count, rows = refresh_all()
+    log(f"built {count} events, {rows} occurrences in {time.perf_counter() - started:.0f} s")
+
+
+def measure(url, repeat):
+    from django.db import connection
+    from django.test import Client, override_settings
+    from django.test.utils import CaptureQueriesContext
+
+    client = Client()
+    with override_settings(HERITAGEHUB_PAGE_CACHE_SECONDS=0, ALLOWED_HOSTS=["*"]):
+        assert client.get(url).status_code == 200, url  # warm-up
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        times, cpu = [], []
+        for _ in range(repeat):
+            started, cpu_started = time.perf_counter(), time.thread_time()
+            response = client.get(url)
+            times.append((time.perf_counter() - started) * 1000)
+            cpu.append((time.thread_time() - cpu_started) * 1000)
+            assert response.status_code == 200
+    return statistics.median(times), statistics.median(cpu), len(queries.captured_queries)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=10_000)
+    parser.add_argument("--repeat", type=int, default=20)
+    args = parser.parse_args(argv)
+    setup(args.events)
+    build(args.events, print)
+
+    from events import feeds
+
+    feeds.CALENDAR_EVENTS = 1000  # the budget's feed: 1,000 events
+    urls = {
+        "whats_on": [
+            "/it/whats-on/",
+            "/en/whats-on/?when=month",
+            "/fr/whats-on/?kind=workshop&city=Torino",
+            "/de/whats-on/?free=1&language=en",
+            "/es/whats-on/?page=5",
+            "/it/whats-on/archive/",
+        ],
+        "calendar": ["/it/whats-on/calendar/"],
+    }
+    print("| page | URL | median ms | median CPU ms | SQL queries | target |")
+    print("|---|---|---|---|---|---|")
+    for key, group in urls.items():
+        for url in group:
+            median, cpu, queries = measure(url, args.repeat)
+            ok = "✓" if median <= TARGETS[key] else "✗"
+            print(
+                f"| {key} | `{url}` | {median:.1f} | {cpu:.1f} | {queries} "
+                f"| ≤ {TARGETS[key]:.0f} ms {ok} |"
+            )
+    print(f"Load average: {', '.join(f'{value:.2f}' for value in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,18 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class EventsConfig(AppConfig):
+    name = "events"
+    verbose_name = _("Events")
+
+    def ready(self):
+        from django.db.models.signals import post_delete
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from .models import EventPage
+        from .occurrences import on_event_changed, on_event_deleted
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(on_event_changed, sender=EventPage, dispatch_uid=f"events_{signal}")
+        post_delete.connect(on_event_deleted, sender=EventPage, dispatch_uid="events_deleted")

@@ -1,0 +1,181 @@
+"""The programme as feeds: iCalendar (the hub, a partner, any What's on selection, one
+event) and Atom (what is coming up).
+
+iCalendar: one VEVENT per event, not per occurrence: its first date with its RRULE and
+EXDATEs, in its own time zone (with its VTIMEZONE, heritagehub.calendar), so a calendar
+client expands the recurrence itself and keeps it across daylight saving. The UID is the
+event's translation key, the same in every language: subscribing to the Italian and the
+English calendar does not double an event. Cancelled events stay in the feed as
+``STATUS:CANCELLED``, which makes clients remove them.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+from django.utils.html import escape
+from django.utils.translation import gettext as _
+
+from heritagehub import cache
+from heritagehub.calendar import calendar_event, new_calendar
+from heritagehub.i18n import active_language, url_in_language
+
+from .whats_on import WhatsOn, attach_pages
+
+FEED_ENTRIES = 30
+CALENDAR_EVENTS = 2000  # a calendar of the whole hub stays a file a phone can read
+ICAL_STATUS = {
+    "scheduled": "CONFIRMED",
+    "rescheduled": "CONFIRMED",
+    "postponed": "TENTATIVE",
+    "cancelled": "CANCELLED",
+}
+
+
+def hub_name(request):
+    site = cache.site_for_request(request)
+    return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
+
+
+def uid(event, request):
+    return f"event-{event.translation_key}@{request.get_host().split(':')[0]}"
+
+
+def vevent(event, occurrence, request, stamp):
+    """The VEVENT of ``event``; ``occurrence`` (one of its rows) gives its place."""
+    start, end = event.local_start(), event.local_end()
+    exdates = []
+    if event.recurrence:
+        for day in event.exception_dates:
+            exdates.append(
+                day if event.all_day else start.replace(year=day.year, month=day.month, day=day.day)
+            )
+    geo = None
+    if (
+        occurrence is not None
+        and occurrence.latitude is not None
+        and occurrence.longitude is not None
+    ):
+        geo = (float(occurrence.latitude), float(occurrence.longitude))
+    location = occurrence.place if occurrence is not None else ""
+    if event.is_online and event.online_url:
+        location = f"{location} · {event.online_url}" if location else event.online_url
+    description = event.summary
+    if event.booking_url:
+        description += "\n\n" + _("Booking: %(url)s") % {"url": event.booking_url}
+    return calendar_event(
+        uid=uid(event, request),
+        summary=event.title,
+        start=start,
+        end=end,
+        stamp=stamp,
+        description=description,
+        url=request.build_absolute_uri(url_in_language(event)),
+        location=location,
+        geo=geo,
+        categories=[event.kind.name] if event.kind_id else [],
+        rrule=event.recurrence,
+        exdates=exdates,
+        status=ICAL_STATUS.get(event.status, "CONFIRMED"),
+        last_modified=event.last_published_at,
+        language=event.content_language,
+    )
+
+
+def selection_calendar(request, whats_on, name, url):
+    """The calendar of the events a What's on selection lists (upcoming, or the archive)."""
+    rows = list(
+        whats_on.occurrences().only(
+            "translation_key", "place", "latitude", "longitude", "starts_at"
+        )[: CALENDAR_EVENTS * 4]
+    )
+    first = {}
+    for row in rows:
+        first.setdefault(row.translation_key, row)
+    rows = attach_pages(list(first.values())[:CALENDAR_EVENTS])
+    calendar = new_calendar(
+        name,
+        _("Events and exhibitions of the hub and its partner institutions."),
+        url,
+        active_language(),
+    )
+    stamp = timezone.now()
+    for row in sorted(
+        rows, key=lambda row: (row.page.starts_at, row.page.pk) if row.page else (stamp, 0)
+    ):
+        if row.page is not None:
+            calendar.add_component(vevent(row.page, row, request, stamp))
+    return calendar
+
+
+def event_calendar_of(event, request):
+    occurrence = event.occurrences.first() or next(iter(event.upcoming(1)), None)
+    calendar = new_calendar(event.title, url=request.build_absolute_uri(url_in_language(event)))
+    calendar.add_component(vevent(event, occurrence, request, timezone.now()))
+    return calendar
+
+
+class EventFeed(Feed):
+    """What's on as Atom: the next occurrence of each selected event, soonest first."""
+
+    feed_type = Atom1Feed
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, index):
+        self.whats_on = WhatsOn(request)
+        return index
+
+    def _absolute(self, url):
+        return self.request.build_absolute_uri(url)
+
+    def title(self, index):
+        return _("What's on · %(hub)s") % {"hub": hub_name(self.request)}
+
+    def subtitle(self, index):
+        return _("Events and exhibitions of the hub and its partner institutions.")
+
+    def link(self, index):
+        return self._absolute(url_in_language(index))
+
+    def feed_url(self, index):
+        query = self.whats_on.query_string()
+        return self._absolute(index.route_url("feed")) + (f"?{query}" if query else "")
+
+    def author_name(self, index):
+        return hub_name(self.request)
+
+    def items(self, index):
+        rows = list(self.whats_on.occurrences()[: FEED_ENTRIES * 3])
+        attach_pages(rows)
+        shown, seen = [], set()
+        for row in rows:
+            if row.page is not None and row.translation_key not in seen:
+                seen.add(row.translation_key)
+                shown.append(row)
+        return shown[:FEED_ENTRIES]
+
+    def item_title(self, row):
+        when = timezone.localtime(row.starts_at, row.page.zone)
+        day = when.date().isoformat() if row.all_day else when.strftime("%Y-%m-%d %H:%M")
+        return f"{row.page.title} ({day})"
+
+    def item_description(self, row):
+        return escape(row.page.summary)
+
+    def item_link(self, row):
+        return self._absolute(url_in_language(row.page))
+
+    def item_guid(self, row):
+        return f"{self.item_link(row)}#{row.starts_at:%Y%m%dT%H%M%SZ}"
+
+    def item_pubdate(self, row):
+        return row.page.first_published_at or row.page.starts_at
+
+    def item_updateddate(self, row):
+        return row.page.last_published_at or self.item_pubdate(row)
+
+    def item_categories(self, row):
+        return [row.page.kind.name]

@@ -1,0 +1,56 @@
+"""What's on, its archive and its calendars (routes of WhatsOnPage), and an event's .ics."""
+
+from dataclasses import replace
+
+from django.utils.translation import gettext as _
+
+from heritagehub.calendar import calendar_response
+from heritagehub.i18n import language_links
+
+from .feeds import event_calendar_of, hub_name, selection_calendar
+from .whats_on import WhatsOn
+
+
+def whats_on(request, index, archive=False):
+    """The listing: upcoming occurrences, or (``archive``) the events that are over."""
+    listing = WhatsOn(request, archive=archive)
+    route = "archive" if archive else "listing"
+    suffix = index.reverse_subpage(route)
+    links = (
+        [replace(link, url=link.url + suffix.lstrip("/")) for link in language_links(index)]
+        if archive
+        else None
+    )
+    query = listing.query_string()
+    overrides = {
+        "whats_on": listing,
+        "occurrences": listing.results(),
+        "archive": archive,
+        "listing_url": index.route_url("listing"),
+        "archive_url": index.route_url("archive"),
+        "calendar_url": index.route_url("calendar") + (f"?{query}" if query else ""),
+        "feed_url": index.route_url("feed") + (f"?{query}" if query else ""),
+        "canonical_url": index.route_url(route),
+    }
+    if links is not None:
+        overrides["language_links"] = links
+    return index.render(request, template="events/whats_on_page.html", context_overrides=overrides)
+
+
+def whats_on_calendar(request, index):
+    """The iCalendar of a What's on selection: the whole hub, a partner (``?partner=``), any
+    filter state the listing links."""
+    listing = WhatsOn(request)
+    name = _("What's on · %(hub)s") % {"hub": hub_name(request)}
+    partner = listing.state.values.get("partner")
+    if partner:
+        name = _("%(partner)s · What's on") % {"partner": listing.partners[partner]}
+    url = request.build_absolute_uri(index.route_url("listing"))
+    calendar = selection_calendar(request, listing, name, url)
+    return calendar_response(calendar, filename="whats-on.ics")
+
+
+def event_calendar(request, event):
+    """One event as a downloadable .ics (add to my calendar)."""
+    calendar = event_calendar_of(event, request)
+    return calendar_response(calendar, filename=f"{event.slug}.ics", download=True)

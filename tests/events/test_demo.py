@@ -1,0 +1,54 @@
+"""The demo programme (heritagehub.demo.events): dated from the day it loads, in five languages."""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from events.models import EventOccurrence, EventPage, WhatsOnPage
+from heritagehub.demo.base import Stats
+from heritagehub.demo.events import EVENTS, load_events
+from tests.factories import PartnerPageFactory
+
+pytestmark = pytest.mark.django_db
+LANGUAGES = {"it", "en", "fr", "de", "es"}
+TODAY = date(2027, 10, 6)  # a Wednesday
+
+
+@pytest.fixture
+def loaded(tree, time_machine):
+    time_machine.move_to(datetime(2027, 10, 6, 8, tzinfo=UTC), tick=False)
+    slugs = {text.parent for text in EVENTS} - {"hub"}
+    partners = {slug: PartnerPageFactory(parent=tree.partner_index, slug=slug) for slug in slugs}
+    stats = Stats()
+    events = load_events({"it": {"home": tree.home}}, partners, stats, today=TODAY)
+    return events, stats
+
+
+def test_every_event_and_whats_on_are_live_in_five_languages(loaded):
+    events, _stats = loaded
+    for page in [WhatsOnPage.objects.get(locale__language_code="it"), *events.values()]:
+        languages = set(
+            page.get_translations(inclusive=True)
+            .live()
+            .values_list("locale__language_code", flat=True)
+        )
+        assert languages == LANGUAGES, page.title
+
+
+def test_the_programme_is_mostly_ahead_with_one_event_in_the_archive(loaded):
+    events, _stats = loaded
+    now = datetime(2027, 10, 6, 8, tzinfo=UTC)
+    upcoming = {row.translation_key for row in EventOccurrence.objects.filter(ends_at__gt=now)}
+    past = [page for page in events.values() if page.translation_key not in upcoming]
+    assert [page.slug for page in past] == ["incontro-archivi-di-comunita"]
+    assert events["laboratorio-scuole-memoria"].start_date == date(2027, 10, 12)  # next Tuesday
+
+
+def test_a_second_run_changes_nothing(loaded, tree):
+    events, _stats = loaded
+    pages = EventPage.objects.count()
+    stats = Stats()
+    partners = {page.slug: page for page in (e.get_parent().specific for e in events.values())}
+    load_events({"it": {"home": tree.home}}, partners, stats, today=TODAY)
+    assert EventPage.objects.count() == pages
+    assert not stats

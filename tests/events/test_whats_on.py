@@ -1,0 +1,210 @@
+"""What's on: upcoming by default, filters by date and facts, the archive, bad parameters.
+
+Time is frozen on Wednesday 10 March 2027 at 10:00 in Rome (conftest.NOW) unless a test
+travels elsewhere.
+"""
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from heritagehub.i18n import url_in_language
+from tests.events.factories import EventPageFactory
+
+pytestmark = pytest.mark.django_db
+LANGUAGES = ["it", "en", "fr", "de", "es"]
+
+
+def listed(client, whats_on, query="", route=""):
+    response = client.get(url_in_language(whats_on) + route + query)
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+def titles(content, programme):
+    return {event.title for event in programme.all() if f">{event.title}</a>" in content}
+
+
+def test_upcoming_by_default_with_the_ongoing_exhibition_and_without_the_past(
+    client, whats_on, programme
+):
+    shown = titles(listed(client, whats_on), programme)
+    assert shown == {
+        "Laboratorio di oggi",
+        "Spettacolo del sabato",
+        "Proiezione online",
+        "Mostra di primavera",
+        "Visita di aprile",
+    }
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("?when=today", {"Laboratorio di oggi", "Mostra di primavera"}),
+        (
+            "?when=weekend",
+            {"Spettacolo del sabato", "Proiezione online", "Mostra di primavera"},
+        ),
+        (
+            "?when=month",
+            {
+                "Laboratorio di oggi",
+                "Spettacolo del sabato",
+                "Proiezione online",
+                "Mostra di primavera",
+            },
+        ),
+        ("?from=2027-04-01&to=2027-04-30", {"Mostra di primavera", "Visita di aprile"}),
+        ("?from=2027-04-05", {"Visita di aprile", "Mostra di primavera"}),
+        ("?kind=workshop", {"Laboratorio di oggi"}),
+        ("?partner=archivio&when=weekend", {"Mostra di primavera"}),
+        ("?city=Milano", {"Spettacolo del sabato"}),
+        ("?free=1", {"Laboratorio di oggi"}),
+        ("?online=1", {"Proiezione online"}),
+        ("?language=en", {"Laboratorio di oggi", "Proiezione online"}),
+        ("?kind=workshop&city=Milano", set()),
+    ],
+)
+def test_filters(client, whats_on, programme, query, expected):
+    assert titles(listed(client, whats_on, query), programme) == expected
+
+
+def test_the_weekend_seen_on_sunday_is_the_rest_of_sunday(
+    client, whats_on, programme, time_machine
+):
+    time_machine.move_to(datetime(2027, 3, 14, 11, 0, tzinfo=UTC), tick=False)
+    shown = titles(listed(client, whats_on, "?when=weekend"), programme)
+    assert shown == {"Proiezione online", "Mostra di primavera"}
+
+
+def test_today_is_the_hubs_day_even_just_after_midnight_in_rome(
+    client, whats_on, programme, time_machine
+):
+    # 23:30 UTC on the 10th is 00:30 on the 11th in Rome: today's workshop is over.
+    time_machine.move_to(datetime(2027, 3, 10, 23, 30, tzinfo=UTC), tick=False)
+    assert titles(listed(client, whats_on, "?when=today"), programme) == {"Mostra di primavera"}
+
+
+def test_an_event_disappears_from_upcoming_once_it_has_ended(
+    client, whats_on, programme, time_machine
+):
+    time_machine.move_to(datetime(2027, 3, 10, 19, 30, tzinfo=UTC), tick=False)  # 20:30 Rome
+    assert "Laboratorio di oggi" not in titles(listed(client, whats_on), programme)
+
+
+def test_the_archive_lists_the_events_that_are_over(client, whats_on, programme):
+    assert titles(listed(client, whats_on, route="archive/"), programme) == {"Incontro di febbraio"}
+
+
+def test_a_recurring_event_is_archived_after_its_last_date_only(
+    client, whats_on, tree, time_machine
+):
+
+    time_machine.move_to(datetime(2027, 3, 10, 9, 0, tzinfo=UTC), tick=False)
+    EventPageFactory(
+        parent=whats_on,
+        title="Ciclo",
+        slug="ciclo",
+        start_date=date(2027, 3, 1),
+        recurrence="FREQ=WEEKLY;COUNT=3",
+    )
+    assert ">Ciclo</a>" not in listed(client, whats_on, route="archive/")
+    time_machine.move_to(datetime(2027, 3, 20, 9, 0, tzinfo=UTC), tick=False)
+    assert listed(client, whats_on, route="archive/").count(">Ciclo</a>") == 1
+
+
+def test_a_chip_removes_its_filter_and_keeps_the_others(client, whats_on, programme):
+    content = listed(client, whats_on, "?kind=workshop&free=1")
+    assert 'href="?free=1#events"' in content
+    assert 'href="?kind=workshop#events"' in content
+
+
+def test_the_listing_links_its_selection_as_a_calendar(client, whats_on, programme):
+    content = listed(client, whats_on, "?kind=workshop&free=1")
+    assert (
+        '<link rel="alternate" type="text/calendar" title="Calendario (iCalendar)" '
+        'href="http://testserver/it/whats-on/calendar/?kind=workshop&amp;free=1">'
+    ) in content
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("?when=tomorrow", "is not a period"),
+        ("?from=2027-02-30", "is not a date"),
+        ("?from=yesterday&to=2027", "is not a date"),
+        ("?from=2027-04-01&to=2027-03-01", "ends before it starts"),
+        ("?from=0001-01-01", "out of range"),
+        ("?kind=nope", "nope"),
+        ("?partner=%3Cscript%3E", "&lt;script&gt;"),
+        ("?city=Atlantide", "Atlantide"),
+        ("?language=zz", "zz"),
+        ("?free=yes", "free"),
+        ("?when=today&from=2027-03-01", "not both"),
+    ],
+)
+def test_bad_parameters_get_a_message_never_an_error(client, whats_on, programme, query, message):
+    response = client.get(url_in_language(whats_on, "en") + query)
+    assert response.status_code == 200
+    content = response.content.decode()
+    assert 'role="alert"' in content
+    assert message in content
+
+
+@pytest.mark.parametrize("query", ["?page=abc", "?page=9999", "?page=-1", "?when=" + "x" * 5000])
+def test_bad_page_numbers_and_long_values_get_a_page(client, whats_on, programme, query):
+    listed(client, whats_on, query)
+
+
+def test_pagination_splits_the_listing(client, whats_on, tree, time_machine):
+
+    time_machine.move_to(datetime(2027, 3, 1, 9, 0, tzinfo=UTC), tick=False)
+    EventPageFactory(
+        parent=whats_on,
+        title="Ogni giorno",
+        slug="ogni-giorno",
+        start_date=date(2027, 3, 2),
+        recurrence="FREQ=DAILY;COUNT=25",
+    )
+    first, second = listed(client, whats_on), listed(client, whats_on, "?page=2")
+    assert first.count(">Ogni giorno</a>") == 20
+    assert second.count(">Ogni giorno</a>") == 5
+    assert 'rel="next"' in first
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "saturday"),
+    [
+        ("it", "Quando", "Sab 13 Mar"),
+        ("en", "When", "Sat 13 Mar"),
+        ("fr", "Quand", "sam 13 Mar"),
+        ("de", "Wann", "Sa 13 Mär"),
+        ("es", "Cuándo", "sáb 13 Mar"),
+    ],
+)
+def test_whats_on_in_five_languages(client, whats_on, programme, language, label, saturday):
+    response = client.get(url_in_language(whats_on, language) + "?when=weekend")
+    content = response.content.decode()
+    assert response.status_code == 200
+    assert f'<html lang="{language}"' in content
+    assert f'<label for="whats-on-when">{label}</label>' in content
+    assert f"<span>{saturday}, " in content  # Saturday's performance, in the page's language
+
+
+def test_whats_on_has_a_ceiling_of_queries(
+    client, whats_on, tree, time_machine, django_assert_max_num_queries
+):
+
+    time_machine.move_to(datetime(2027, 3, 1, 9, 0, tzinfo=UTC), tick=False)
+    for number in range(30):
+        EventPageFactory(
+            parent=tree.partner if number % 2 else whats_on,
+            title=f"Evento {number}",
+            slug=f"evento-{number}",
+            start_date=date(2027, 3, 2 + number % 20),
+        )
+    url = url_in_language(whats_on) + "?kind=talk&city=Torino"
+    client.get(url)  # the cache holds what a running site keeps there
+    with django_assert_max_num_queries(15):
+        assert client.get(url).status_code == 200
