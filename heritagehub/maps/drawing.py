@@ -309,7 +309,12 @@ def _svg(map_id, title, viewport, land, borders, drawn):
                 f'<circle cx="{x}" cy="{y}" r="{radius}"/>'
                 f'<text x="{x}" y="{y}" dy="0.35em" aria-hidden="true">{point.count}</text></a>'
             )
-        else:
+        elif point.url:
             out.append(f'<a class="map-marker" {link}><circle cx="{x}" cy="{y}" r="7"/></a>')
+        else:
+            out.append(
+                f'<g class="map-marker" role="img" aria-label="{escape(point.label)}"{lang}>'
+                f'<circle cx="{x}" cy="{y}" r="7"/></g>'
+            )
     out.append("</g></svg>")
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped or a number

@@ -153,7 +153,7 @@
         var groups = L.layerGroup().addTo(map);
 
         if (!data.mapGeojson) {
-          list.querySelectorAll("a[data-latitude]").forEach(function (link) {
+          list.querySelectorAll("[data-latitude]").forEach(function (link) {
             var latlng = [Number(link.dataset.latitude), Number(link.dataset.longitude)];
             var count = Number(link.dataset.count);
             var marker = count > 1

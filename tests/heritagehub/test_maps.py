@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from heritagehub.maps import (
     WORLD,
@@ -53,7 +54,7 @@ def test_viewport_keeps_the_box_in_the_frame():
     ],
 )
 def test_a_bad_bbox_is_named_and_explained(value, words):
-    with pytest.raises(MapParameterError) as error:
+    with translation.override("en"), pytest.raises(MapParameterError) as error:
         parse_bbox(value)
     assert error.value.parameter == "bbox"
     assert words in error.value.message
