@@ -228,6 +228,7 @@ def browse_map(browse):
             url_of(p),
             count=p["count"],
             bbox=p.get("bbox"),
+            name=p["place"],
         )
         for p in located.points
     ]

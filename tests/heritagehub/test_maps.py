@@ -163,3 +163,17 @@ def test_the_vendored_files_and_their_licences_are_there():
     assert (
         json.loads((vendor / "world-atlas/countries-110m.json").read_text())["type"] == "Topology"
     )
+
+
+def test_a_cluster_is_named_by_its_biggest_places():
+    drawing = draw_map(
+        [
+            Marker(*GENOA, "A", "/a/", name="Genova"),
+            Marker(*GENOA, "B", "/b/", count=3, name="Nervi"),
+            Marker(*TURIN, "C", "/c/", name="Torino"),
+        ],
+        title="Items",
+        bbox=WORLD,
+        cluster_label=lambda count: f"{count} items",
+    )
+    assert drawing.markers[0].label == "5 items: Nervi, Genova, Torino"
