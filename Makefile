@@ -50,6 +50,7 @@ help:
 	@echo "make check          makemigrations --check and Django's system checks"
 	@echo "make clean          remove .venv, databases, media, compiled files"
 	@echo "make bench          build a 100,000-item database, measure pages and imports (docs/benchmarks.md)"
+	@echo "make bench-maps     measure the maps' GeoJSON and drawing budgets (docs/maps.md)"
 	@echo "make loadtest       gunicorn, PostgreSQL and Redis under load, with faults (docs/reliability.md)"
 
 # --- environment -----------------------------------------------------------------------
@@ -139,6 +140,12 @@ BENCH_ARGS ?=
 .PHONY: bench
 bench: translations $(VENDORED)
 	$(PY) -m benchmarks --command "make bench$(if $(BENCH_ARGS), BENCH_ARGS=\"$(BENCH_ARGS)\")" $(BENCH_ARGS)
+
+# Run by hand: the maps' budgets (docs/maps.md) on 100,000 synthetic catalogue entries
+# (bench-maps.sqlite3, or the PostgreSQL database of DATABASE_URL).
+.PHONY: bench-maps
+bench-maps: translations $(VENDORED)
+	$(PY) -m benchmarks.maps $(BENCH_ARGS)
 
 # Run by hand, not by CI (which runs tests/heritagehub/test_fault_smoke.py): the 100,000-item
 # PostgreSQL database of `make bench` (DATABASE_URL, default heritagehub_bench; built when

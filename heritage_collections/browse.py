@@ -281,7 +281,7 @@ class Browse:
         self.base_entries = entries
         self.entries = _filter(entries, self.state)
 
-    def _cached(self, name, compute):
+    def cached(self, name, compute):
         """Counts of this language, scope and filters, kept until the next publish: paging
         through results, or a second visitor, does not count 100,000 entries again."""
         state = sorted(self.scope.items()) + sorted(
@@ -305,7 +305,7 @@ class Browse:
         else:
             ordered = self.entries.order_by(*SORT_ORDER[self.state.sort])
             paginator = Paginator(ordered.values_list("page_id", flat=True), ITEMS_PER_PAGE)
-            paginator.count = self._cached("total", self.entries.count)
+            paginator.count = self.cached("total", self.entries.count)
             page_obj = paginator.get_page(self.state.page)
             page_obj.ranked_cap = None
             page_obj.total = page_obj.paginator.count
@@ -334,7 +334,7 @@ class Browse:
     def facets(self):
         """Every facet with its values and counts (one query), selected values first."""
         shown = [facet for facet in FACETS if facet.param not in self.scope]
-        rows = self._cached(
+        rows = self.cached(
             "facets",
             lambda: union_all(
                 [

@@ -71,6 +71,12 @@ def items_geojson(request):
         return JsonResponse(
             {"error": {"parameter": None, "message": str(browse.state.problems[0])}}, status=400
         )
-    response = GeoJSONResponse(geojson(located_items(browse.entries, bbox, zoom), bbox))
+    # Kept until the next publish, like browse's counts: the world map of a whole collection
+    # is the same for every visitor.
+    area = f"{bbox.as_param() if bbox else ''}:{zoom}"
+    data = browse.cached(
+        f"geojson:{area}", lambda: geojson(located_items(browse.entries, bbox, zoom), bbox)
+    )
+    response = GeoJSONResponse(data)
     response["Access-Control-Allow-Origin"] = "*"
     return response
