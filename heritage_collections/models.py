@@ -415,9 +415,11 @@ class CatalogueEntry(models.Model):
             models.Index(fields=["language_code", "place"], name="catalogue_place"),
             models.Index(fields=["language_code", "has_image"], name="catalogue_has_image"),
             models.Index(fields=["language_code", "reuse"], name="catalogue_reuse"),
-            # Covers the map of a language's whole catalogue: the grid reads only the index.
+            # Covers the map of a language's whole catalogue: the grid (with each cell's
+            # first item and its place names) reads only the index, never the table.
             models.Index(
-                fields=["language_code", "latitude", "longitude"], name="catalogue_location"
+                fields=["language_code", "latitude", "longitude", "page", "place"],
+                name="catalogue_location_cover",
             ),
         ]
 
