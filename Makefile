@@ -51,6 +51,7 @@ help:
 	@echo "make clean          remove .venv, databases, media, compiled files"
 	@echo "make bench          build a 100,000-item database, measure pages and imports (docs/benchmarks.md)"
 	@echo "make bench-calls    the calls listing at 10,000 calls (docs/calls.md)"
+	@echo "make bench-maps     measure the maps' GeoJSON and drawing budgets (docs/maps.md)"
 	@echo "make loadtest       gunicorn, PostgreSQL and Redis under load, with faults (docs/reliability.md)"
 
 # --- environment -----------------------------------------------------------------------
@@ -146,6 +147,12 @@ bench: translations $(VENDORED)
 .PHONY: bench-calls
 bench-calls: translations
 	$(PY) -m benchmarks.calls
+
+# Run by hand: the maps' budgets (docs/maps.md) on 100,000 synthetic catalogue entries
+# (bench-maps.sqlite3, or the PostgreSQL database of DATABASE_URL).
+.PHONY: bench-maps
+bench-maps: translations $(VENDORED)
+	$(PY) -m benchmarks.maps $(BENCH_ARGS)
 
 # Run by hand, not by CI (which runs tests/heritagehub/test_fault_smoke.py): the 100,000-item
 # PostgreSQL database of `make bench` (DATABASE_URL, default heritagehub_bench; built when

@@ -25,6 +25,7 @@ from django.utils.translation import pgettext_lazy
 
 from heritagehub.cache import cached
 from heritagehub.i18n import active_language
+from heritagehub.maps import MapParameterError, parse_bbox
 from heritagehub.rights import Reuse
 from heritagehub.search import MAX_RANKED, clean_query, matching_pages
 
@@ -78,6 +79,10 @@ class BrowseState:
     sort: str = "title"
     page: str = "1"
     problems: list = field(default_factory=list)
+    # The results as a list (the default) or on a map (heritage_collections.item_map),
+    # and the area the map shows (a BoundingBox; the whole of the results without one).
+    view: str = "list"
+    bbox: object = None
 
     @classmethod
     def from_request(cls, request, scope):
@@ -97,6 +102,12 @@ class BrowseState:
         state.sort = data.get("sort", default_sort)
         if state.sort not in SORTS or (state.sort == "relevance" and not clean_query(state.query)):
             state.sort = default_sort
+        state.view = "map" if data.get("view") == "map" else "list"
+        if data.get("bbox"):
+            try:
+                state.bbox = parse_bbox(data["bbox"])
+            except MapParameterError as error:
+                state.problems.append(error.message)
         return state
 
     def params(self):
@@ -111,7 +122,18 @@ class BrowseState:
         default_sort = "relevance" if clean_query(self.query) else "title"
         if self.sort != default_sort:
             pairs.append(("sort", self.sort))
+        if self.view == "map":
+            pairs.append(("view", "map"))
+            if self.bbox is not None:
+                pairs.append(("bbox", self.bbox.as_param()))
         return pairs
+
+    def view_url(self, view):
+        """``?…`` for these filters as a list or on a map (of all the results)."""
+        pairs = [pair for pair in self.params() if pair[0] not in ("view", "bbox")]
+        if view == "map":
+            pairs.append(("view", "map"))
+        return "?" + urlencode(pairs) if pairs else "?"
 
     def url(self, remove=None, add=None):
         """``?…`` for this state with one (param, value) pair removed or added."""
@@ -259,11 +281,11 @@ class Browse:
         self.base_entries = entries
         self.entries = _filter(entries, self.state)
 
-    def _cached(self, name, compute):
+    def cached(self, name, compute):
         """Counts of this language, scope and filters, kept until the next publish: paging
         through results, or a second visitor, does not count 100,000 entries again."""
         state = sorted(self.scope.items()) + sorted(
-            pair for pair in self.state.params() if pair[0] != "sort"
+            pair for pair in self.state.params() if pair[0] not in ("sort", "view", "bbox")
         )
         digest = hashlib.sha1(urlencode(state).encode()).hexdigest()
         return cached(f"browse:{name}:{self.language}:{digest}", compute, self.request)
@@ -283,7 +305,7 @@ class Browse:
         else:
             ordered = self.entries.order_by(*SORT_ORDER[self.state.sort])
             paginator = Paginator(ordered.values_list("page_id", flat=True), ITEMS_PER_PAGE)
-            paginator.count = self._cached("total", self.entries.count)
+            paginator.count = self.cached("total", self.entries.count)
             page_obj = paginator.get_page(self.state.page)
             page_obj.ranked_cap = None
             page_obj.total = page_obj.paginator.count
@@ -312,7 +334,7 @@ class Browse:
     def facets(self):
         """Every facet with its values and counts (one query), selected values first."""
         shown = [facet for facet in FACETS if facet.param not in self.scope]
-        rows = self._cached(
+        rows = self.cached(
             "facets",
             lambda: union_all(
                 [

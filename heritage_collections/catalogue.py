@@ -41,6 +41,17 @@ def century_of(year):
     return century if year > 0 else -century
 
 
+def located(latitude, longitude):
+    """(latitude, longitude) as floats for the maps, or (None, None) unless both are given
+    and on the globe (an imported row may hold anything the column takes)."""
+    if latitude is None or longitude is None:
+        return None, None
+    latitude, longitude = float(latitude), float(longitude)
+    if not (-90 <= latitude <= 90 and -180 <= longitude <= 180):
+        return None, None
+    return latitude, longitude
+
+
 def _ancestry(url_path):
     """(partner slug, "partner/collection" path) from an item's url_path: items sit at
     home/partners/<partner>/<collection>/<item>/, and slugs are the same in every locale."""
@@ -60,6 +71,8 @@ ENTRY_FIELDS = (
     "date_end",
     "century",
     "place",
+    "latitude",
+    "longitude",
     "has_image",
     "reuse",
 )
@@ -87,6 +100,7 @@ def _entries_for(pages, images):
                 page.date_start if page.date_end is None else page.date_end,
                 century_of(page.date_start),
                 page.place_name[:200],
+                *located(page.latitude, page.longitude),
                 page.pk in images,
                 Reuse.of(page.rights).value,
             )
@@ -109,6 +123,8 @@ def _refresh_batch(keys):
             "date_start",
             "date_end",
             "place_name",
+            "latitude",
+            "longitude",
             "rights",
         )
     )

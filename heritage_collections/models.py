@@ -32,6 +32,7 @@ from partners.models import PartnerOwnedMixin, PartnerSpace
 
 from .europeana_panel import EuropeanaReadinessPanel
 from .forms import ItemPageForm
+from .item_map import browse_map, geojson_url
 from .linked_data import collection_data, item_data
 
 ITEMS_PER_PAGE = 24
@@ -91,6 +92,9 @@ class CollectionIndexPage(IndexPage):
         context = super().get_context(request, *args, **kwargs)
         context["browse"] = browse = Browse(request)
         context["items"] = browse.results()
+        context["items_geojson_url"] = geojson_url(browse)
+        if browse.state.view == "map":
+            context["items_map"] = browse_map(browse)
         return context
 
 
@@ -134,6 +138,9 @@ class CollectionPage(PartnerOwnedMixin, HeritagePage):
         context = super().get_context(request, *args, **kwargs)
         context["browse"] = browse = Browse(request, scope={"collection": self.catalogue_path})
         context["items"] = browse.results()
+        context["items_geojson_url"] = geojson_url(browse)
+        if browse.state.view == "map":
+            context["items_map"] = browse_map(browse)
         return context
 
     def structured_data(self, request, context):
@@ -436,6 +443,10 @@ class CatalogueEntry(models.Model):
     date_end = models.IntegerField(null=True)
     century = models.SmallIntegerField(null=True)
     place = models.CharField(max_length=200, blank=True)
+    # Where the item's place is (WGS 84 degrees), for the maps of browse: floats, so the
+    # GeoJSON grid (heritagehub.maps.geojson) groups 100,000 rows without decimal arithmetic.
+    latitude = models.FloatField(null=True)
+    longitude = models.FloatField(null=True)
     has_image = models.BooleanField(default=False)
     reuse = models.CharField(max_length=16)
 
@@ -458,6 +469,12 @@ class CatalogueEntry(models.Model):
             models.Index(fields=["language_code", "place"], name="catalogue_place"),
             models.Index(fields=["language_code", "has_image"], name="catalogue_has_image"),
             models.Index(fields=["language_code", "reuse"], name="catalogue_reuse"),
+            # Covers the map of a language's whole catalogue: the grid (with each cell's
+            # first item and its place names) reads only the index, never the table.
+            models.Index(
+                fields=["language_code", "latitude", "longitude", "page", "place"],
+                name="catalogue_location_cover",
+            ),
         ]
 
     def __str__(self):

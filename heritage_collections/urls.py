@@ -7,6 +7,7 @@ from . import views
 app_name = "heritage_collections"
 
 urlpatterns = [
+    path("items.geojson", views.items_geojson, name="items_geojson"),
     path("items/<uuid:translation_key>/", views.item_permalink, name="item_permalink"),
     path(
         "items/<uuid:translation_key>/cite.<str:citation_format>",

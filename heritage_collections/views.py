@@ -1,12 +1,16 @@
 """An item's permanent link and its citation files."""
 
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect
 
 from heritagehub.cache import without_private
 from heritagehub.i18n import in_language, url_in_language
+from heritagehub.maps import MapParameterError
+from heritagehub.maps.geojson import GeoJSONResponse, error_response, map_parameters
 
+from .browse import Browse
 from .item_context import ancestors, citation
+from .item_map import geojson, located_items
 from .models import ItemPage
 
 # format in the URL → (Citation method, content type, file extension)
@@ -49,4 +53,30 @@ def item_citation(request, translation_key, citation_format):
     response = HttpResponse(getattr(cited, method)(), content_type=f"{content_type}; charset=utf-8")
     filename = f"{item.slug}.{extension}"
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response
+
+
+def items_geojson(request):
+    """``/<lang>/items.geojson?…``: the items a browse URL finds (the same parameters: every
+    facet, years, the text query, ``collection`` for a collection's items), as GeoJSON
+    (RFC 7946) for maps, in the visitor's language. ``bbox`` (west,south,east,north) and
+    ``zoom`` (0–20) choose the area and, beyond 2,000 items, the grid of clusters; a bad
+    value of any parameter is a 400 naming it."""
+    try:
+        bbox, zoom = map_parameters(request.GET)
+    except MapParameterError as error:
+        return error_response(error)
+    browse = Browse(request)
+    if browse.state.problems:
+        return JsonResponse(
+            {"error": {"parameter": None, "message": str(browse.state.problems[0])}}, status=400
+        )
+    # Kept until the next publish, like browse's counts: the world map of a whole collection
+    # is the same for every visitor.
+    area = f"{bbox.as_param() if bbox else ''}:{zoom}"
+    data = browse.cached(
+        f"geojson:{area}", lambda: geojson(located_items(browse.entries, bbox, zoom), bbox)
+    )
+    response = GeoJSONResponse(data)
+    response["Access-Control-Allow-Origin"] = "*"
     return response

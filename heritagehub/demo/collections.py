@@ -20,6 +20,7 @@ from heritagehub.rights import RightsStatement
 
 from .base import Bi, DemoDataError, Strings, child_by_slug, ensure_child, publish_new_child
 from .images import IMAGES, item_credit_of, read_manifest, rights_of, source_url_of
+from .places import coordinates_of
 
 TATE_DEMO_FILE = "tate/tate_demo_2000.jsonl"
 TATE_ARTISTS_FILE = "tate/tate_artists.jsonl"
@@ -641,6 +642,7 @@ def tate_fields(record, deaths):
 def tate_item(record, deaths, object_types):
     fields = tate_fields(record, deaths)
     item = ItemPage(**{**fields, "object_type": object_types.get(fields["object_type"])})
+    item.latitude, item.longitude = coordinates_of(fields["place_name"])
     item.tags.add(*tate_tags(record))
     return item
 
@@ -732,6 +734,7 @@ def museum_item(filename, row, info, image, object_types):
         credit_line=item_credit_of(info),
         source_url=source_url_of(row),
     )
+    item.latitude, item.longitude = coordinates_of(info.place)
     item.images = [ItemImage(image=image, caption=caption[:400])]
     return item
 

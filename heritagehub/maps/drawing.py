@@ -39,6 +39,8 @@ class Marker:
     lang: str = ""
     # The extent of a caller's cluster: a click on it zooms there (``zoom_url``).
     bbox: BoundingBox | None = None
+    # A short name (a place, a partner) listed in the label of a cluster it is drawn in.
+    name: str = ""
 
 
 @dataclass
@@ -193,7 +195,7 @@ def _cluster(drawn, cluster_label):
         longitude = sum(m.longitude * m.count for m in group)
         merged.append(
             DrawnMarker(
-                cluster_label(count),
+                _with_names(cluster_label(count), group),
                 "",
                 count,
                 x,
@@ -204,6 +206,23 @@ def _cluster(drawn, cluster_label):
             )
         )
     return merged
+
+
+NAMES_IN_LABEL = 3
+
+
+def _with_names(label, group):
+    """ "12 items in this area: Venice, Verona, Padua …": the biggest named members first."""
+    weights = {}
+    for drawn in group:
+        for source in drawn.sources:
+            if source.name:
+                weights[source.name] = weights.get(source.name, 0) + source.count
+    if not weights:
+        return label
+    names = sorted(weights, key=lambda name: (-weights[name], name))
+    listed = ", ".join(names[:NAMES_IN_LABEL]) + (" …" if len(names) > NAMES_IN_LABEL else "")
+    return f"{label}: {listed}"
 
 
 def _default_cluster_label(count):
@@ -309,7 +328,12 @@ def _svg(map_id, title, viewport, land, borders, drawn):
                 f'<circle cx="{x}" cy="{y}" r="{radius}"/>'
                 f'<text x="{x}" y="{y}" dy="0.35em" aria-hidden="true">{point.count}</text></a>'
             )
-        else:
+        elif point.url:
             out.append(f'<a class="map-marker" {link}><circle cx="{x}" cy="{y}" r="7"/></a>')
+        else:
+            out.append(
+                f'<g class="map-marker" role="img" aria-label="{escape(point.label)}"{lang}>'
+                f'<circle cx="{x}" cy="{y}" r="7"/></g>'
+            )
     out.append("</g></svg>")
     return mark_safe("".join(out))  # noqa: S308 - every value above is escaped or a number

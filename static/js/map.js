@@ -115,6 +115,7 @@
           inertia: !reduce,
           maxBounds: [[-90, -200], [90, 200]],
           minZoom: 1,
+          zoomSnap: 0.25,
           // Marker clustering needs a highest zoom; without a tile layer Leaflet has none.
           maxZoom: 18,
           worldCopyJump: false,
@@ -132,9 +133,16 @@
           fetch(data.mapWorld)
             .then(function (response) { return response.json(); })
             .then(function (world) {
-              L.geoJSON(topojson.feature(world, world.objects.countries), {
+              // Land, then the borders between countries: the shapes of the drawn map.
+              var land = L.geoJSON(topojson.feature(world, world.objects.land), {
                 className: "map-country", interactive: false, style: { fillOpacity: 1 }
-              }).addTo(map).bringToBack();
+              });
+              var borders = L.geoJSON(
+                topojson.mesh(world, world.objects.countries, function (a, b) { return a !== b; }),
+                { className: "map-border", interactive: false }
+              );
+              L.layerGroup([land, borders]).addTo(map);
+              land.bringToBack();
             });
         }
         map.attributionControl.addAttribution("Natural Earth");
@@ -155,7 +163,7 @@
         var groups = L.layerGroup().addTo(map);
 
         if (!data.mapGeojson) {
-          list.querySelectorAll("a[data-latitude]").forEach(function (link) {
+          list.querySelectorAll("[data-latitude]").forEach(function (link) {
             var latlng = [Number(link.dataset.latitude), Number(link.dataset.longitude)];
             var count = Number(link.dataset.count);
             var marker = count > 1
@@ -208,8 +216,11 @@
         });
         load();
       })
-      .catch(function () {
-        // The SVG map and its list are still there: nothing to undo.
+      .catch(function (error) {
+        // The SVG map and its list are still there (unless Leaflet failed half-way).
+        if (window.console) {
+          window.console.warn("map.js:", error);
+        }
       });
   }
 

@@ -120,6 +120,16 @@ def cache_the_embed():
     )
 
 
+def place_the_photographs(tree):
+    """The first two photographs get a place with coordinates: their pages, and browse's map
+    view, show maps (heritagehub.maps)."""
+    places = [("Torino", "45.070300", "7.686900"), ("Genova", "44.405600", "8.946300")]
+    for item, (place, latitude, longitude) in zip(tree.items, places, strict=False):
+        item = item.specific.get_latest_revision_as_object()
+        item.place_name, item.latitude, item.longitude = place, latitude, longitude
+        item.save_revision().publish()
+
+
 @pytest.fixture
 def multilingual_hub(tree, translate):
     """The small hub of tests/conftest.py, with a story holding every block, an accessibility
@@ -134,6 +144,7 @@ def multilingual_hub(tree, translate):
     story.body = story_body(tree.items, images)
     story.save_revision().publish()
     add_item_image(tree.items[0], image=images[1])
+    place_the_photographs(tree)
     home = tree.home.specific
     home.hero_heading = "Il patrimonio di tutti"
     home.hero_image = images[2]
@@ -246,8 +257,9 @@ def expect_every_block(page):
     expect(page.locator(".block-embed iframe")).to_have_count(1)
 
 
-def expect_the_map(page):
-    expect(page.locator(".map-canvas")).to_have_class(re.compile("is-enhanced"))
+def expect_a_map(page):
+    """The Leaflet map (static/js/map.js) has replaced the drawn one, with its markers."""
+    expect(page.locator(".map-canvas.is-enhanced .leaflet-marker-icon").first).to_be_visible()
 
 
 def expect_the_language_notice(page):
@@ -272,8 +284,10 @@ def states(language):
             None,
         ),
         ("collection index without results", f"/{language}/collections/?q=zzzz#items", None),
+        ("collection index as a map", f"/{language}/collections/?view=map#items", expect_a_map),
         ("collection", f"/{language}/partners/archivio/fotografie/", None),
         ("item", item, None),
+        ("item with its place on a map", item, expect_a_map),
         ("item with the viewer open", item, open_the_viewer),
         (
             "untranslated item",
@@ -285,7 +299,7 @@ def states(language):
         ("partner index", f"/{language}/partners/", None),
         ("partner", f"/{language}/partners/archivio/", None),
         ("partner items", f"/{language}/partners/archivio/items/", None),
-        ("partner directory as a map", f"/{language}/partners/?view=map", expect_the_map),
+        ("partner directory as a map", f"/{language}/partners/?view=map", expect_a_map),
         ("find a service or space", f"/{language}/partners/services/", None),
         ("search results", f"/{language}/search/?q=Fotografia", None),
         ("search without results", f"/{language}/search/?q=zzzz", None),

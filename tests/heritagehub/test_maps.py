@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from heritagehub.maps import (
     WORLD,
@@ -53,7 +54,7 @@ def test_viewport_keeps_the_box_in_the_frame():
     ],
 )
 def test_a_bad_bbox_is_named_and_explained(value, words):
-    with pytest.raises(MapParameterError) as error:
+    with translation.override("en"), pytest.raises(MapParameterError) as error:
         parse_bbox(value)
     assert error.value.parameter == "bbox"
     assert words in error.value.message
@@ -162,3 +163,17 @@ def test_the_vendored_files_and_their_licences_are_there():
     assert (
         json.loads((vendor / "world-atlas/countries-110m.json").read_text())["type"] == "Topology"
     )
+
+
+def test_a_cluster_is_named_by_its_biggest_places():
+    drawing = draw_map(
+        [
+            Marker(*GENOA, "A", "/a/", name="Genova"),
+            Marker(*GENOA, "B", "/b/", count=3, name="Nervi"),
+            Marker(*TURIN, "C", "/c/", name="Torino"),
+        ],
+        title="Items",
+        bbox=WORLD,
+        cluster_label=lambda count: f"{count} items",
+    )
+    assert drawing.markers[0].label == "5 items: Nervi, Genova, Torino"
