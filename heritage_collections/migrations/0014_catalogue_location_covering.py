@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('heritage_collections', '0009_catalogue_location'),
+        ('heritage_collections', '0013_catalogue_location'),
     ]
 
     operations = [

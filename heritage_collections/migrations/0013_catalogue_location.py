@@ -27,7 +27,7 @@ def locate_entries(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("heritage_collections", "0008_oai_records"),
+        ("heritage_collections", "0012_oai_harvest_sources"),
     ]
 
     operations = [
