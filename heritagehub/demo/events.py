@@ -399,6 +399,18 @@ def event_page(text, kinds, today):
     return page, _strings(texts, same=[text.venue_name, text.venue_city])
 
 
+def _languages_of(parent):
+    """The languages the parent page is really written in (no alias copies): translating an
+    event elsewhere would make wagtail-localize copy its partner's page there, untranslated
+    text served as a translation. The visitor of another language gets the event in its own
+    language, with the notice."""
+    return set(
+        parent.get_translations(inclusive=True)
+        .filter(alias_of__isnull=True)
+        .values_list("locale__language_code", flat=True)
+    )
+
+
 def load_events(pages, partner_pages, stats, today=None):
     """What's on below the Italian home page, and the programme; all in five languages."""
     today = today or date.today()
@@ -415,8 +427,8 @@ def load_events(pages, partner_pages, stats, today=None):
         parent = whats_on if text.parent == "hub" else partner_pages[text.parent]
         page, strings = event_page(text, kinds, today)
         page, _created = ensure_child(parent, page, stats, "events")
-        for language, translated in strings.items():
+        for language in _languages_of(parent):
             if language != page.locale.language_code:
-                translate_page(page, language, translated, stats)
+                translate_page(page, language, strings[language], stats)
         events[text.slug] = page
     return events

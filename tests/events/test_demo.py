@@ -7,6 +7,7 @@ import pytest
 from events.models import EventOccurrence, EventPage, WhatsOnPage
 from heritagehub.demo.base import Stats
 from heritagehub.demo.events import EVENTS, load_events
+from partners.models import PartnerPage
 from tests.factories import PartnerPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,15 +25,33 @@ def loaded(tree, time_machine):
     return events, stats
 
 
-def test_every_event_and_whats_on_are_live_in_five_languages(loaded):
+def _live_languages(page):
+    return set(
+        page.get_translations(inclusive=True).live().values_list("locale__language_code", flat=True)
+    )
+
+
+def test_whats_on_and_the_hubs_own_events_are_live_in_five_languages(loaded):
     events, _stats = loaded
-    for page in [WhatsOnPage.objects.get(locale__language_code="it"), *events.values()]:
-        languages = set(
-            page.get_translations(inclusive=True)
-            .live()
-            .values_list("locale__language_code", flat=True)
-        )
-        assert languages == LANGUAGES, page.title
+    hub_events = [
+        page for page in events.values() if isinstance(page.get_parent().specific, WhatsOnPage)
+    ]
+    assert hub_events
+    for page in [WhatsOnPage.objects.get(locale__language_code="it"), *hub_events]:
+        assert _live_languages(page) == LANGUAGES, page.title
+
+
+def test_a_partners_event_is_translated_only_where_its_partner_is(loaded):
+    """No alias copy of a partner page in another language, Italian text passed off there."""
+    events, _stats = loaded
+    partner_events = [
+        page for page in events.values() if page.get_parent().specific_class is not WhatsOnPage
+    ]
+    assert partner_events
+    for page in partner_events:
+        partner = page.get_parent()
+        assert _live_languages(page) == _live_languages(partner), page.title
+    assert not PartnerPage.objects.filter(alias_of__isnull=False).exists()
 
 
 def test_the_programme_is_mostly_ahead_with_one_event_in_the_archive(loaded):
