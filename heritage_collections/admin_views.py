@@ -40,6 +40,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from heritage_collections.importing import ItemImport, TargetError, collection_choices
 from heritage_collections.importing.columns import FACTS
 from heritage_collections.importing.media import MediaZip
+from heritage_collections.importing.reader import file_problem
 from heritage_collections.importing.target import for_collection
 from heritage_collections.models import CollectionPage
 from heritagehub.rights import RightsStatement
@@ -112,6 +113,19 @@ class Upload:
         shutil.rmtree(self.path, ignore_errors=True)
 
 
+def is_readable_zip(upload):
+    """A ZIP whose table of contents can be read, every entry within the file: a file that
+    only ends like a ZIP is not one."""
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            size = upload.size
+            ok = all(info.header_offset < size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        ok = False
+    upload.seek(0)
+    return ok
+
+
 def importable_collections(user):
     """{collection id: (collection, partner)} of the collections ``user`` may import into."""
     if not user.is_authenticated:
@@ -173,12 +187,22 @@ class ImportForm(forms.Form):
             del self.fields["publish"]  # partner editors: always to review
 
     def clean_items(self):
-        return _within(self.cleaned_data["items"], MAX_CSV_SIZE)
+        items = _within(self.cleaned_data["items"], MAX_CSV_SIZE)
+        problem = file_problem(items)
+        if problem:
+            raise forms.ValidationError(
+                _("The file “%(name)s” cannot be imported: %(reason)s")
+                % {"name": items.name, "reason": problem}
+            )
+        return items
 
     def clean_images(self):
         images = self.cleaned_data.get("images")
-        if images is not None and not zipfile.is_zipfile(images):
-            raise forms.ValidationError(_("The images must be a ZIP archive."))
+        if images is not None and not is_readable_zip(images):
+            raise forms.ValidationError(
+                _("The file “%(name)s” is not a ZIP archive (or a damaged one).")
+                % {"name": images.name}
+            )
         return _within(images, MAX_ZIP_SIZE)
 
     def clean(self):

@@ -24,6 +24,12 @@ def search(request):
     return render(request, "search/search.html", {"query": query, "results": results})
 
 
+def bad_request(request, exception=None):
+    """handler400: a request this site cannot answer (a form sent without the fields the
+    browser always sends, a malformed address), in the visitor's language."""
+    return render(request, "400.html", status=400)
+
+
 def page_not_found(request, exception=None):
     # Rendered with the request: the language prefix has set the visitor's language.
     return render(request, "404.html", status=404)

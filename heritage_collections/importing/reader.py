@@ -99,6 +99,43 @@ class CsvFile:
         return errors or [RowError(number, "—", _encoding_message(byte))]
 
 
+UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def file_problem(stream):
+    """Why the file as a whole is not an Item CSV (empty, UTF-16 or binary, a header that
+    cannot be read, a quote never closed), or None. Problems of single rows are the
+    report's: they are listed with their row and column."""
+    head = stream.read(4096)
+    stream.seek(0)
+    if head.startswith(UTF16_BOMS):
+        return _("it is UTF-16 text: save it as “CSV UTF-8” and upload it again.")
+    if b"\x00" in head:
+        return _("it is not a text file.")
+    csv_file = CsvFile(stream)
+    csv_file.read_header()
+    problem = csv_file.header_errors[0].message if csv_file.header_errors else None
+    stream.seek(0)
+    if problem is None and _has_open_quote(stream):
+        problem = _(
+            'a quote (") is opened and never closed: every line after it would be one cell.'
+        )
+    stream.seek(0)
+    return problem
+
+
+def _has_open_quote(stream):
+    lines = (raw.decode("utf-8", errors="replace") for raw in stream)
+    try:
+        for _row in csv.reader(lines, strict=True):
+            pass
+    except csv.Error as error:
+        # Only the end of the file inside a quoted cell: the other strict-mode complaints
+        # (text after a closing quote) are read leniently and reported by row.
+        return "unexpected end of data" in str(error)
+    return False
+
+
 def _encoding_message(byte):
     return _(
         "The text is not UTF-8 (byte 0x%(byte)s): save the file as “CSV UTF-8” and import it again."

@@ -82,6 +82,9 @@ MIDDLEWARE = [
     # what a cached page may skip: docs/architecture.md, "Caching".
     "heritagehub.middleware.PageCacheMiddleware",
     "heritagehub.middleware.PublicSiteMiddleware",
+    # A form sent without its management fields: 400, not 500 (below anything answering
+    # from the cache, so it sees every view's exceptions).
+    "heritagehub.middleware.IncompleteFormMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Admin URLs naming another partner's page answer as any admin denial (partners app).
     "partners.middleware.PartnerIsolationMiddleware",

@@ -1,0 +1,32 @@
+"""The public requests that used to end in a 500 (issue 13): each gets a clear 4xx. The
+fuzzing of every public URL is tests/heritagehub/test_fuzz_public.py."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+HUGE = "99999999999999999999"
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images"])
+def test_a_huge_api_offset_is_a_bad_request(client, tree, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/?offset={HUGE}")
+    assert response.status_code == 400
+    assert "offset" in response.json()["message"]
+
+
+def test_an_offset_the_database_can_take_still_answers(client, tree):
+    response = client.get("/api/v2/pages/?offset=2147483647")
+    assert response.status_code == 200
+    assert response.json()["items"] == []
+
+
+def test_an_unknown_search_operator_is_a_bad_request(client, tree):
+    response = client.get("/api/v2/pages/?search=a&search_operator=bogus")
+    assert response.status_code == 400
+    assert "search_operator" in response.json()["message"]
+    assert client.get("/api/v2/pages/?search=a&search_operator=or").status_code == 200
+
+
+def test_a_sitemap_section_beyond_any_page_id_is_not_found(client, tree):
+    assert client.get(f"/sitemap-{HUGE}.xml").status_code == 404
