@@ -14,9 +14,9 @@ from django.core.exceptions import BadRequest
 from django.http import Http404
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import Resolver404, resolve
-from django.utils.datastructures import MultiValueDictKeyError
 from django.utils import translation
 from django.utils.cache import get_max_age, patch_cache_control, patch_vary_headers
+from django.utils.datastructures import MultiValueDictKeyError
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 

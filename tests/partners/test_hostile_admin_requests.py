@@ -13,7 +13,7 @@ from PIL import Image
 from wagtail.models import UploadedFile
 
 from heritagehub.models import HeritageImage
-from tests.partners.admin_client import PAGE_EDIT, edit_form_data, login
+from tests.partners.admin_client import edit_form_data, login
 
 pytestmark = pytest.mark.django_db
 
