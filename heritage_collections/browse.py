@@ -123,7 +123,9 @@ class BrowseState:
 
 def _is_int(value, state, label):
     try:
-        int(value)
+        # A century of a year the browse accepts; beyond, the database cannot take it.
+        if not YEAR_MIN // 100 - 1 <= int(value) <= YEAR_MAX // 100 + 1:
+            raise ValueError(value)
     except ValueError:
         message = _("“%(value)s” is not a valid %(field)s.")
         state.problems.append(message % {"value": value[:20], "field": label})

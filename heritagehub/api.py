@@ -44,12 +44,29 @@ class HubPagination(WagtailPagination):
 
 class CheckedQueryMixin:
     """What Wagtail's API passes on unchecked and the database or search backend would
-    fail on with a 500: a huge offset, an unknown ``search_operator``."""
+    fail on with a 500: a huge offset, an empty search, an unknown ``search_operator``, a
+    NUL byte (SQLite's full-text search cannot take one), a ``find`` id that is no number."""
 
     pagination_class = HubPagination
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if any("\x00" in value for value in [name, *values]):
+                raise BadRequestError(f"null characters are not allowed in {name!r}")
+
+    def find_object(self, queryset, request):
+        pk = request.GET.get("id")
+        if pk is not None and not pk.isdigit():
+            raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
+
     def check_query_parameters(self, queryset):
         super().check_query_parameters(queryset)
+        search = self.request.GET.get("search")
+        if search is not None and not search.strip():
+            # The images' search backend fails on a blank query (a 500 otherwise).
+            raise BadRequestError("search must not be empty")
         operator = self.request.GET.get("search_operator")
         if operator is not None and operator not in SEARCH_OPERATORS:
             raise BadRequestError("search_operator must be 'and' or 'or'")

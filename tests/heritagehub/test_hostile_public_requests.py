@@ -30,3 +30,29 @@ def test_an_unknown_search_operator_is_a_bad_request(client, tree):
 
 def test_a_sitemap_section_beyond_any_page_id_is_not_found(client, tree):
     assert client.get(f"/sitemap-{HUGE}.xml").status_code == 404
+
+
+def test_a_nul_byte_in_an_api_parameter_is_a_bad_request(client, tree):
+    response = client.get("/api/v2/pages/?search=%00")
+    assert response.status_code == 400
+    assert "null characters" in response.json()["message"]
+
+
+@pytest.mark.parametrize("value", ["", "*", "abc"])
+def test_finding_an_api_object_by_an_id_that_is_not_a_number_is_a_bad_request(client, tree, value):
+    response = client.get(f"/api/v2/images/find/?id={value}")
+    assert response.status_code == 400
+    assert "id" in response.json()["message"]
+
+
+@pytest.mark.parametrize("endpoint", ["pages", "images"])
+def test_an_empty_api_search_is_a_bad_request(client, tree, endpoint):
+    response = client.get(f"/api/v2/{endpoint}/?search=+")
+    assert response.status_code == 400
+    assert "search" in response.json()["message"]
+
+
+def test_a_century_beyond_any_year_is_reported_not_a_server_error(client, tree):
+    response = client.get("/it/collections/?century=-99999999999999999999")
+    assert response.status_code == 200
+    assert "“-9999999999999999999” is not a valid" in response.content.decode()
