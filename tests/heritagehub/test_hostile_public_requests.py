@@ -55,4 +55,4 @@ def test_an_empty_api_search_is_a_bad_request(client, tree, endpoint):
 def test_a_century_beyond_any_year_is_reported_not_a_server_error(client, tree):
     response = client.get("/it/collections/?century=-99999999999999999999")
     assert response.status_code == 200
-    assert "“-9999999999999999999” is not a valid" in response.content.decode()
+    assert "«-9999999999999999999» non è un valore valido" in response.content.decode()
