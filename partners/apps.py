@@ -8,7 +8,7 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
-        from partners import admin_filters
+        from partners import admin_api, admin_filters  # noqa: F401 - admin_api registers a hook
         from partners.models import PartnerPage
         from partners.onboarding import sync_new_partner_page
 

@@ -30,6 +30,9 @@ PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_i
 PAGE_NAMESPACE = "wagtailadmin_pages"
 REPORTS_NAMESPACE = "wagtailadmin_reports"
 BULK_ACTION_URL_NAME = "wagtail_bulk_action"
+# Answers the titles of the pages whose ids it is given, whoever asks (and a 500 for the
+# root page, which has no parent).
+CHOSEN_PAGES_URL_NAME = "wagtailadmin_choose_page_chosen_multiple"
 PAGE_ACTIONS = ("add", "change", "publish", "bulk_delete", "lock", "unlock")
 MEDIA_ACTIONS = ("add", "change", "delete", "choose")
 
@@ -50,6 +53,8 @@ class PartnerIsolationMiddleware:
             page_ids.append(view_kwargs["pk"])
         is_report = REPORTS_NAMESPACE in match.namespaces
         is_bulk = match.url_name == BULK_ACTION_URL_NAME
+        if match.url_name == CHOSEN_PAGES_URL_NAME and request.user.is_authenticated:
+            return self.narrow_chosen_pages(request)
         if not (page_ids or is_report or is_bulk) or not request.user.is_authenticated:
             return None
 
@@ -71,6 +76,22 @@ class PartnerIsolationMiddleware:
         if page_ids <= allowed:
             return None
         return self.deny(request)
+
+    def narrow_chosen_pages(self, request):
+        """Keep the ids of the pages the user may explore, never the root (no parent)."""
+        from partners.wagtail_hooks import explorable_pages, sees_whole_tree
+
+        pages = (
+            Page.objects.all()
+            if sees_whole_tree(request.user)
+            else (explorable_pages(request.user))
+        )
+        wanted = {int(pk) for pk in request.GET.getlist("id") if pk.isdigit() and int(pk) < 2**31}
+        kept = pages.filter(pk__in=wanted, depth__gt=1).values_list("pk", flat=True)
+        query = request.GET.copy()
+        query.setlist("id", [str(pk) for pk in sorted(kept)])
+        request.GET = query
+        return None
 
     def narrow_bulk_action(self, request, view_kwargs):
         """Keep only the ``id``s the user has a right on; refuse when none is left, or when

@@ -122,3 +122,11 @@ def test_an_upload_into_another_partners_collection_leaves_nothing(editor, hub, 
     assert not UploadedFile.objects.exists()
     assert HeritageImage.objects.count() == images
     assert stored_files() == files
+
+
+def test_the_page_chooser_names_no_page_of_another_partner(editor, hub):
+    own, other = hub.archivio.page, hub.museo.draft_page
+    response = editor.get(f"/admin/choose-page/chosen-multiple/?id={own.pk}&id={other.pk}&id=1")
+    assert response.status_code == 200
+    result = response.json()["result"]
+    assert [page["id"] for page in result] == [own.pk]
