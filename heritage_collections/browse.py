@@ -11,6 +11,7 @@ would give ("disjunctive" facets, as library catalogues do).
 """
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -65,6 +66,20 @@ SORT_ORDER = {
     "date": [F("date_start").asc(nulls_last=True), "sort_title", "page_id"],
     "-date": [F("date_start").desc(nulls_last=True), "sort_title", "page_id"],
 }
+
+
+def cache_query_parameters():
+    """The browse parameters (and their values) a cached browse page may vary by
+    (heritagehub.cache.register_query_parameters)."""
+    text = r"[^\x00-\x1f\x7f]{1,100}"
+    parameters = {facet.param: text for facet in FACETS}
+    parameters.update(
+        century=r"-?[0-9]{1,4}",
+        image="1",
+        sort="|".join(re.escape(sort) for sort in SORTS),
+        **{"from": r"-?[0-9]{1,6}", "to": r"-?[0-9]{1,6}"},
+    )
+    return parameters
 
 
 @dataclass

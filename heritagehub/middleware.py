@@ -58,7 +58,7 @@ class PageCacheMiddleware:
                 return _for_proxy(response, proxy_max_age, shared=True)
         response = self.get_response(request)
         shared = cacheable and _storable(request, response)
-        if key is not None and request.method == "GET" and shared:
+        if key is not None and request.method == "GET" and shared and cache.admit_variant(request):
             cache.set_page(key, response)
             response[CACHE_HEADER] = "miss"
         elif page_cache_on:
