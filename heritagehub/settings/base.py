@@ -93,6 +93,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "heritagehub.urls"
+# A form sent without its CSRF token: a translated page leading back to the form.
+CSRF_FAILURE_VIEW = "heritagehub.views.csrf_failure"
 
 TEMPLATES = [
     {

@@ -271,7 +271,9 @@ def crawl(client, roots, limit):
         for form in forms:
             if form["method"] == "get":
                 parameters_by_path.setdefault(form["action"], set()).update(form["fields"])
-            elif group in seeds and seeds[group].url == url:
+            elif group in seeds and form["action"] not in {
+                known["action"] for known in seeds[group].post_forms
+            }:
                 seeds[group].post_forms.append(form)
         for found in urls:
             found_path = urlsplit(found).path
