@@ -101,7 +101,9 @@ class BrowseState:
         for facet in FACETS:
             if facet.param in scope:
                 continue
-            values = [v for v in dict.fromkeys(data.getlist(facet.param)) if v][:20]
+            # A NUL byte matches nothing, and PostgreSQL refuses it in a query.
+            values = [v for v in dict.fromkeys(data.getlist(facet.param)) if v and "\x00" not in v]
+            values = values[:20]
             if facet.param == "century":
                 values = [v for v in values if _is_int(v, state, facet.label)]
             if values:

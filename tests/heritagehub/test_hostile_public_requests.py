@@ -56,3 +56,9 @@ def test_a_century_beyond_any_year_is_reported_not_a_server_error(client, tree):
     response = client.get("/it/collections/?century=-99999999999999999999")
     assert response.status_code == 200
     assert "«-9999999999999999999» non è un valore valido" in response.content.decode()
+
+
+@pytest.mark.parametrize("param", ["partner", "collection", "rights", "type", "place", "tag"])
+def test_a_nul_byte_in_a_browse_filter_is_ignored(client, tree, param):
+    response = client.get(f"/it/collections/?{param}=a%00b")
+    assert response.status_code == 200
