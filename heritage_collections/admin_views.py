@@ -136,6 +136,19 @@ class Upload:
             (self.path / name).unlink(missing_ok=True)
 
 
+def is_readable_zip(upload):
+    """A ZIP whose table of contents can be read, every entry within the file: a file that
+    only ends like a ZIP is not one."""
+    try:
+        with zipfile.ZipFile(upload) as archive:
+            size = upload.size
+            ok = all(info.header_offset < size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+        ok = False
+    upload.seek(0)
+    return ok
+
+
 def importable_collections(user):
     """{collection id: (collection, partner)} of the collections ``user`` may import into."""
     if not user.is_authenticated:
@@ -201,15 +214,21 @@ class ImportForm(forms.Form):
 
     def clean_items(self):
         items = _within(self.cleaned_data["items"], MAX_CSV_SIZE)
-        problem = file_problem(items)  # the form again with the reason, not a report
+        problem = file_problem(items)
         if problem:
-            raise forms.ValidationError(problem)
+            raise forms.ValidationError(
+                _("The file “%(name)s” cannot be imported: %(reason)s")
+                % {"name": items.name, "reason": problem}
+            )
         return items
 
     def clean_images(self):
         images = self.cleaned_data.get("images")
-        if images is not None and not zipfile.is_zipfile(images):
-            raise forms.ValidationError(_("The images must be a ZIP archive."))
+        if images is not None and not is_readable_zip(images):
+            raise forms.ValidationError(
+                _("The file “%(name)s” is not a ZIP archive (or a damaged one).")
+                % {"name": images.name}
+            )
         return _within(images, MAX_ZIP_SIZE)
 
     def clean(self):

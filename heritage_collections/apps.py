@@ -10,9 +10,10 @@ class HeritageCollectionsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_migrate
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from heritagehub.cache import register_query_parameters
         from heritagehub.search import register_served_pages
 
-        from . import catalogue
+        from . import browse, catalogue
         from .models import CatalogueEntry, ItemPage
         from .oai import index as oai_index
 
@@ -26,6 +27,8 @@ class HeritageCollectionsConfig(AppConfig):
         )
         post_migrate.connect(oai_index.build_if_missing, sender=self, dispatch_uid="oai-build")
 
+        # Browse pages are cached by their filters (and only those: heritagehub.cache).
+        register_query_parameters(**browse.cache_query_parameters())
         register_served_pages(
             ItemPage,
             lambda language: CatalogueEntry.objects.filter(language_code=language).values(

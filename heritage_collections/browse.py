@@ -11,6 +11,7 @@ would give ("disjunctive" facets, as library catalogues do).
 """
 
 import hashlib
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
@@ -68,6 +69,20 @@ SORT_ORDER = {
 }
 
 
+def cache_query_parameters():
+    """The browse parameters (and their values) a cached browse page may vary by
+    (heritagehub.cache.register_query_parameters)."""
+    text = r"[^\x00-\x1f\x7f]{1,100}"
+    parameters = {facet.param: text for facet in FACETS}
+    parameters.update(
+        century=r"-?[0-9]{1,4}",
+        image="1",
+        sort="|".join(re.escape(sort) for sort in SORTS),
+        **{"from": r"-?[0-9]{1,6}", "to": r"-?[0-9]{1,6}"},
+    )
+    return parameters
+
+
 @dataclass
 class BrowseState:
     """What a browse URL asks for, validated: bad values are reported, never an error page."""
@@ -91,7 +106,9 @@ class BrowseState:
         for facet in FACETS:
             if facet.param in scope:
                 continue
-            values = [v for v in dict.fromkeys(data.getlist(facet.param)) if v][:20]
+            # A NUL byte matches nothing, and PostgreSQL refuses it in a query.
+            values = [v for v in dict.fromkeys(data.getlist(facet.param)) if v and "\x00" not in v]
+            values = values[:20]
             if facet.param == "century":
                 values = [v for v in values if _is_int(v, state, facet.label)]
             if values:
@@ -145,7 +162,9 @@ class BrowseState:
 
 def _is_int(value, state, label):
     try:
-        int(value)
+        # A century of a year the browse accepts; beyond, the database cannot take it.
+        if not YEAR_MIN // 100 - 1 <= int(value) <= YEAR_MAX // 100 + 1:
+            raise ValueError(value)
     except ValueError:
         message = _("“%(value)s” is not a valid %(field)s.")
         state.problems.append(message % {"value": value[:20], "field": label})

@@ -14,7 +14,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import IntegerField
 from django.db.models.functions import Cast
 from wagtail.api import APIField
+from wagtail.api.v2.pagination import WagtailPagination
 from wagtail.api.v2.router import WagtailAPIRouter
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import BaseAPIViewSet, PagesAPIViewSet
 from wagtail.images import get_image_model
 from wagtail.images.api.v2.views import ImagesAPIViewSet
@@ -24,9 +26,53 @@ from heritagehub.serializers import TagNamesField
 
 # Read-only: the viewsets route GET (and HEAD, OPTIONS) only; anything else is a 405.
 READ_ONLY_METHODS = ["get", "head", "options"]
+# Beyond this the database cannot even be asked (an OFFSET past 2**63 overflows SQLite's
+# integers, PostgreSQL's bigint): no listing of the hub comes near it.
+MAX_OFFSET = 2**31 - 1
+SEARCH_OPERATORS = ("and", "or")
 
 
-class HubPagesAPIViewSet(PagesAPIViewSet):
+class HubPagination(WagtailPagination):
+    """Wagtail's offset pagination, with an offset the database can take (a 400 otherwise)."""
+
+    def paginate_queryset(self, queryset, request, view=None):
+        offset = request.GET.get("offset", "0").strip()
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset cannot be higher than {MAX_OFFSET}")
+        return super().paginate_queryset(queryset, request, view)
+
+
+class CheckedQueryMixin:
+    """What Wagtail's API passes on unchecked and the database or search backend would
+    fail on with a 500: a huge offset, an empty search, an unknown ``search_operator``, a
+    NUL byte (SQLite's full-text search cannot take one), a ``find`` id that is no number."""
+
+    pagination_class = HubPagination
+
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        for name, values in request.GET.lists():
+            if any("\x00" in value for value in [name, *values]):
+                raise BadRequestError(f"null characters are not allowed in {name!r}")
+
+    def find_object(self, queryset, request):
+        pk = request.GET.get("id")
+        if pk is not None and not pk.isdigit():
+            raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
+
+    def check_query_parameters(self, queryset):
+        super().check_query_parameters(queryset)
+        search = self.request.GET.get("search")
+        if search is not None and not search.strip():
+            # The images' search backend fails on a blank query (a 500 otherwise).
+            raise BadRequestError("search must not be empty")
+        operator = self.request.GET.get("search_operator")
+        if operator is not None and operator not in SEARCH_OPERATORS:
+            raise BadRequestError("search_operator must be 'and' or 'or'")
+
+
+class HubPagesAPIViewSet(CheckedQueryMixin, PagesAPIViewSet):
     """Wagtail's pages endpoint, with each model's related objects fetched per listing."""
 
     http_method_names = READ_ONLY_METHODS
@@ -56,7 +102,7 @@ def public_image_ids(request):
     )
 
 
-class HubImagesAPIViewSet(ImagesAPIViewSet):
+class HubImagesAPIViewSet(CheckedQueryMixin, ImagesAPIViewSet):
     """Wagtail's images endpoint, narrowed to public images, with what reuse requires:
     alt text, credit, rights statement and source."""
 

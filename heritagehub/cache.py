@@ -15,7 +15,9 @@ logs a warning and falls back to computing (or not caching) the value.
 
 import hashlib
 import logging
+import re
 import time
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
@@ -180,14 +182,69 @@ def page_cache_seconds():
     return getattr(settings, "HERITAGEHUB_PAGE_CACHE_SECONDS", 0)
 
 
+# Query parameters a cached page may vary by, each with the values it may take. Apps
+# register the parameters of their pages (register_query_parameters); a query string with
+# any other parameter, a value that does not match, or too many values is rendered but
+# never cached, so random query strings cannot push out the pages everyone reads.
+QUERY_PARAMETERS = {
+    "q": re.compile(r"[^\x00-\x1f\x7f]{1,200}"),  # site search (heritagehub.views.search)
+    "page": re.compile(r"[1-9][0-9]{0,3}"),
+}
+MAX_VALUES_PER_PARAMETER = 20
+# Distinct query strings cached per page and generation; the page without one always is.
+MAX_QUERY_VARIANTS = 200
+
+
+def register_query_parameters(**patterns):
+    """``register_query_parameters(sort="title|date", …)``: parameters (full-match regular
+    expressions of their values) by which a page's cached copies may vary."""
+    for name, pattern in patterns.items():
+        QUERY_PARAMETERS[name] = re.compile(pattern)
+
+
+def normalised_query(request):
+    """The request's query string with its parameters in a fixed order, or None when it
+    cannot be cached (an unknown parameter, a value out of its pattern, too many values)."""
+    pairs = []
+    for name in sorted(request.GET):
+        pattern = QUERY_PARAMETERS.get(name)
+        values = request.GET.getlist(name)
+        if pattern is None or len(values) > MAX_VALUES_PER_PARAMETER:
+            return None
+        if not all(pattern.fullmatch(value) for value in values):
+            return None
+        pairs += [(name, value) for value in values]
+    return urlencode(pairs)
+
+
 def page_key(request, language_code):
-    """The key of a page for this request, or None when the cache is down."""
+    """The key of a page for this request, or None when the cache is down or the query
+    string is not one a page is cached for."""
+    query = normalised_query(request)
+    if query is None:
+        return None
     current = generation(request)
     if current is None:
         return None
-    address = f"{request.get_host()}{request.get_full_path()}"
+    address = f"{request.get_host()}{request.path}?{query}"
     digest = hashlib.sha256(address.encode()).hexdigest()
     return f"heritagehub:{current}:page:{language_code}:{digest}"
+
+
+def admit_variant(request):
+    """Whether one more query string of this page may be cached (MAX_QUERY_VARIANTS)."""
+    if not request.GET:
+        return True
+    address = f"{request.get_host()}{request.path}"
+    key = (
+        f"heritagehub:{generation(request)}:variants:{hashlib.sha256(address.encode()).hexdigest()}"
+    )
+    try:
+        cache.add(key, 0, page_cache_seconds())
+        return cache.incr(key) <= MAX_QUERY_VARIANTS
+    except Exception as error:  # noqa: BLE001
+        logger.warning("Cache count of %s failed: %s", key, error)
+        return False
 
 
 def get_page(key):

@@ -10,11 +10,13 @@ URL resolution, Wagtail's redirects and the view.
 
 from django.conf import settings
 from django.contrib.messages.storage.cookie import CookieStorage
+from django.core.exceptions import BadRequest
 from django.http import Http404
 from django.middleware.locale import LocaleMiddleware as DjangoLocaleMiddleware
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from django.utils.cache import get_max_age, patch_cache_control, patch_vary_headers
+from django.utils.datastructures import MultiValueDictKeyError
 from wagtail import views as wagtail_views
 from wagtail.models import Site
 
@@ -56,7 +58,7 @@ class PageCacheMiddleware:
                 return _for_proxy(response, proxy_max_age, shared=True)
         response = self.get_response(request)
         shared = cacheable and _storable(request, response)
-        if key is not None and request.method == "GET" and shared:
+        if key is not None and request.method == "GET" and shared and cache.admit_variant(request):
             cache.set_page(key, response)
             response[CACHE_HEADER] = "miss"
         elif page_cache_on:
@@ -172,3 +174,21 @@ class LocaleMiddleware(DjangoLocaleMiddleware):
             response.headers.setdefault("Content-Language", translation.get_language())
             return response
         return super().process_response(request, response)
+
+
+class IncompleteFormMiddleware:
+    """A form sent without a field the browser always sends is a bad request (400), not a
+    server error: Wagtail's StreamField and inline panels read their management fields
+    (``body-count``, ``…-TOTAL_FORMS``) with ``request.POST[…]`` and would raise a 500.
+    The view failed before saving anything."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, MultiValueDictKeyError):
+            raise BadRequest(f"The form sent is incomplete: {exception} is missing.") from exception
+        return None

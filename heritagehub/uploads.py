@@ -74,6 +74,28 @@ def document_content_problem(upload):
     return None
 
 
+def refuse_file_for_collection(form, field_name="file"):
+    """A new upload into a collection the user may not add to is a refused file.
+
+    With one collection of their own, Wagtail's form drops its collection field and ignores
+    the one posted; its multiple uploader then keeps the file as a pending ``UploadedFile``
+    (to ask for its details) and refuses it only when they are sent. A ``file`` error makes
+    it answer at once and keep nothing."""
+    upload = form.files.get(form.add_prefix(field_name))
+    if upload is None or field_name in form.errors:
+        return
+    posted = form.data.get(form.add_prefix("collection"))
+    allowed = getattr(form, "collections", None)
+    if (
+        posted not in (None, "")
+        and allowed is not None
+        and not (str(posted).isdigit() and allowed.filter(pk=int(posted)).exists())
+    ):
+        form.errors[field_name] = ErrorList(
+            [gettext("you may not add files to the collection chosen.")]
+        )
+
+
 def name_refused_file(form, field_name="file"):
     """Prefix the errors of a file field with the uploaded file's name."""
     errors = form.errors.get(field_name)
@@ -103,6 +125,7 @@ class CheckedDocumentForm(BaseDocumentForm):
 
     def full_clean(self):
         super().full_clean()
+        refuse_file_for_collection(self)
         name_refused_file(self)
 
 
@@ -111,4 +134,5 @@ class CheckedImageForm(BaseImageForm):
 
     def full_clean(self):
         super().full_clean()
+        refuse_file_for_collection(self)
         name_refused_file(self)

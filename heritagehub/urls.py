@@ -41,5 +41,6 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
+handler400 = "heritagehub.views.bad_request"
 handler404 = "heritagehub.views.page_not_found"
 handler500 = "heritagehub.views.server_error"

@@ -3,6 +3,7 @@
 import sys
 
 from django.shortcuts import render
+from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Page
 
 from heritagehub.pagination import paginate
@@ -22,6 +23,19 @@ def search(request):
         pages = Page.objects.filter(pk__in=results.object_list).specific().in_bulk()
         results.object_list = [pages[pk] for pk in results.object_list if pk in pages]
     return render(request, "search/search.html", {"query": query, "results": results})
+
+
+def bad_request(request, exception=None):
+    """handler400: a request this site cannot answer (a form sent without the fields the
+    browser always sends, a malformed address), in the visitor's language."""
+    return render(request, "400.html", status=400)
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: a form sent without its security token (expired, cookies off,
+    or forged) is refused in the visitor's language, with the way back to the form."""
+    form_url = request.path if url_has_allowed_host_and_scheme(request.path, None) else "/"
+    return render(request, "403_csrf.html", {"form_url": form_url}, status=403)
 
 
 def page_not_found(request, exception=None):

@@ -1,6 +1,8 @@
 """The home page and the hub's own plain pages: about, accessibility, contact."""
 
+from django import forms
 from django.conf import settings
+from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
@@ -22,6 +24,9 @@ from heritagehub.ratelimit import RateLimit
 from heritagehub.spam import HONEYPOT_NAME, honeypot_field, honeypot_filled
 
 from .linked_data import home_data
+
+# The longest answer a contact form takes in one field (Wagtail sets none for multi-line).
+MAX_ANSWER_LENGTH = 10_000
 
 
 def featured_pages_block(page_type, verbose_name):
@@ -159,6 +164,12 @@ class FormPage(HeritagePageMixin, AbstractEmailForm):
 
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)
+        for field in form.fields.values():
+            # Multi-line answers have no limit in Wagtail: an enquiry is not a book.
+            if isinstance(field, forms.CharField) and field.max_length is None:
+                field.max_length = MAX_ANSWER_LENGTH
+                field.validators.append(MaxLengthValidator(MAX_ANSWER_LENGTH))
+                field.widget.attrs["maxlength"] = str(MAX_ANSWER_LENGTH)
         form.fields[HONEYPOT_NAME] = honeypot_field()
         form.honeypot_name = HONEYPOT_NAME
         return form

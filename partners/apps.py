@@ -8,8 +8,12 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
+        from partners import admin_api, admin_filters  # noqa: F401 - admin_api registers a hook
         from partners.models import PartnerPage
         from partners.onboarding import sync_new_partner_page
+
+        # The admin's user filters list a partner editor's colleagues only.
+        admin_filters.install()
 
         # A new translation of an onboarded partner's page joins the partner's space.
         post_save.connect(

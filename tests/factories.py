@@ -15,6 +15,8 @@ from django.utils.text import slugify
 from wagtail.models import Collection
 
 from calls.models import CallIndexPage, CallKind, CallPage
+from events.models import EventKind, EventPage, WhatsOnPage
+from events.occurrences import refresh as refresh_occurrences
 from heritage_collections.catalogue import refresh_catalogue
 from heritage_collections.models import (
     CollectionIndexPage,
@@ -302,3 +304,43 @@ class CallPageFactory(HeritagePageFactory):
     time_zone = "Europe/Rome"
     offer = "<p>Uno studio e una borsa.</p>"
     how_to_apply = "<p>Scrivete alla segreteria.</p>"
+
+
+# The programme ------------------------------------------------------------------------------
+
+
+def event_kind(slug, language_code="it"):
+    return EventKind.objects.get(slug=slug, locale__language_code=language_code)
+
+
+class WhatsOnPageFactory(HeritagePageFactory):
+    class Meta:
+        model = WhatsOnPage
+
+    title = "In programma"
+    slug = "whats-on"
+    introduction = "Mostre, laboratori e incontri del polo."
+
+
+class EventPageFactory(HeritagePageFactory):
+    """A live event; its occurrences are built as publishing would build them."""
+
+    class Meta:
+        model = EventPage
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Evento {n}")
+    kind = factory.LazyFunction(lambda: event_kind("talk"))
+    summary = "Un incontro del polo."
+    start_date = datetime.date(2027, 3, 10)
+    start_time = datetime.time(18, 0)
+    end_time = datetime.time(20, 0)
+    time_zone = "Europe/Rome"
+    venue_name = "Sala grande"
+    venue_city = "Torino"
+    languages = "it"
+
+    @factory.post_generation
+    def occurrences(obj, create, extracted, **kwargs):
+        if create:
+            refresh_occurrences(obj.translation_key)

@@ -101,7 +101,13 @@ def file_problem(stream):
     finally:
         stream.seek(0)
     errors = [error for error in rows.header_errors if error.column == "—"]
-    return errors[0].message if errors else ""
+    if errors:
+        return errors[0].message
+    if isinstance(rows, CsvFile) and rows.encoding == "utf-8" and _has_open_quote(stream):
+        stream.seek(0)
+        return _('a quote (") is opened and never closed: every line after it would be one cell.')
+    stream.seek(0)
+    return ""
 
 
 class CsvFile:
@@ -196,6 +202,18 @@ class CsvFile:
             if REPLACEMENT in cell
         ]
         return errors or [RowError(number, "—", _encoding_message(byte))]
+
+
+def _has_open_quote(stream):
+    lines = (raw.decode("utf-8", errors="replace") for raw in stream)
+    try:
+        for _row in csv.reader(lines, strict=True):
+            pass
+    except csv.Error as error:
+        # Only the end of the file inside a quoted cell: the other strict-mode complaints
+        # (text after a closing quote) are read leniently and reported by row.
+        return "unexpected end of data" in str(error)
+    return False
 
 
 def _encoding_message(byte):

@@ -85,6 +85,9 @@ MIDDLEWARE = [
     # what a cached page may skip: docs/architecture.md, "Caching".
     "heritagehub.middleware.PageCacheMiddleware",
     "heritagehub.middleware.PublicSiteMiddleware",
+    # A form sent without its management fields: 400, not 500 (below anything answering
+    # from the cache, so it sees every view's exceptions).
+    "heritagehub.middleware.IncompleteFormMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     # Admin URLs naming another partner's page answer as any admin denial (partners app).
     "partners.middleware.PartnerIsolationMiddleware",
@@ -93,6 +96,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "heritagehub.urls"
+# A form sent without its CSRF token: a translated page leading back to the form.
+CSRF_FAILURE_VIEW = "heritagehub.views.csrf_failure"
 
 TEMPLATES = [
     {

@@ -13,6 +13,8 @@ from heritagehub.sitemaps import entries as sitemap
 from heritagehub.sitemaps import xml
 
 XML = "application/xml; charset=utf-8"
+# Page ids are 32-bit integers in PostgreSQL: a section starting beyond holds nothing.
+MAX_PAGE_ID = 2**31 - 1
 
 
 def sitemap_index(request):
@@ -34,6 +36,8 @@ def sitemap_index(request):
 def sitemap_section(request, number):
     """Section ``number`` of the sitemap (404 when it holds no page)."""
     site = _site(request)
+    if sitemap.section_id_range(number)[0] > MAX_PAGE_ID:
+        raise Http404("No such sitemap section.")  # ids the database cannot hold
 
     def render_section():
         id_range = sitemap.section_id_range(number) if number > 0 else (0, -1)

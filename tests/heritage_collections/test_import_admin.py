@@ -187,3 +187,38 @@ def test_anonymous_visitors_are_sent_to_the_login(client, tree):
     response = client.get(UPLOAD)
     assert response.status_code == 302
     assert response.url.startswith("/admin/login/")
+
+
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"\xff\xfe\x00", "UTF-16"),
+        (b'identifier,title\n"CSV-001,Veduta del Po\n', "never closed"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00", "not text the hub can read"),
+    ],
+)
+def test_a_file_that_is_not_an_item_csv_gets_the_form_again(
+    client, tree, archivio, content, reason
+):
+    login(client, archivio.editor)
+    response = client.post(
+        UPLOAD,
+        {"collection": tree.collection.pk, "items": SimpleUploadedFile("elenco.csv", content)},
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "The file “elenco.csv” cannot be imported" in html
+    assert reason in html
+
+
+def test_a_zip_that_is_not_one_gets_the_form_again(client, tree, archivio, tmp_path):
+    login(client, archivio.editor)
+    response = upload(
+        client,
+        tmp_path,
+        tree.collection,
+        [item_row(1)],
+        images=SimpleUploadedFile("foto.zip", b"PK\x03\x04 not really a zip"),
+    )
+    assert response.status_code == 200
+    assert "The file “foto.zip” is not a ZIP archive" in response.content.decode()

@@ -336,5 +336,7 @@ def test_the_admin_import_refuses_a_zip_that_is_not_one(admin_client, tree, tmp_
         },
     )
     assert response.status_code == 200
-    assert "The images must be a ZIP archive." in response.context["form"].errors["images"]
+    assert response.context["form"].errors["images"] == [
+        "The file “images.zip” is not a ZIP archive (or a damaged one)."
+    ]
     assert not any((tmp_path / "uploads").rglob("*.*"))
