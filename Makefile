@@ -86,14 +86,17 @@ install: $(INSTALLED) $(VENDORED)
 # docs/maps.md says why). Run again only when the lock file changes.
 vendor: $(VENDORED)
 
-$(VENDORED): frontend/package-lock.json
+$(VENDORED): frontend/package-lock.json Makefile
 	@command -v npm >/dev/null || { echo "npm is needed to build static/vendor/ (Debian: apt-get install -y npm)." >&2; exit 1; }
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
 	rm -rf static/vendor && mkdir -p static/vendor/leaflet static/vendor/leaflet.markercluster \
 		static/vendor/topojson-client static/vendor/world-atlas
-	cp -r frontend/node_modules/leaflet/dist/leaflet.js frontend/node_modules/leaflet/dist/leaflet.css \
+	# The source maps go with the scripts: collectstatic's manifest follows sourceMappingURL.
+	cp -r frontend/node_modules/leaflet/dist/leaflet.js frontend/node_modules/leaflet/dist/leaflet.js.map \
+		frontend/node_modules/leaflet/dist/leaflet.css \
 		frontend/node_modules/leaflet/dist/images frontend/node_modules/leaflet/LICENSE static/vendor/leaflet/
 	cp frontend/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js \
+		frontend/node_modules/leaflet.markercluster/dist/leaflet.markercluster.js.map \
 		frontend/node_modules/leaflet.markercluster/dist/MarkerCluster.css \
 		frontend/node_modules/leaflet.markercluster/dist/MarkerCluster.Default.css \
 		frontend/node_modules/leaflet.markercluster/MIT-LICENCE.txt static/vendor/leaflet.markercluster/

@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django_countries.fields import CountryField
+from django_countries.serializer_fields import CountryField as CountryCodeSerializer
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
@@ -333,7 +334,7 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
         APIField("city"),
         APIField("region"),
         APIField("country"),
-        APIField("country_code"),
+        APIField("country_code", serializer=CountryCodeSerializer()),
         APIField("latitude"),
         APIField("longitude"),
         APIField("website"),

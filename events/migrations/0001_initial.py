@@ -20,7 +20,7 @@ class Migration(migrations.Migration):
 
     dependencies = [
         ('heritage_collections', '0008_oai_records'),
-        ('heritagehub', '0003_page_depth_path_index'),
+        ('heritagehub', '0002_create_locales'),
         ('wagtailcore', '0098_apitoken'),
         migrations.swappable_dependency(settings.WAGTAIL_PAGE_MODEL),
     ]
