@@ -208,3 +208,23 @@ def test_whats_on_has_a_ceiling_of_queries(
     client.get(url)  # the cache holds what a running site keeps there
     with django_assert_max_num_queries(15):
         assert client.get(url).status_code == 200
+
+
+def card_of(content, title):
+    """The HTML of the event card whose title is ``title``."""
+    end = content.index(f">{title}</a>")
+    return content[content.rindex("<article", 0, end) : content.index("</article>", end)]
+
+
+def test_an_ongoing_exhibition_shows_until_when_it_runs(client, whats_on, programme):
+    card = card_of(listed(client, whats_on), "Mostra di primavera")
+    assert 'class="event-date-until">Fino al</span>' in card
+    assert '<time datetime="2027-04-30">' in card
+    assert 'datetime="2027-02-15"' not in card
+
+
+def test_an_event_yet_to_begin_shows_its_start(client, whats_on, programme, time_machine):
+    time_machine.move_to(datetime(2027, 2, 10, 9, 0, tzinfo=UTC), tick=False)
+    card = card_of(listed(client, whats_on), "Mostra di primavera")
+    assert "event-date-until" not in card
+    assert '<time datetime="2027-02-15">' in card
