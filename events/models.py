@@ -655,3 +655,9 @@ class EventOccurrence(models.Model):
 
     def __str__(self):
         return f"{self.event_id} @ {self.starts_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_ongoing(self):
+        """Begun and not over yet (an exhibition on show): cards say until when it runs,
+        since its start is already past."""
+        return self.starts_at < timezone.now() < self.ends_at

@@ -335,8 +335,9 @@ class Crumb:
 
 
 @register.inclusion_tag("includes/breadcrumbs.html", takes_context=True)
-def breadcrumbs(context, page):
-    """Home › ancestors › this page, each in the visitor's language where translated."""
+def breadcrumbs(context, page, current_title="", current_url=""):
+    """Home › ancestors › this page, each in the visitor's language where translated; with
+    ``current_title``, a view of the page (an archive) is the last, current crumb."""
     crumbs = [Crumb(title=_("Home"), url=home_url(), lang="")]
     if page is not None and page.depth > 3:  # below the home page's own children
         for ancestor in _ancestors_in_language(context, page):
@@ -353,6 +354,8 @@ def breadcrumbs(context, page):
         "page_url": url_in_language(page) if page is not None else "",
         "page_lang": language_code_of(page.locale_id) if page is not None else "",
         "LANGUAGE_CODE": active_language(),
+        "current_title": current_title,
+        "current_url": current_url,
     }
 
 

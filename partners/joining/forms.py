@@ -136,7 +136,7 @@ class JoinForm(forms.Form):
 
     def __init__(self, *args, language_code=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["institution_type"].choices = [("", "---------")] + vocabulary_choices(
+        self.fields["institution_type"].choices = [("", _("Choose a type"))] + vocabulary_choices(
             InstitutionType, language_code
         )
         self.fields["sectors"].choices = vocabulary_choices(Sector, language_code)

@@ -235,3 +235,9 @@ def test_the_states_of_a_call_follow_the_clock(calls):
     assert at(call.opens_at - datetime.timedelta(seconds=1)) == ("upcoming", False)
     assert at(call.opens_at) == ("open", True)
     assert at(call.deadline) == ("closed", False)
+
+
+def test_the_partner_pages_open_calls_bring_their_stylesheet(client, calls, tree):
+    html = client.get(url_of(tree.partner)).content.decode()
+    assert "/static/css/calls.css" in html
+    assert 'class="partner-calls-more"' in html

@@ -2,6 +2,7 @@
 filters that work without JavaScript, and a message (never an error) for bad parameters."""
 
 import datetime
+import re
 import zoneinfo
 
 import pytest
@@ -246,3 +247,33 @@ def test_open_calls_add_at_most_two_queries_to_a_partner_page(
     with django_assert_max_num_queries(13):  # the partner page's ceiling (test_query_ceilings)
         response = client.get("/it/partners/archivio/")
     assert response.content.decode().count("card--call") == 6
+
+
+def crumbs(html):
+    """(text, is current) of the breadcrumb links, in order."""
+    nav = html[
+        html.index('class="breadcrumbs"') : html.index("</nav>", html.index('class="breadcrumbs"'))
+    ]
+    return [(e.text, "aria-current" in e.attrs) for e in elements(nav) if e.tag == "a"]
+
+
+def headings(html):
+    """(level, text) of the h1–h6 of the page, in order."""
+    return [
+        (int(m[1]), re.sub(r"<[^>]+>", "", m[2]).strip())
+        for m in re.finditer(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.S)
+    ]
+
+
+def test_the_archive_is_the_current_crumb_after_the_calls_page(client, calls):
+    assert crumbs(listing(client, path="archive/")) == [
+        ("Home", False),
+        (calls.index.title, False),
+        ("Bandi chiusi", True),
+    ]
+
+
+def test_the_archive_has_one_heading_for_its_title(client, calls):
+    found = headings(listing(client, path="archive/"))
+    assert found[0] == (1, "Bandi chiusi")
+    assert (2, "Bandi chiusi") not in found

@@ -4,11 +4,13 @@ Time is frozen on Wednesday 10 March 2027 at 10:00 in Rome (conftest.NOW) unless
 travels elsewhere.
 """
 
+import re
 from datetime import UTC, date, datetime
 
 import pytest
 
 from heritagehub.i18n import url_in_language
+from tests.conftest import elements
 from tests.events.factories import EventPageFactory
 
 pytestmark = pytest.mark.django_db
@@ -208,3 +210,52 @@ def test_whats_on_has_a_ceiling_of_queries(
     client.get(url)  # the cache holds what a running site keeps there
     with django_assert_max_num_queries(15):
         assert client.get(url).status_code == 200
+
+
+def card_of(content, title):
+    """The HTML of the event card whose title is ``title``."""
+    end = content.index(f">{title}</a>")
+    return content[content.rindex("<article", 0, end) : content.index("</article>", end)]
+
+
+def test_an_ongoing_exhibition_shows_until_when_it_runs(client, whats_on, programme):
+    card = card_of(listed(client, whats_on), "Mostra di primavera")
+    assert 'class="event-date-until">Fino al</span>' in card
+    assert '<time datetime="2027-04-30">' in card
+    assert 'datetime="2027-02-15"' not in card
+
+
+def test_an_event_yet_to_begin_shows_its_start(client, whats_on, programme, time_machine):
+    time_machine.move_to(datetime(2027, 2, 10, 9, 0, tzinfo=UTC), tick=False)
+    card = card_of(listed(client, whats_on), "Mostra di primavera")
+    assert "event-date-until" not in card
+    assert '<time datetime="2027-02-15">' in card
+
+
+def crumbs(html):
+    """(text, is current) of the breadcrumb links, in order."""
+    start = html.index('class="breadcrumbs"')
+    nav = html[start : html.index("</nav>", start)]
+    return [(e.text, "aria-current" in e.attrs) for e in elements(nav) if e.tag == "a"]
+
+
+def headings(html):
+    """(level, text) of the h1–h6 of the page, in order."""
+    return [
+        (int(m[1]), re.sub(r"<[^>]+>", "", m[2]).strip())
+        for m in re.finditer(r"<h([1-6])[^>]*>(.*?)</h\1>", html, re.S)
+    ]
+
+
+def test_the_archive_is_the_current_crumb_after_whats_on(client, whats_on, programme):
+    assert crumbs(listed(client, whats_on, route="archive/")) == [
+        ("Home", False),
+        (whats_on.title, False),
+        ("Eventi passati", True),
+    ]
+
+
+def test_the_archive_has_one_heading_for_its_title(client, whats_on, programme):
+    found = headings(listed(client, whats_on, route="archive/"))
+    assert found[0] == (1, "Eventi passati")
+    assert (2, "Eventi passati") not in found

@@ -124,6 +124,19 @@ def test_vocabularies_are_named_in_the_visitor_s_language(
     assert f"{sector}</label>" in html
 
 
+@pytest.mark.parametrize(
+    ("language", "prompt"),
+    [("it", "Scegli un tipo"), ("en", "Choose a type"), ("fr", "Choisissez un type"),
+     ("de", "Typ auswählen"), ("es", "Elija un tipo")],
+)  # fmt: skip
+def test_the_institution_type_asks_for_a_choice_in_the_visitor_s_language(
+    join_page, client, language, prompt
+):
+    html = client.get(url(language)).content.decode()
+    assert f'<option value="" selected>{prompt}</option>' in html
+    assert "---------" not in html
+
+
 def test_the_thank_you_page_answers_in_every_language(join_page, client):
     for language, text in [
         ("it", "Grazie per la candidatura"),

@@ -1,5 +1,7 @@
 """PartnerPage: the profile lists the partner's own collections and stories."""
 
+from decimal import Decimal
+
 import pytest
 from django.utils import translation
 
@@ -51,3 +53,11 @@ def test_sector_names_are_in_the_visitor_language(tree):
     partner = PartnerPage.objects.get(pk=tree.partner.pk)
     with translation.override("de"):
         assert partner.sector_names == ["Kulturerbe"]
+
+
+def test_the_sidebar_map_puts_its_list_below_the_map(client, tree):
+    partner = PartnerPage.objects.get(pk=tree.partner.pk)
+    partner.latitude, partner.longitude = Decimal("41.9"), Decimal("12.5")
+    partner.save_revision().publish()
+    html = client.get("/it/partners/archivio/").content.decode()
+    assert 'class="map-block map-block--stacked"' in html
