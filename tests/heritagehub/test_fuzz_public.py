@@ -148,7 +148,7 @@ class Fuzzer:
             problem = f"status {response.status_code}"
         elif b"Traceback (most recent call last)" in body:
             problem = "traceback in the body"
-        elif response.status_code == 400 and not body.strip():
+        elif response.status_code == 400 and method != "head" and not body.strip():  # HEAD: no body
             problem = "400 without a message"
         elif "html" in response.get("Content-Type", "") and fuzz.REFLECTED.encode() in body:
             problem = "markup reflected unescaped"
