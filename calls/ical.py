@@ -11,36 +11,29 @@ from datetime import timedelta
 
 from django.utils import timezone
 from django.utils.translation import gettext
-from icalendar import Calendar, Event
 
-PRODUCT_ID = "-//Heritage Hub//Open calls//EN"
+from heritagehub.calendar import calendar_event, new_calendar
+
 # A deadline is a moment; calendars show zero-length events badly, so it lasts a quarter.
 DEADLINE_LENGTH = timedelta(minutes=15)
 
 
 def deadline_calendar(calls, name, absolute_url, host):
     """An iCalendar of the deadlines of ``calls``; ``absolute_url(call)`` links each one."""
-    calendar = Calendar()
-    calendar.add("prodid", PRODUCT_ID)
-    calendar.add("version", "2.0")
-    calendar.add("calscale", "GREGORIAN")
-    calendar.add("method", "PUBLISH")
-    calendar.add("x-wr-calname", name)
+    calendar = new_calendar(name)
     stamp = timezone.now()
     for call in calls:
-        event = Event()
-        event.add("uid", f"call-deadline-{call.translation_key}@{host}")
-        event.add("dtstamp", stamp)
-        event.add("dtstart", call.local_deadline)
-        event.add("dtend", call.local_deadline + DEADLINE_LENGTH)
-        event.add("summary", gettext("Deadline: %(call)s") % {"call": call.title})
-        event.add("description", call.summary)
-        event.add("url", absolute_url(call))
-        if call.kind_id:
-            event.add("categories", [call.kind.name])
-        if call.last_published_at:
-            event.add("last-modified", call.last_published_at)
+        event = calendar_event(
+            uid=f"call-deadline-{call.translation_key}@{host}",
+            stamp=stamp,
+            start=call.local_deadline,
+            end=call.local_deadline + DEADLINE_LENGTH,
+            summary=gettext("Deadline: %(call)s") % {"call": call.title},
+            description=call.summary,
+            url=absolute_url(call),
+            categories=[call.kind.name] if call.kind_id else (),
+            last_modified=call.last_published_at,
+        )
         event.add("transp", "TRANSPARENT")  # a deadline does not make anyone busy
         calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    return calendar

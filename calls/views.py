@@ -2,11 +2,11 @@
 
 from dataclasses import replace
 
-from django.http import HttpResponse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext
 
 from heritagehub.cache import site_for_request
+from heritagehub.calendar import calendar_response as ical_response
 from heritagehub.i18n import language_links, url_in_language
 from heritagehub.linked_data import hub_name
 
@@ -44,13 +44,12 @@ def calendar_response(index, request):
     calls = calls.order_by("deadline", "title")[:CALENDAR_CALLS]
     site = site_for_request(request)
     host = site.hostname if site else request.get_host()
-    body = deadline_calendar(
+    calendar = deadline_calendar(
         calls,
         name=gettext("Open calls · %(hub)s") % {"hub": hub_name(request)},
         absolute_url=lambda call: request.build_absolute_uri(url_in_language(call)),
         host=host,
     )
-    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="calls.ics"'
+    response = ical_response(calendar, filename="calls.ics")
     patch_cache_control(response, max_age=CALENDAR_SECONDS)
     return response
