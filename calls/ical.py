@@ -3,8 +3,8 @@
 One VEVENT per call: its deadline, as a moment in the call's own time zone (``TZID``, with
 the VTIMEZONE the file needs), so a calendar shows "14:00" in San Sebastián and the right
 hour wherever its reader is. The UID is the call's translation key: the same deadline in
-every language of the feed, stable when the call is edited (and ``SEQUENCE`` follows its
-revisions, so a moved deadline replaces the old one in a subscribed calendar).
+every language of the feed, stable when the call is edited, so a moved deadline replaces
+the old one in a subscribed calendar.
 """
 
 from datetime import timedelta
