@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-APPS = {"home", "heritage_collections", "stories", "partners"}
+APPS = {"home", "heritage_collections", "stories", "partners", "events", "calls"}
 # The demo loader builds every app's pages: it is the one part of heritagehub/ allowed to.
 DEMO = ("heritagehub/demo/", "heritagehub/management/commands/load_demo.py")
 
