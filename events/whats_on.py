@@ -26,6 +26,7 @@ from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
 from heritagehub.cache import cached, without_private
+from heritagehub.facets import ActiveFilter
 from heritagehub.i18n import active_language, in_language
 from partners.models import PartnerPage
 
@@ -72,13 +73,6 @@ class Choice:
     label: str
     selected: bool
     lang: str = ""
-
-
-@dataclass(frozen=True)
-class ActiveFilter:
-    label: str
-    value: str
-    remove_url: str
 
 
 @dataclass

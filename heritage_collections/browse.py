@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from heritagehub.cache import cached
+from heritagehub.facets import ActiveFilter, FacetGroup, FacetValue
 from heritagehub.i18n import active_language
 from heritagehub.maps import MapParameterError, parse_bbox
 from heritagehub.rights import Reuse
@@ -252,34 +253,6 @@ def union_all(querysets):
 
 
 # Results ------------------------------------------------------------------------------------
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url: str
-    lang: str = ""
-
-
-@dataclass
-class FacetGroup:
-    param: str
-    label: str
-    values: list
-
-    @property
-    def selected(self):
-        return any(value.selected for value in self.values)
-
-
-@dataclass
-class ActiveFilter:
-    label: str
-    value: str
-    remove_url: str
 
 
 class Browse:

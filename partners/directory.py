@@ -30,6 +30,7 @@ from django_countries import countries
 from wagtail.models import Page
 
 from heritagehub.cache import cached, generation, restricted_paths
+from heritagehub.facets import ActiveFilter, FacetGroup, FacetValue
 from heritagehub.i18n import active_language, in_language, path_in_locale_tree
 from heritagehub.maps import MapParameterError, parse_bbox
 from heritagehub.models import HeritageImage
@@ -344,34 +345,6 @@ class DirectoryState:
 
 
 # Results -----------------------------------------------------------------------------------
-
-
-@dataclass
-class FacetValue:
-    value: str
-    label: str
-    count: int
-    selected: bool
-    url: str
-    lang: str = ""
-
-
-@dataclass
-class FacetGroup:
-    param: str
-    label: str
-    values: list
-
-    @property
-    def selected(self):
-        return any(value.selected for value in self.values)
-
-
-@dataclass
-class ActiveFilter:
-    label: str
-    value: str
-    remove_url: str
 
 
 def _values_of(fact, facet):
