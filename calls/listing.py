@@ -10,12 +10,18 @@ A partner is the page a call sits under (its parent), found by tree path; partne
 regions come from one query over the partner pages (there are tens, not thousands).
 """
 
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.db.models.functions import Length, Substr
+from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from wagtail.models import Page
@@ -61,16 +67,21 @@ class PartnerEntry:
     language: str
 
 
+def _partner_pages():
+    # A scan of the page table on SQLite (6 ms at 10,000 calls): kept until the next publish.
+    rows = PartnerPage.objects.live().values_list(
+        "path", "translation_key", "title", "slug", "region", "locale__language_code"
+    )
+    return [PartnerEntry(*row) for row in rows]
+
+
 class PartnerDirectory:
     """Every live partner page, in every language (one query), by path and by slug."""
 
     def __init__(self, language_code=None):
         language_code = language_code or active_language()
         rank = {code: position for position, code in enumerate(language_order(language_code))}
-        rows = PartnerPage.objects.live().values_list(
-            "path", "translation_key", "title", "slug", "region", "locale__language_code"
-        )
-        self.pages = [PartnerEntry(*row) for row in rows]
+        self.pages = cache.cached("calls:partner-pages", _partner_pages)
         self.by_path = {page.path: page for page in self.pages}
         best = {}
         for page in sorted(self.pages, key=lambda page: rank.get(page.language, len(rank))):
@@ -137,11 +148,17 @@ class CallFilters:
 
     @cached_property
     def kinds(self):
-        return list(CallKind.objects.filter(locale__language_code=self.language_code))
+        return cache.cached(
+            f"calls:kinds:{self.language_code}",
+            lambda: list(CallKind.objects.filter(locale__language_code=self.language_code)),
+        )
 
     @cached_property
     def sectors(self):
-        return list(Sector.objects.filter(locale__language_code=self.language_code))
+        return cache.cached(
+            f"calls:sectors:{self.language_code}",
+            lambda: list(Sector.objects.filter(locale__language_code=self.language_code)),
+        )
 
     def options(self, param):
         selected = self.values.get(param) if hasattr(self, "values") else None
@@ -194,6 +211,43 @@ class CallFilters:
         return [(param, self.label(param), self.options(param)) for param in FILTERS]
 
 
+class Moments(NamedTuple):
+    """A listed call as the cached listing keeps it: what its card's state depends on."""
+
+    pk: int
+    opens_at: datetime
+    deadline: datetime
+    time_zone: str
+
+
+class _MomentList(Sequence):
+    """Moments of a listing's calls in order, kept compact: the cache holds the whole list
+    (7,000 closed calls in the archive at 10,000 calls), and unpickling as many tuples of
+    datetimes cost more than rendering the page. Numbers in arrays unpickle at once."""
+
+    def __init__(self, rows):
+        rows = list(rows)
+        self.zones = sorted({row.time_zone for row in rows})
+        index = {name: position for position, name in enumerate(self.zones)}
+        self.pks = array("q", [row.pk for row in rows])
+        self.opens = array("d", [row.opens_at.timestamp() for row in rows])
+        self.deadlines = array("d", [row.deadline.timestamp() for row in rows])
+        self.zone_of = array("H", [index[row.time_zone] for row in rows])
+
+    def __len__(self):
+        return len(self.pks)
+
+    def __getitem__(self, position):
+        if isinstance(position, slice):
+            return [self[item] for item in range(*position.indices(len(self)))]
+        return Moments(
+            self.pks[position],
+            datetime.fromtimestamp(self.opens[position], UTC),
+            datetime.fromtimestamp(self.deadlines[position], UTC),
+            self.zones[self.zone_of[position]],
+        )
+
+
 class CallListing:
     """What the calls index shows for a request: open (or closed) calls, filters, feeds.
 
@@ -214,12 +268,38 @@ class CallListing:
         )
         compute = self._archive_keys if archive else self._open_keys
         listed, upcoming = cache.cached_until(name, compute, self.now, request)
-        self.calls = paginate(request, listed, CALLS_PER_PAGE)
-        shown = self._fetch([*self.calls.object_list, *upcoming])
-        self.calls.object_list = [shown[pk] for pk in self.calls.object_list if pk in shown]
-        self.upcoming = [shown[pk] for pk in upcoming if pk in shown]
-        for call in [*self.calls.object_list, *self.upcoming]:
-            call.listed_partner = self.filters.partners.partner_of(call)
+        self.request = request
+        self.calls = paginate(request, listed, CALLS_PER_PAGE)  # of Moments
+        self.upcoming = upcoming
+        self.cards = self._cards(self.calls.object_list)
+        self.upcoming_cards = self._cards(upcoming)
+
+    def _cards(self, moments):
+        """The cards of these calls, in order, kept in the cache for the current generation
+        and the state they show ("closes in 3 days" the next day is another card): a page
+        reads calls and renders cards only after a publish or as the clock turns them."""
+        language = self.filters.language_code
+        template = get_template("includes/call_card.html")
+
+        def key(moment):
+            status = schedule.state(moment.opens_at, moment.deadline, self.now)
+            days = schedule.days_left(moment.deadline, moment.time_zone, self.now)
+            return f"{moment.pk}:{status}:{days if status == schedule.OPEN else ''}"
+
+        def compute(missing):
+            shown = self._fetch([moment.pk for moment in missing])
+            for call in shown.values():
+                call.listed_partner = self.filters.partners.partner_of(call)
+            context = {"LANGUAGE_CODE": language, "request": self.request}
+            return [
+                template.render({**context, "call": shown[moment.pk]})
+                if moment.pk in shown
+                else None
+                for moment in missing
+            ]
+
+        cards = cache.cached_each(f"calls:card:{language}", moments, key, compute, self.request)
+        return [mark_safe(card) for card in cards if card]
 
     def _calls(self):
         return self.filters.apply(CallPage.listed())
@@ -229,23 +309,23 @@ class CallListing:
         listed = list(
             calls.filter(CallPage.open_filter(self.now))
             .order_by("deadline", "title")
-            .values_list("pk", "deadline")
+            .values_list(*Moments._fields, named=True)
         )
         upcoming = list(
             calls.filter(CallPage.upcoming_filter(self.now))
             .order_by("opens_at", "title")
-            .values_list("pk", "opens_at")[:UPCOMING_SHOWN]
+            .values_list(*Moments._fields, named=True)[:UPCOMING_SHOWN]
         )
-        changes = [moment for _pk, moment in (listed[:1] + upcoming[:1])]
+        changes = [call.deadline for call in listed[:1]] + [call.opens_at for call in upcoming[:1]]
         valid_until = min(changes) if changes else None
-        return ([pk for pk, _d in listed], [pk for pk, _o in upcoming]), valid_until
+        return (_MomentList(listed), _MomentList(upcoming)), valid_until
 
     def _archive_keys(self):
         calls = self._calls()
         closed = list(
             calls.filter(CallPage.closed_filter(self.now))
             .order_by("-deadline", "title")
-            .values_list("pk", flat=True)
+            .values_list(*Moments._fields, named=True)
         )
         # The archive changes when the next open call closes.
         next_deadline = (
@@ -255,7 +335,7 @@ class CallListing:
             .values_list("deadline", flat=True)
             .first()
         )
-        return (closed, []), next_deadline
+        return (_MomentList(closed), []), next_deadline
 
     @staticmethod
     def _fetch(keys):
@@ -295,7 +375,10 @@ class CallListing:
     def seconds_fresh(self):
         """How long the page stays true: until the next opening, deadline or full hour
         (when the "closes in N days" badges may turn over)."""
-        moments = [call.next_change(self.now) for call in self.calls.object_list[:1]]
+        moments = [
+            next((m for m in (call.opens_at, call.deadline) if m > self.now), None)
+            for call in self.calls.object_list[:1]
+        ]
         moments += [call.opens_at for call in self.upcoming[:1]]
         if self.archive:
             moments = []  # the archive's cached keys expire at the next deadline anyway

@@ -17,9 +17,11 @@ from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from heritagehub import cache
-from heritagehub.calendar import calendar_event, new_calendar
+from heritagehub.cache import cached_each
+from heritagehub.calendar import calendar_event, new_calendar, written
 from heritagehub.i18n import active_language, url_in_language
 
+from .models import EventOccurrence
 from .whats_on import WhatsOn, attach_pages
 
 FEED_ENTRIES = 30
@@ -83,16 +85,15 @@ def vevent(event, occurrence, request, stamp):
 
 
 def selection_calendar(request, whats_on, name, url):
-    """The calendar of the events a What's on selection lists (upcoming, or the archive)."""
-    rows = list(
-        whats_on.occurrences().only(
-            "translation_key", "place", "latitude", "longitude", "starts_at"
-        )[: CALENDAR_EVENTS * 4]
-    )
-    first = {}
-    for row in rows:
-        first.setdefault(row.translation_key, row)
-    rows = attach_pages(list(first.values())[:CALENDAR_EVENTS])
+    """The calendar of the events a What's on selection lists (upcoming, or the archive),
+    and their VEVENTs written (``heritagehub.calendar.written``), kept in the cache for the
+    current generation: at 1,000 events, writing them was most of the feed's time."""
+    first = {}  # each event once, by its first listed occurrence
+    for pk, key in whats_on.occurrences().values_list("pk", "translation_key")[
+        : CALENDAR_EVENTS * 4
+    ]:
+        first.setdefault(key, pk)
+    listed = list(first.items())[:CALENDAR_EVENTS]
     calendar = new_calendar(
         name,
         _("Events and exhibitions of the hub and its partner institutions."),
@@ -100,12 +101,31 @@ def selection_calendar(request, whats_on, name, url):
         active_language(),
     )
     stamp = timezone.now()
-    for row in sorted(
-        rows, key=lambda row: (row.page.starts_at, row.page.pk) if row.page else (stamp, 0)
-    ):
-        if row.page is not None:
-            calendar.add_component(vevent(row.page, row, request, stamp))
-    return calendar
+
+    def compute(missing):
+        rows = EventOccurrence.objects.filter(pk__in=[pk for _key, pk in missing]).only(
+            "translation_key", "place", "latitude", "longitude", "starts_at"
+        )
+        rows = {row.pk: row for row in attach_pages(list(rows))}
+        return [
+            (
+                (rows[pk].page.starts_at, rows[pk].page.pk),
+                *written(vevent(rows[pk].page, rows[pk], request, stamp)),
+            )
+            if pk in rows and rows[pk].page is not None
+            else None
+            for _key, pk in missing
+        ]
+
+    events = cached_each(
+        f"events:vevent:{active_language()}:{request.get_host()}",
+        listed,
+        lambda pair: f"{pair[0]}:{pair[1]}",
+        compute,
+        request,
+    )
+    shown = sorted((event for event in events if event), key=lambda event: event[0])
+    return calendar, [(text, tzids) for _order, text, tzids in shown]
 
 
 def event_calendar_of(event, request):

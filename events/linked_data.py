@@ -117,9 +117,25 @@ def event_data(event, request, context):
     )
 
 
+def listed_event(row):
+    """The schema.org Event of a listed occurrence (``row.page`` its event), its URL still
+    relative: What's on keeps it in the cache with the card (the host comes at serving)."""
+    return thing(
+        "Event",
+        name=row.page.title,
+        url=url_in_language(row.page),
+        startDate=_instant(row.starts_at, row.all_day, row.page.zone),
+        eventStatus=SCHEMA + EVENT_STATUSES.get(row.status, "EventScheduled"),
+        eventAttendanceMode=SCHEMA + ATTENDANCE_MODES[row.page.attendance_mode],
+        location=thing("Place", name=row.city)
+        if row.city
+        else (thing("VirtualLocation", url=row.page.online_url) if row.page.online_url else None),
+    )
+
+
 def whats_on_data(index, request, context):
-    """What's on as an ItemList of the Events the page lists."""
-    occurrences = list(context.get("occurrences") or [])[:LISTED_EVENTS]
+    """What's on as an ItemList of the Events the page lists (``listed``: WhatsOn.listed)."""
+    events = [entry.event for entry in context.get("listed") or []][:LISTED_EVENTS]
     return document(
         thing(
             "ItemList",
@@ -129,23 +145,9 @@ def whats_on_data(index, request, context):
                 thing(
                     "ListItem",
                     position=position,
-                    item=thing(
-                        "Event",
-                        name=row.page.title,
-                        url=absolute(request, url_in_language(row.page)),
-                        startDate=_instant(row.starts_at, row.all_day, row.page.zone),
-                        eventStatus=SCHEMA + EVENT_STATUSES.get(row.status, "EventScheduled"),
-                        eventAttendanceMode=SCHEMA + ATTENDANCE_MODES[row.page.attendance_mode],
-                        location=thing("Place", name=row.city)
-                        if row.city
-                        else (
-                            thing("VirtualLocation", url=row.page.online_url)
-                            if row.page.online_url
-                            else None
-                        ),
-                    ),
+                    item={**event, "url": absolute(request, event["url"])},
                 )
-                for position, row in enumerate(occurrences, start=1)
+                for position, event in enumerate(events, start=1)
             ],
         )
     )

@@ -22,9 +22,11 @@ def whats_on(request, index, archive=False):
         else None
     )
     query = listing.query_string()
+    occurrences = listing.results()
     overrides = {
         "whats_on": listing,
-        "occurrences": listing.results(),
+        "occurrences": occurrences,
+        "listed": listing.listed(occurrences.object_list),
         "archive": archive,
         "listing_url": index.route_url("listing"),
         "archive_url": index.route_url("archive"),
@@ -46,8 +48,8 @@ def whats_on_calendar(request, index):
     if partner:
         name = _("%(partner)s · What's on") % {"partner": listing.partners[partner]}
     url = request.build_absolute_uri(index.route_url("listing"))
-    calendar = selection_calendar(request, listing, name, url)
-    return calendar_response(calendar, filename="whats-on.ics")
+    calendar, events = selection_calendar(request, listing, name, url)
+    return calendar_response(calendar, filename="whats-on.ics", written=events)
 
 
 def event_calendar(request, event):

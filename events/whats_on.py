@@ -20,16 +20,19 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.template.loader import get_template
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from heritagehub.cache import cached, without_private
+from heritagehub.cache import cached, cached_each, without_private
 from heritagehub.facets import ActiveFilter
 from heritagehub.i18n import active_language, in_language
 from partners.models import PartnerPage
 
+from .linked_data import listed_event
 from .models import EVENTS_PER_PAGE, LANGUAGE_NAMES, EventKind, EventOccurrence, EventPage
 
 WHEN = {
@@ -73,6 +76,14 @@ class Choice:
     label: str
     selected: bool
     lang: str = ""
+
+
+@dataclass(frozen=True)
+class Listed:
+    """An occurrence as What's on lists it: its card (HTML) and its schema.org Event."""
+
+    card: str
+    event: dict
 
 
 @dataclass
@@ -269,14 +280,41 @@ class WhatsOn:
         return start, end
 
     def results(self, per_page=EVENTS_PER_PAGE):
-        """A page of occurrences, each with its event in the visitor's language
-        (``occurrence.page``); occurrences of events not visible to the visitor left out."""
-        page = Paginator(self.occurrences().only(*LISTED_FIELDS), per_page).get_page(
+        """A page of occurrences (without their events: ``listed`` shows them)."""
+        return Paginator(self.occurrences().only(*LISTED_FIELDS), per_page).get_page(
             self.request.GET.get("page")
         )
-        attach_pages(page.object_list)
-        page.object_list = [row for row in page.object_list if row.page is not None]
-        return page
+
+    def listed(self, rows):
+        """The cards and schema.org Events of ``rows`` (a page of occurrences), those of
+        events the visitor may not see left out. Kept in the cache for the current
+        generation: a page reads its events and renders cards only after a publish."""
+        language = active_language()
+        template = get_template("events/includes/event_card.html")
+
+        def compute(missing):
+            attach_pages(missing)
+            return [
+                {
+                    "card": template.render(
+                        {"occurrence": row, "LANGUAGE_CODE": language, "request": self.request}
+                    ),
+                    "event": listed_event(row),
+                }
+                if row.page is not None
+                else None
+                for row in missing
+            ]
+
+        entries = cached_each(
+            f"events:listed:{language}",
+            rows,
+            # An ongoing exhibition's card says "until": its look changes with the clock.
+            lambda row: f"{row.pk}:{row.is_ongoing:d}",
+            compute,
+            self.request,
+        )
+        return [Listed(mark_safe(entry["card"]), entry["event"]) for entry in entries if entry]
 
     # Links -----------------------------------------------------------------------------------
 

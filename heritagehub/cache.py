@@ -113,6 +113,36 @@ def cached(name, compute, request=None):
     return value
 
 
+def cached_each(name, rows, key, compute, request=None):
+    """``compute(rows)`` (one value a row, in order), kept in the cache row by row under
+    ``name`` and ``key(row)`` for the current generation: one read for all of ``rows`` (a
+    listing's twenty cards are one round trip to Redis), then ``compute`` of the rows not
+    there (one query for their pages, not one a row) and one write of those.
+
+    A listing renders only what changed since the last publish.
+    """
+    rows = list(rows)
+    current = generation(request)
+    if current is None or not rows:
+        return compute(rows)
+    keys = [f"heritagehub:{current}:{name}:{key(row)}" for row in rows]
+    try:
+        found = cache.get_many(keys)
+    except Exception as error:  # noqa: BLE001 - any backend failure must not break a page
+        logger.warning("Cache read of %s failed: %s", name, error)
+        found = {}
+    missing = [index for index, cache_key in enumerate(keys) if cache_key not in found]
+    if missing:
+        values = compute([rows[index] for index in missing])
+        computed = {keys[index]: value for index, value in zip(missing, values, strict=True)}
+        try:
+            cache.set_many(computed, CHROME_SECONDS)
+        except Exception as error:  # noqa: BLE001
+            logger.warning("Cache write of %s failed: %s", name, error)
+        found = {**found, **computed}
+    return [found[cache_key] for cache_key in keys]
+
+
 def cached_until(name, compute, now, request=None):
     """Like ``cached``, for a value that the clock also makes stale: ``compute()`` returns
     ``(value, valid_until)`` (a moment, or None for "until the generation changes"), and the

@@ -12,13 +12,14 @@ UNTIL) — an endless rule would be an endless table.
 
 import re
 from datetime import date, datetime, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dateutil import rrule as dateutil_rrule
 from django.conf import settings
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
-from icalendar import Calendar, Event, vRecur
+from icalendar import Calendar, Event, Timezone, vRecur
 
 PRODUCT_ID = "-//Heritage Hub//Programme//EN"
 CONTENT_TYPE = "text/calendar; charset=utf-8"
@@ -169,10 +170,43 @@ def calendar_event(
     return event
 
 
-def calendar_response(calendar, filename="", download=False):
-    """The calendar as a ``text/calendar`` response, with its VTIMEZONEs added."""
+def written(component):
+    """``component`` as iCalendar text with the TZIDs it uses, to keep (in the cache) and to
+    add to a calendar later with ``calendar_response(…, written=…)``."""
+    holder = Calendar()
+    holder.add_component(component)
+    return component.to_ical(), tuple(sorted(holder.get_used_tzids()))
+
+
+@lru_cache(maxsize=64)
+def _vtimezone(tzid):
+    try:
+        return Timezone.from_tzid(tzid).to_ical()
+    except ValueError:  # a name zoneinfo does not know: clients fall back to UTC
+        return b""
+
+
+def calendar_response(calendar, filename="", download=False, written=()):
+    """The calendar as a ``text/calendar`` response, with its VTIMEZONEs added.
+
+    ``written`` are components already written (``written()``: text and TZIDs), put after
+    the calendar's own: a feed of a thousand events writes only what is not in the cache.
+    """
     calendar.add_missing_timezones()
-    response = HttpResponse(calendar.to_ical(), content_type=CONTENT_TYPE)
+    text = calendar.to_ical()
+    if written:
+        end = b"END:VCALENDAR\r\n"
+        own = set(calendar.get_used_tzids()) | {tz.tz_name for tz in calendar.timezones}
+        tzids = sorted({tzid for _text, used in written for tzid in used} - own)
+        text = b"".join(
+            [
+                text[: -len(end)],
+                *(_vtimezone(tzid) for tzid in tzids),
+                *(component for component, _used in written),
+                end,
+            ]
+        )
+    response = HttpResponse(text, content_type=CONTENT_TYPE)
     if filename:
         disposition = "attachment" if download else "inline"
         response["Content-Disposition"] = f'{disposition}; filename="{filename}"'

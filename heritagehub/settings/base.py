@@ -183,6 +183,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
         "LOCATION": "heritagehub",
+        # Listings keep a card per entry (heritagehub.cache.cached_each): the default 300
+        # entries would be culled by one calendar of a thousand events.
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("HERITAGEHUB_CACHE_ENTRIES", 20_000))},
     }
 }
 

@@ -277,3 +277,43 @@ def test_the_archive_has_one_heading_for_its_title(client, calls):
     found = headings(listing(client, path="archive/"))
     assert found[0] == (1, "Bandi chiusi")
     assert (2, "Bandi chiusi") not in found
+
+
+# Cards kept in the cache (calls.listing.CallListing._cards) ----------------------------------
+
+
+def card_of(html, title):
+    start = html.rindex("<article", 0, html.index(f">{title}</a>"))
+    return html[start : html.index("</article>", start)]
+
+
+def test_a_cached_card_counts_down_with_the_clock(client, calls):
+    deadline = datetime.datetime(2027, 5, 20, 12, 0, tzinfo=ROME)
+    calls.hub_call.opens_at = deadline - datetime.timedelta(days=30)
+    calls.hub_call.deadline = deadline
+    calls.hub_call.save()
+    with time_machine.travel(deadline - datetime.timedelta(days=5), tick=False):
+        assert "Chiude tra 5 giorni" in card_of(listing(client), "Tirocinio in redazione")
+    with time_machine.travel(deadline - datetime.timedelta(days=4), tick=False):
+        assert "Chiude tra 4 giorni" in card_of(listing(client), "Tirocinio in redazione")
+
+
+def test_a_published_change_shows_on_the_next_listing(client, calls):
+    assert "Tirocinio in redazione" in listing(client)
+    calls.hub_call.summary = "Sei mesi in redazione, con rimborso spese."
+    calls.hub_call.save_revision().publish()
+    assert "Sei mesi in redazione" in card_of(listing(client), "Tirocinio in redazione")
+
+
+def test_the_archive_keeps_its_order_from_the_cache(client, calls):
+    now = timezone.now()
+    for number in range(3):
+        CallPageFactory(
+            parent=calls.index,
+            title=f"Bando chiuso {number}",
+            opens_at=now - datetime.timedelta(days=60),
+            deadline=now - datetime.timedelta(days=10 - number),
+        )
+    expected = ["Bando chiuso 2", "Bando chiuso 1", "Bando chiuso 0"]
+    assert call_titles(listing(client, path="archive/")) == expected
+    assert call_titles(listing(client, path="archive/")) == expected

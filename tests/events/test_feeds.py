@@ -164,3 +164,34 @@ def test_the_api_gives_an_events_dates_place_and_price(client, programme):
 def test_the_api_lists_events_by_type(client, programme):
     response = client.get("/api/v2/pages/?type=events.EventPage&fields=starts_at,kind")
     assert response.json()["meta"]["total_count"] == 6
+
+
+def test_the_calendar_written_from_the_cache_shows_a_publish(client, whats_on, programme):
+    url = url_in_language(whats_on) + "calendar/"
+    calendar(client, url)
+    programme.april.title = "Visita guidata di aprile"
+    programme.april.save_revision().publish()
+    assert "Visita guidata di aprile" in summaries(calendar(client, url))
+
+
+def test_a_calendar_from_the_cache_keeps_each_events_time_zone(client, whats_on, programme):
+    EventPageFactory(
+        parent=whats_on,
+        title="Concerto a New York",
+        slug="new-york",
+        start_date=date(2027, 3, 20),
+        start_time=time(19),
+        end_time=time(21),
+        time_zone="America/New_York",
+    )
+    url = url_in_language(whats_on) + "calendar/"
+    first = calendar(client, url)
+    again = calendar(client, url)  # its VEVENTs now come from the cache
+    for parsed in (first, again):
+        zones = [str(zone["TZID"]) for zone in parsed.walk("VTIMEZONE")]
+        assert zones == ["America/New_York", "Europe/Rome"]
+        (concert,) = [e for e in parsed.walk("VEVENT") if e["SUMMARY"] == "Concerto a New York"]
+        assert concert.decoded("DTSTART") == datetime(
+            2027, 3, 20, 19, tzinfo=ZoneInfo("America/New_York")
+        )
+    assert summaries(first) == summaries(again)

@@ -8,6 +8,8 @@ import re
 from datetime import UTC, date, datetime
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from heritagehub.i18n import url_in_language
 from tests.conftest import elements
@@ -259,3 +261,43 @@ def test_the_archive_has_one_heading_for_its_title(client, whats_on, programme):
     found = headings(listed(client, whats_on, route="archive/"))
     assert found[0] == (1, "Eventi passati")
     assert (2, "Eventi passati") not in found
+
+
+# Cards kept in the cache (events.whats_on.WhatsOn.listed) -----------------------------------
+
+
+def test_a_published_change_shows_on_the_next_listing(client, whats_on, programme):
+    assert "Visita di aprile" in listed(client, whats_on)
+    programme.april.title = "Visita guidata di aprile"
+    programme.april.save_revision().publish()
+    assert ">Visita guidata di aprile</a>" in listed(client, whats_on)
+
+
+def test_a_listing_whose_cards_are_cached_reads_no_event(client, whats_on, programme):
+    listed(client, whats_on)
+    with CaptureQueriesContext(connection) as queries:
+        assert "Visita di aprile" in listed(client, whats_on)
+    assert not [query for query in queries if "events_eventpage" in query["sql"]]
+
+
+def test_a_cached_card_says_until_once_the_exhibition_has_begun(
+    client, whats_on, programme, time_machine
+):
+    exhibition = EventPageFactory(
+        parent=whats_on,
+        title="Mostra di marzo",
+        slug="mostra-marzo",
+        start_date=date(2027, 3, 12),
+        end_date=date(2027, 3, 28),
+        start_time=None,
+        end_time=None,
+    )
+    url = url_in_language(whats_on, "en")
+
+    def card():
+        content = client.get(url).content.decode()
+        return content[content.rindex("<article", 0, content.index(f">{exhibition.title}</a>")) :]
+
+    assert "Until" not in card().split("</article>")[0]
+    time_machine.move_to(datetime(2027, 3, 13, 9, 0, tzinfo=UTC), tick=False)
+    assert "Until" in card().split("</article>")[0]
