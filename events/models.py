@@ -651,6 +651,8 @@ class EventOccurrence(models.Model):
         indexes = [
             models.Index(fields=["ends_at", "starts_at"], name="events_occ_upcoming"),
             models.Index(fields=["is_last", "ends_at"], name="events_occ_archive"),
+            # The archive's pages: latest first, read backwards from now (whats_on.Archive).
+            models.Index(fields=["is_last", "starts_at", "ends_at"], name="events_occ_past"),
         ]
 
     def __str__(self):

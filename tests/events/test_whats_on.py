@@ -301,3 +301,36 @@ def test_a_cached_card_says_until_once_the_exhibition_has_begun(
     assert "Until" not in card().split("</article>")[0]
     time_machine.move_to(datetime(2027, 3, 13, 9, 0, tzinfo=UTC), tick=False)
     assert "Until" in card().split("</article>")[0]
+
+
+def test_pages_list_the_events_on_show_first_then_the_coming_ones_in_order(
+    client, whats_on, programme
+):
+    # On show at NOW: the spring exhibition (from 15 February) and one added later, on
+    # since 1 February: it comes first.
+    EventPageFactory(
+        parent=whats_on,
+        title="Mostra d'inverno",
+        slug="inverno",
+        start_date=date(2027, 2, 1),
+        end_date=date(2027, 3, 31),
+        start_time=None,
+        end_time=None,
+    )
+    for day in range(1, 21):
+        EventPageFactory(
+            parent=whats_on, title=f"Incontro {day:02d}", slug=f"incontro-{day}",
+            start_date=date(2027, 5, day),
+        )  # fmt: skip
+    titles_in_order = []
+    for page in ("", "?page=2"):
+        content = listed(client, whats_on, page)
+        titles_in_order += re.findall(r'class="card-title"><a href="[^"]*">([^<]*)</a>', content)
+    assert titles_in_order[:2] == ["Mostra d&#x27;inverno", "Mostra di primavera"]
+    assert titles_in_order[2:6] == [
+        "Laboratorio di oggi",
+        "Spettacolo del sabato",
+        "Proiezione online",
+        "Visita di aprile",
+    ]
+    assert titles_in_order[6:] == [f"Incontro {day:02d}" for day in range(1, 21)]
