@@ -10,12 +10,14 @@ its queries counted once, then timed ``--repeat`` times. Prints the medians and 
 """
 
 import argparse
-import json
 import os
 import random
 import sys
+import time
 from datetime import timedelta
 from pathlib import Path
+
+from .own import database, write_block
 
 REPO = Path(__file__).resolve().parent.parent
 CALLS = 10_000
@@ -187,35 +189,48 @@ def main(argv=None):
     )
     parser.add_argument("--calls", type=int, default=CALLS)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--output", default="docs/calls.md", help="'' to print only")
+    parser.add_argument("--command", default="python -m benchmarks.calls")
     args = parser.parse_args(argv)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heritagehub.settings.bench")
-    os.environ.setdefault("BENCH_SQLITE", str(REPO / "bench-calls.sqlite3"))
+    engine = database("calls")
     import django
 
     django.setup()
     from django.core.management import call_command
-    from django.db import connection
+
+    from .measure import database_version
 
     call_command("migrate", "--noinput", verbosity=0)
     log = lambda text: print(text, file=sys.stderr, flush=True)  # noqa: E731
     build(args.calls, log=log)
     result = measure(args.repeat, log=log)
-    summary = {
-        "calls": args.calls,
-        "database": connection.vendor,
-        "median_ms": round(result.median_ms, 2),
-        "p95_ms": round(result.p95_ms, 2),
-        "cpu_median_ms": round(result.cpu_median_ms, 2),
-        "max_queries": max(result.queries),
-        "urls": result.url_medians,
-    }
-    out = REPO / ".bench" / f"calls-{connection.vendor}.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(summary, indent=1))
-    print(json.dumps({k: v for k, v in summary.items() if k != "urls"}))
-    return (
-        0 if summary["median_ms"] <= TARGET_MS and summary["max_queries"] <= TARGET_QUERIES else 1
+    ok = result.median_ms <= TARGET_MS and max(result.queries) <= TARGET_QUERIES
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    text = "\n".join(
+        [
+            f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `{args.command}` "
+            f"on {database_version()}: {args.calls:,} calls; object cache on (local memory), "
+            f"page cache off; {len(result.url_medians)} URLs in three languages, "
+            f"{args.repeat} timed requests each after a warm-up; load average {load} on "
+            f"{os.cpu_count()} cores.",
+            "",
+            "| URLs | median ms | p95 ms | median CPU ms | SQL queries | target |",
+            "|---|---|---|---|---|---|",
+            f"| {len(result.url_medians)} | {result.median_ms:.1f} | {result.p95_ms:.1f} "
+            f"| {result.cpu_median_ms:.1f} | {min(result.queries)}–{max(result.queries)} "
+            f"| ≤ {TARGET_MS} ms, ≤ {TARGET_QUERIES} queries {'✓' if ok else '✗'} |",
+            "",
+            "| URL | median ms |",
+            "|---|---|",
+            *(f"| `{url}` | {median:.1f} |" for url, median in result.url_medians.items()),
+        ]
     )
+    print(text)
+    if args.output:
+        write_block(REPO / args.output, f"calls-bench:{engine}", text)
+        print(f"Written to {args.output}.")
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

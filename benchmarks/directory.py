@@ -16,7 +16,6 @@ import argparse
 import json
 import os
 import random
-import re
 import statistics
 import subprocess
 import sys
@@ -25,11 +24,11 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from .own import write_block
+
 REPO = Path(__file__).resolve().parent.parent
 SETTINGS = "heritagehub.settings.bench"
 TARGET_MS = 15
-MARK_START = "<!-- directory-bench:start -->"
-MARK_END = "<!-- directory-bench:end -->"
 
 # (ISO code, cities with their coordinates)
 PLACES = [
@@ -227,19 +226,6 @@ def report(data, command):
     return "\n".join(lines)
 
 
-def write(path, text):
-    content = path.read_text() if path.exists() else ""
-    block = f"{MARK_START}\n{text}\n{MARK_END}"
-    if MARK_START in content:
-        content = re.sub(
-            re.escape(MARK_START) + ".*?" + re.escape(MARK_END), lambda _m: block, content,
-            flags=re.S,
-        )  # fmt: skip
-    else:
-        content = content.rstrip() + "\n\n" + block + "\n"
-    path.write_text(content)
-
-
 def step(args):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", SETTINGS)
     import django
@@ -280,7 +266,7 @@ def run(args):
     text = report(data, args.command)
     print(text)
     if args.output:
-        write(REPO / args.output, text)
+        write_block(REPO / args.output, "directory-bench", text)
         print(f"Written to {args.output}.")
 
 

@@ -18,6 +18,11 @@ import statistics
 import sys
 import time
 import uuid
+from pathlib import Path
+
+from .own import database, write_block
+
+REPO = Path(__file__).resolve().parent.parent
 
 ITEMS = 100_000
 LANGUAGES = ["it", "en", "fr", "de", "es"]
@@ -25,13 +30,13 @@ PARTNERS = [f"partner-{n}" for n in range(10)]
 TYPES = ["painting", "print", "photograph", "drawing", "document", "map"]
 
 
-def _setup(database):
+def _setup(sqlite_name):
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "heritagehub.settings.bench")
-    if not os.environ.get("DATABASE_URL"):
-        os.environ["BENCH_SQLITE"] = database
+    engine = database("maps", sqlite_name)
     import django
 
     django.setup()
+    return engine
 
 
 def _build(force):
@@ -208,25 +213,38 @@ def _measure(repeat):
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--database", default="bench-maps.sqlite3")
+    parser.add_argument("--database", default="bench-maps.sqlite3", help="the SQLite file")
     parser.add_argument("--repeat", type=int, default=10)
     parser.add_argument("--force", action="store_true")
+    parser.add_argument("--output", default="docs/maps.md", help="'' to print only")
+    parser.add_argument("--command", default="make bench-maps")
     args = parser.parse_args(argv)
-    _setup(args.database)
-    from django.db import connection
+    engine = _setup(args.database)
+
+    from .measure import database_version
 
     _build(args.force)
-    load = os.getloadavg()
-    print(f"\n{connection.vendor}, {ITEMS:,} items; load average {load[0]:.2f}\n")
-    print("| what | median ms | max ms | SQL queries | response | budget |")
-    print("|---|---|---|---|---|---|")
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
+    lines = [
+        f"Measured {time.strftime('%Y-%m-%d %H:%M UTC', time.gmtime())} with `{args.command}` "
+        f"on {database_version()}: {ITEMS:,} items; {args.repeat} timed runs each; load "
+        f"average {load} on {os.cpu_count()} cores.",
+        "",
+        "| what | median ms | max ms | SQL queries | response | budget |",
+        "|---|---|---|---|---|---|",
+    ]
     failed = False
     for what, median, worst, queries, note, budget in _measure(args.repeat):
         mark = "✓" if median <= budget else "✗"
         failed |= median > budget
-        print(
+        lines.append(
             f"| {what} | {median:.1f} | {worst:.1f} | {queries} | {note} | ≤ {budget} ms {mark} |"
         )
+    text = "\n".join(lines)
+    print(text)
+    if args.output:
+        write_block(REPO / args.output, f"maps-bench:{engine}", text)
+        print(f"Written to {args.output}.")
     return 1 if failed else 0
 
 
