@@ -2,10 +2,12 @@
 
 Every state is a URL (``?when=weekend&kind=workshop&partner=tate&city=Torino&free=1&online=1
 &language=en``, or ``?from=2027-03-01&to=2027-03-31``), so a selection can be bookmarked,
-shared, subscribed to as a calendar (the same query on ``calendar.ics``) and works without
-JavaScript. Filters combine with AND. Dates are days in the hub's time zone
-(``settings.TIME_ZONE``): "today" is the visitor's idea of today at the hub, and an event
-is in a period when any part of one of its occurrences falls in it.
+shared, subscribed to as a calendar (the same query on ``calendar/``), drawn on a map
+(``&view=map``, or the same query on ``geojson/``: events.event_map) and works without
+JavaScript. A city is any of its names (events.cities). Filters combine with AND. Dates
+are days in the hub's time zone (``settings.TIME_ZONE``): "today" is the visitor's idea of
+today at the hub, and an event is in a period when any part of one of its occurrences falls
+in it.
 
 Bad values (an unknown kind, a date that is not one, a range that ends before it starts)
 are reported on the page and ignored: never an error page. Each listing is one indexed
@@ -39,8 +41,6 @@ WHEN = {
     "month": _("This month"),
 }
 PARAMS = ("when", "from", "to", "kind", "partner", "city", "free", "online", "language")
-# The upcoming events as a list of dates (the default) or on a map (events.event_map).
-VIEWS = ("list", "map")
 MAX_RANGE_DAYS = 3 * 366
 
 
