@@ -62,8 +62,9 @@ register_snippet(EventKind)
 
 class WhatsOnPage(RoutablePageMixin, IndexPage):
     """What's on (/whats-on/): every upcoming event of the hub and its partners, filtered by
-    date, kind, partner, city, price, place and language; the past ones in its archive; and
-    the same selections as iCalendar and Atom feeds (events.views)."""
+    date, kind, partner, city, price, place and language, as a list or on a map; the past
+    ones in its archive; and the same selections as iCalendar, Atom and GeoJSON
+    (events.views)."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["events.EventPage"]
@@ -97,6 +98,12 @@ class WhatsOnPage(RoutablePageMixin, IndexPage):
         from events.feeds import EventFeed
 
         return EventFeed()(request, index=self)
+
+    @path("geojson/", name="geojson")
+    def geojson(self, request):
+        from events.views import whats_on_geojson
+
+        return whats_on_geojson(request, self)
 
     def structured_data(self, request, context):
         return whats_on_data(self, request, context)

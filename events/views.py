@@ -1,4 +1,5 @@
-"""What's on, its archive and its calendars (routes of WhatsOnPage), and an event's .ics."""
+"""What's on, its archive, its calendars and its GeoJSON (routes of WhatsOnPage), and an
+event's .ics."""
 
 from dataclasses import replace
 
@@ -6,7 +7,10 @@ from django.utils.translation import gettext as _
 
 from heritagehub.calendar import calendar_response
 from heritagehub.i18n import language_links
+from heritagehub.maps import MapParameterError
+from heritagehub.maps.geojson import GeoJSONResponse, error_response, map_parameters
 
+from .event_map import events_map, geojson, located_events
 from .feeds import event_calendar_of, hub_name, selection_calendar
 from .whats_on import WhatsOn
 
@@ -22,16 +26,20 @@ def whats_on(request, index, archive=False):
         else None
     )
     query = listing.query_string()
-    occurrences = listing.results()
+    geojson_url = index.route_url("geojson") + (f"?{query}" if query else "")
+    is_map = listing.state.view == "map"
+    occurrences = None if is_map else listing.results()
     overrides = {
         "whats_on": listing,
         "occurrences": occurrences,
-        "listed": listing.listed(occurrences.object_list),
+        "listed": listing.listed(occurrences.object_list) if occurrences is not None else [],
+        "events_map": events_map(listing, geojson_url) if is_map else None,
         "archive": archive,
         "listing_url": index.route_url("listing"),
         "archive_url": index.route_url("archive"),
         "calendar_url": index.route_url("calendar") + (f"?{query}" if query else ""),
         "feed_url": index.route_url("feed") + (f"?{query}" if query else ""),
+        "geojson_url": None if archive else geojson_url,
         "canonical_url": index.route_url(route),
     }
     if links is not None:
@@ -50,6 +58,25 @@ def whats_on_calendar(request, index):
     url = request.build_absolute_uri(index.route_url("listing"))
     calendar, events = selection_calendar(request, listing, name, url)
     return calendar_response(calendar, filename="whats-on.ics", written=events)
+
+
+def whats_on_geojson(request, index):
+    """``/<lang>/whats-on/geojson/?…``: the upcoming events a What's on URL selects (the
+    same filters) as GeoJSON (RFC 7946), one feature per event with a place, in the
+    visitor's language; ``bbox`` narrows it to a box, ``zoom`` is checked. A bad value of
+    any parameter is a 400 naming it."""
+    try:
+        bbox, _zoom = map_parameters(request.GET)
+    except MapParameterError as error:
+        return error_response(error)
+    listing = WhatsOn(request)
+    if listing.state.problems:
+        return error_response(
+            MapParameterError(listing.state.invalid[0], listing.state.problems[0])
+        )
+    response = GeoJSONResponse(geojson(located_events(listing, bbox), listing, request, bbox))
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def event_calendar(request, event):

@@ -2,10 +2,12 @@
 
 Every state is a URL (``?when=weekend&kind=workshop&partner=tate&city=Torino&free=1&online=1
 &language=en``, or ``?from=2027-03-01&to=2027-03-31``), so a selection can be bookmarked,
-shared, subscribed to as a calendar (the same query on ``calendar.ics``) and works without
-JavaScript. Filters combine with AND. Dates are days in the hub's time zone
-(``settings.TIME_ZONE``): "today" is the visitor's idea of today at the hub, and an event
-is in a period when any part of one of its occurrences falls in it.
+shared, subscribed to as a calendar (the same query on ``calendar/``), drawn on a map
+(``&view=map``, or the same query on ``geojson/``: events.event_map) and works without
+JavaScript. A city is any of its names (events.cities). Filters combine with AND. Dates
+are days in the hub's time zone (``settings.TIME_ZONE``): "today" is the visitor's idea of
+today at the hub, and an event is in a period when any part of one of its occurrences falls
+in it.
 
 Bad values (an unknown kind, a date that is not one, a range that ends before it starts)
 are reported on the page and ignored: never an error page. Each listing is one indexed
@@ -32,6 +34,7 @@ from heritagehub.facets import ActiveFilter
 from heritagehub.i18n import active_language, in_language
 from partners.models import PartnerPage
 
+from .cities import programme_cities
 from .linked_data import listed_event
 from .models import EVENTS_PER_PAGE, LANGUAGE_NAMES, EventKind, EventOccurrence, EventPage
 
@@ -94,6 +97,13 @@ class State:
     date_from: date | None = None
     date_to: date | None = None
     problems: list = field(default_factory=list)
+    # The parameter of each problem, in the same order (a GeoJSON 400 names the first).
+    invalid: list = field(default_factory=list)
+    view: str = "list"
+
+    def report(self, param, message):
+        self.problems.append(message)
+        self.invalid.append(param)
 
 
 class WhatsOn:
@@ -143,17 +153,21 @@ class WhatsOn:
         return cached(f"events:partners:{language}", query, self.request)
 
     @cached_property
-    def cities_and_languages(self):
-        def query():
-            rows = EventOccurrence.objects.values_list("city", "languages").distinct()
-            cities, languages = set(), set()
-            for city, codes in rows:
-                if city:
-                    cities.add(city)
-                languages.update(code for code in codes.split(",") if code)
-            return sorted(cities, key=str.lower), sorted(languages)
+    def cities(self):
+        """The programme's cities, one per city whatever its spellings, named in the
+        visitor's language (events.cities; cached)."""
+        language = active_language()
+        return cached(f"events:cities:{language}", lambda: programme_cities(language), self.request)
 
-        return cached("events:cities_languages", query, self.request)
+    @cached_property
+    def languages(self):
+        """The language codes events are given in (cached)."""
+
+        def query():
+            rows = EventOccurrence.objects.values_list("languages", flat=True).distinct()
+            return sorted({code for codes in rows for code in codes.split(",") if code})
+
+        return cached("events:languages", query, self.request)
 
     def language_label(self, code):
         try:
@@ -171,29 +185,34 @@ class WhatsOn:
                 continue
             error = self._check(param, value)
             if error:
-                state.problems.append(error)
+                state.report(param, error)
+            elif param == "city":
+                state.values[param] = self.cities.find(value)
             else:
                 state.values[param] = value
+        if not self.archive and query.get("view") == "map":
+            state.view = "map"
         for param, attribute in (("from", "date_from"), ("to", "date_to")):
             if param in state.values:
                 setattr(state, attribute, date.fromisoformat(state.values[param]))
         if state.date_from and state.date_to:
             if state.date_to < state.date_from:
-                state.problems.append(
+                state.report(
+                    "to",
                     _(
                         "The range ends before it starts: “to” is before “from”. "
                         "The range is ignored."
-                    )
+                    ),
                 )
                 del state.values["from"], state.values["to"]
                 state.date_from = state.date_to = None
             elif (state.date_to - state.date_from).days > MAX_RANGE_DAYS:
-                state.problems.append(_("A range is at most three years long: “to” is ignored."))
+                state.report("to", _("A range is at most three years long: “to” is ignored."))
                 del state.values["to"]
                 state.date_to = None
         if "when" in state.values and (state.date_from or state.date_to):
-            state.problems.append(
-                _("Choose a period or a range of dates, not both: the range is used.")
+            state.report(
+                "when", _("Choose a period or a range of dates, not both: the range is used.")
             )
             del state.values["when"]
         return state
@@ -225,11 +244,11 @@ class WhatsOn:
             }
         if param == "partner" and value not in self.partners:
             return _("No partner “%(value)s” has events: the filter is ignored.") % {"value": shown}
-        if param == "city" and value not in self.cities_and_languages[0]:
+        if param == "city" and self.cities.find(value) is None:
             return _("No event takes place in “%(value)s”: the filter is ignored.") % {
                 "value": shown
             }
-        if param == "language" and value not in self.cities_and_languages[1]:
+        if param == "language" and value not in self.languages:
             return _("No event is in the language “%(value)s”: the filter is ignored.") % {
                 "value": shown
             }
@@ -265,7 +284,7 @@ class WhatsOn:
         if "partner" in values:
             rows = rows.filter(partner_slug=values["partner"])
         if "city" in values:
-            rows = rows.filter(city=values["city"])
+            rows = rows.filter(city__in=self.cities.spellings[values["city"]])
         if "free" in values:
             rows = rows.filter(is_free=True)
         if "online" in values:
@@ -325,19 +344,34 @@ class WhatsOn:
 
     # Links -----------------------------------------------------------------------------------
 
-    def url(self, **changes):
-        """The query string of the current state with ``changes`` (None removes)."""
+    def url(self, view=None, **changes):
+        """The query string of the current state with ``changes`` (None removes), in the
+        current view or ``view``: every filter keeps the view."""
         values = dict(self.state.values)
         for param, value in changes.items():
             if value is None:
                 values.pop(param, None)
             else:
                 values[param] = value
-        query = urlencode([(param, values[param]) for param in PARAMS if param in values])
+        pairs = [(param, values[param]) for param in PARAMS if param in values]
+        if (view or self.state.view) == "map":
+            pairs.append(("view", "map"))
+        query = urlencode(pairs)
         return f"?{query}" if query else "?"
 
     def query_string(self):
-        return self.url()[1:]
+        """The filters alone (no view): what the calendar, the feed and the GeoJSON take."""
+        return self.url(view="list")[1:]
+
+    def list_url(self):
+        return self.url(view="list")
+
+    def map_url(self):
+        return self.url(view="map")
+
+    def clear_url(self):
+        """No filter, in the current view."""
+        return "?view=map" if self.state.view == "map" else "?"
 
     def when_choices(self):
         selected = self.state.values.get("when", "")
@@ -358,13 +392,12 @@ class WhatsOn:
 
     def city_choices(self):
         selected = self.state.values.get("city")
-        return [Choice(city, city, city == selected) for city in self.cities_and_languages[0]]
+        return [Choice(city, city, city == selected) for city in self.cities.labels()]
 
     def language_choices(self):
         selected = self.state.values.get("language")
         return [
-            Choice(code, self.language_label(code), code == selected)
-            for code in self.cities_and_languages[1]
+            Choice(code, self.language_label(code), code == selected) for code in self.languages
         ]
 
     @property

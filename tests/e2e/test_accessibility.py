@@ -181,8 +181,9 @@ def multilingual_hub(tree, translate):
 
 
 def add_programme(tree):
-    """What's on with an event of the partner, an ongoing exhibition and a past talk (in
-    Italian only: the other languages show them with the "not yet translated" notice)."""
+    """What's on with an event of the partner, an ongoing exhibition (with a place, for the
+    map view) and a past talk (in Italian only: the other languages show them with the "not
+    yet translated" notice)."""
     today = datetime.date.today()
     whats_on = WhatsOnPageFactory(parent=tree.home)
     EventPageFactory(
@@ -202,6 +203,8 @@ def add_programme(tree):
         end_date=today + datetime.timedelta(days=30),
         start_time=None,
         end_time=None,
+        latitude="45.0703",
+        longitude="7.6869",
     )
     EventPageFactory(
         parent=whats_on,
@@ -318,6 +321,7 @@ def states(language):
         ("what's on", f"/{language}/whats-on/", None),
         ("what's on filtered", f"/{language}/whats-on/?when=month&free=1#events", None),
         ("what's on with a bad parameter", f"/{language}/whats-on/?from=x#events", None),
+        ("what's on as a map", f"/{language}/whats-on/?view=map#events", expect_a_map),
         ("what's on archive", f"/{language}/whats-on/archive/", None),
         ("event", f"/{language}/partners/archivio/laboratorio/", None),
         ("page not found", f"/{language}/no-such-page/", None),

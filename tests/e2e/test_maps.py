@@ -1,11 +1,15 @@
 """Maps in a real browser: the drawn map and its list without JavaScript, the Leaflet map
-from this site's own files (no request leaves the test server), keyboard, motion."""
+from this site's own files (no request leaves the test server), keyboard, motion; the
+items' browse and What's on."""
 
+import datetime
 import re
 from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import expect
+
+from tests.events.factories import EventPageFactory, WhatsOnPageFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -124,3 +128,69 @@ def test_the_item_page_shows_its_place_and_links_to_the_map_of_items_there(page,
     expect(page.locator(".item-place .leaflet-marker-icon")).to_have_count(1)
     link.click()
     expect(page.locator(".map-list").get_by_role("link", name="Fotografia 1")).to_be_visible()
+
+
+# What's on on a map -------------------------------------------------------------------------
+
+WHATS_ON_MAP = "/it/whats-on/?view=map#events"
+
+
+@pytest.fixture
+def programme(tree):
+    """Two upcoming events with a place (one in Torino, one in Genova) and one online."""
+    whats_on = WhatsOnPageFactory(parent=tree.home)
+    start = datetime.date.today() + datetime.timedelta(days=3)
+    for slug, title, (_place, latitude, longitude) in (
+        ("laboratorio", "Laboratorio", PLACES[0]),
+        ("visita", "Visita guidata", PLACES[1]),
+    ):
+        EventPageFactory(
+            parent=whats_on,
+            title=title,
+            slug=slug,
+            start_date=start,
+            latitude=latitude,
+            longitude=longitude,
+        )
+    EventPageFactory(
+        parent=whats_on,
+        title="Proiezione",
+        slug="proiezione",
+        start_date=start,
+        attendance_mode="online",
+        online_url="https://stream.example.org/live",
+        venue_name="",
+        venue_city="",
+    )
+    return whats_on
+
+
+def test_whats_on_as_a_map_shows_the_events_on_the_enhanced_map(page, programme):
+    seen = requests_of(page)
+    page.goto(WHATS_ON_MAP)
+    canvas = page.locator(".map-canvas.is-enhanced")
+    marker = canvas.get_by_role("link", name=re.compile(r"^Laboratorio, "))
+    expect(marker).to_be_visible()
+    expect(marker).to_have_attribute("href", re.compile(r"/it/whats-on/laboratorio/$"))
+    expect(canvas.get_by_role("link", name=re.compile(r"^Visita guidata, "))).to_be_visible()
+    assert "/it/whats-on/geojson/" in {urlsplit(url).path for url in seen}
+
+
+def test_whats_on_as_a_map_keeps_its_list_of_events(page, programme):
+    page.goto(WHATS_ON_MAP)
+    expect(page.locator(".map-canvas.is-enhanced")).to_be_visible()
+    places = page.locator(".map-list")
+    expect(places.get_by_role("link", name=re.compile(r"^Laboratorio, "))).to_be_visible()
+    expect(places.get_by_role("link", name=re.compile(r"^Visita guidata, "))).to_be_visible()
+    expect(
+        page.get_by_text("1 di questi eventi non ha un luogo (online o non indicato).")
+    ).to_be_visible()
+
+
+def test_whats_on_as_a_map_without_javascript(new_page, programme):
+    page = new_page(java_script_enabled=False)
+    page.goto(WHATS_ON_MAP)
+    expect(page.locator("svg.map-svg a.map-marker")).to_have_count(2)
+    expect(
+        page.locator(".map-list").get_by_role("link", name=re.compile(r"^Laboratorio, "))
+    ).to_be_visible()
