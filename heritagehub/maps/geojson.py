@@ -123,7 +123,7 @@ def grid_clusters(
         )
         .values("cell_row", "cell_column")
         .annotate(
-            count=Count("pk"),
+            count=Count("*"),  # not COUNT(id): a covering index answers it alone
             mean_latitude=Avg(latitude),
             mean_longitude=Avg(longitude),
             south=Min(latitude),
