@@ -40,6 +40,12 @@ FILTERS = ("kind", "sector", "partner", "region")
 MAX_PARAM_LENGTH = 120
 
 
+def cache_query_parameters():
+    """The parameters a cached calls listing may vary by: its filters, slugs
+    (heritagehub.cache.register_query_parameters)."""
+    return {param: rf"[-a-z0-9_]{{1,{MAX_PARAM_LENGTH}}}" for param in FILTERS}
+
+
 @dataclass(frozen=True)
 class Option:
     value: str

@@ -47,6 +47,24 @@ PARAMS = ("when", "from", "to", "kind", "partner", "city", "free", "online", "la
 MAX_RANGE_DAYS = 3 * 366
 
 
+def cache_query_parameters():
+    """The parameters (and their values) a cached What's on page may vary by
+    (heritagehub.cache.register_query_parameters)."""
+    text = r"[^\x00-\x1f\x7f]{1,100}"
+    return {
+        "when": "|".join(WHEN),
+        "from": r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
+        "to": r"[0-9]{4}-[0-9]{2}-[0-9]{2}",
+        "kind": text,
+        "partner": text,
+        "city": text,
+        "free": "1",
+        "online": "1",
+        "language": r"[a-z]{2,3}",
+        "view": "list|map",
+    }
+
+
 def hub_zone():
     return ZoneInfo(settings.TIME_ZONE)
 

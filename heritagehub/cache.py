@@ -227,8 +227,12 @@ MAX_QUERY_VARIANTS = 200
 
 def register_query_parameters(**patterns):
     """``register_query_parameters(sort="title|date", …)``: parameters (full-match regular
-    expressions of their values) by which a page's cached copies may vary."""
+    expressions of their values) by which a page's cached copies may vary. A name several
+    apps use (``kind``, ``from``) takes the values any of them allows."""
     for name, pattern in patterns.items():
+        known = QUERY_PARAMETERS.get(name)
+        if known is not None and known.pattern != pattern:
+            pattern = f"(?:{known.pattern})|(?:{pattern})"
         QUERY_PARAMETERS[name] = re.compile(pattern)
 
 

@@ -13,7 +13,7 @@ from django.test import override_settings
 
 from heritagehub.i18n import url_in_language
 from tests.conftest import elements
-from tests.factories import StandardPageFactory
+from tests.factories import CallIndexPageFactory, StandardPageFactory, WhatsOnPageFactory
 from tests.outages import unreachable_redis_cache
 
 pytestmark = pytest.mark.django_db
@@ -77,6 +77,36 @@ def test_each_language_is_cached_apart(tree, client):
 def test_each_query_string_is_cached_apart(tree, client):
     client.get("/it/search/?q=Fotografia")
     assert client.get("/it/search/?q=Archivio")["X-Cache"] == "miss"
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "?when=weekend&kind=workshop&free=1",
+        "?from=2027-03-01&to=2027-03-31&view=map",
+        "?city=San%20Sebasti%C3%A1n&language=es",
+    ],
+)
+def test_a_filtered_whats_on_is_cached(tree, client, query):
+    whats_on = WhatsOnPageFactory(parent=tree.home)
+    assert cached_twice(client, url(whats_on) + query)["X-Cache"] == "hit"
+
+
+def test_a_filtered_calls_listing_is_cached(tree, client):
+    index = CallIndexPageFactory(parent=tree.home)
+    assert cached_twice(client, url(index) + "?kind=residency&sector=design")["X-Cache"] == "hit"
+
+
+def test_a_name_two_apps_use_keeps_the_values_of_both(tree, client):
+    """Browse's years and What's on's dates are both ``from``."""
+    whats_on = WhatsOnPageFactory(parent=tree.home)
+    assert cached_twice(client, url(whats_on) + "?from=2027-03-01")["X-Cache"] == "hit"
+    assert cached_twice(client, "/it/collections/?from=1900")["X-Cache"] == "hit"
+
+
+def test_a_parameter_value_out_of_its_pattern_is_not_cached(tree, client):
+    whats_on = WhatsOnPageFactory(parent=tree.home)
+    assert cached_twice(client, url(whats_on) + "?when=tomorrow")["X-Cache"] == "bypass"
 
 
 # What is never cached -----------------------------------------------------------------------
