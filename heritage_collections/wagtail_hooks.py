@@ -1,13 +1,13 @@
-"""Admin integration of the collections app: "Import items" (``admin_views``) and the
-"Europeana readiness" report (``europeana.report``)."""
+"""Admin integration of the collections app: "Import items" (``importing.admin_views``) and
+the "Europeana readiness" report (``europeana.report``)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from heritage_collections import admin_crosswalk, admin_views
 from heritage_collections.europeana.report import EuropeanaReadinessView, may_see_report
+from heritage_collections.importing import admin_crosswalk, admin_views
 
 
 @hooks.register("register_admin_urls")
