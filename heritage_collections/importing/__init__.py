@@ -1,5 +1,6 @@
-"""Importing a partner's catalogue from an Item CSV (DESIGN §6): ``manage.py import_items``
-and the admin's "Import items"; and exporting it as one (``manage.py export_items``).
+"""Importing a partner's catalogue from an Item CSV (its columns: docs/import.md): ``manage.py
+import_items`` and the admin's "Import items"; and exporting it as one (``manage.py
+export_items``).
 
 - ``reader``: the file, streamed: a CSV (UTF-8 decoded line by line, rows with bad bytes
   are errors; UTF-16, Windows-1252) or an .xlsx sheet;
