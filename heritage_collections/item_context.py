@@ -1,9 +1,10 @@
 """What an item page shows around the item: its collection and partner, related items, the
 stories that feature it, its neighbours in the collection, and how to cite it.
 
-A fixed number of queries whatever the size of the hub (DESIGN §8), each an indexed lookup
-with a LIMIT: tree path ranges, translation keys, the tag and creator indexes, the reference
-index for stories, the catalogue's (language, collection, title) index for neighbours.
+A fixed number of queries whatever the size of the hub (docs/architecture.md, "Query
+ceilings"), each an indexed lookup with a LIMIT: tree path ranges, translation keys, the tag
+and creator indexes, the reference index for stories, the catalogue's (language,
+collection, title) index for neighbours.
 Never an OFFSET or a COUNT over a collection. Pages are shown in the visitor's language
 where translated: the catalogue entries (heritage_collections.catalogue) hold that choice
 for items; stories and ancestors are chosen by the visitor's language order.

@@ -30,7 +30,7 @@ from heritagehub.rights import RightsStatement, rights_field
 from heritagehub.serializers import TagNamesField, VocabularyTermSerializer
 from partners.models import PartnerOwnedMixin, PartnerSpace
 
-from .europeana_panel import EuropeanaReadinessPanel
+from .europeana.panel import EuropeanaReadinessPanel
 from .forms import ItemPageForm
 from .item_map import browse_map, geojson_url
 from .linked_data import collection_data, item_data

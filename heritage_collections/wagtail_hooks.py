@@ -1,12 +1,13 @@
-"""Admin integration of the collections app: "Import items" (``admin_views``) and the
-"Europeana readiness" report (``europeana_report``)."""
+"""Admin integration of the collections app: "Import items" (``importing.admin_views``) and
+the "Europeana readiness" report (``europeana.report``)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from heritage_collections import admin_crosswalk, admin_views, europeana_report
+from heritage_collections.europeana.report import EuropeanaReadinessView, may_see_report
+from heritage_collections.importing import admin_crosswalk, admin_views
 
 
 @hooks.register("register_admin_urls")
@@ -40,12 +41,12 @@ def register_import_menu_item():
     )
 
 
-# --- Europeana readiness (``europeana_report``) ----------------------------------------------
+# --- Europeana readiness (``europeana.report``) ----------------------------------------------
 
 
 @hooks.register("register_admin_urls")
 def register_europeana_readiness_urls():
-    urls = [path("", europeana_report.EuropeanaReadinessView.as_view(), name="index")]
+    urls = [path("", EuropeanaReadinessView.as_view(), name="index")]
     return [
         path(
             "reports/europeana-readiness/",
@@ -56,7 +57,7 @@ def register_europeana_readiness_urls():
 
 class EuropeanaReadinessMenuItem(MenuItem):
     def is_shown(self, request):
-        return europeana_report.may_see_report(request.user)
+        return may_see_report(request.user)
 
 
 @hooks.register("register_reports_menu_item")

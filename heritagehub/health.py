@@ -1,4 +1,5 @@
-"""``/health/``: whether this process can serve, for load balancers and monitoring (DESIGN §6).
+"""``/health/``: whether this process can serve, for load balancers and monitoring
+(docs/architecture.md, "Health and outages").
 
 200 when the database answers, 503 when it does not. The cache is reported but does not
 decide: the site serves without it, only slower. Cheap enough to be probed every few

@@ -2,8 +2,8 @@
 
 A fixed window per client address: the first counted request opens a window of ``window``
 seconds; at ``limit`` requests in it the client is refused until it closes. The cache being
-down must not take the public site down with it (DESIGN §7), so a failing cache lets the
-request through and logs it.
+down must not take the public site down with it (docs/architecture.md, "When the cache is
+down"), so a failing cache lets the request through and logs it.
 """
 
 import hashlib

@@ -22,7 +22,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap_views.sitemap_index, name="sitemap"),
     path("sitemap-<int:number>.xml", sitemap_views.sitemap_section, name="sitemap_section"),
     path("oai/", include("heritage_collections.oai.urls")),
-    path("iiif/", include("heritage_collections.iiif_urls")),
+    path("iiif/", include("heritage_collections.iiif.urls")),
 ]
 
 if settings.DEBUG:

@@ -101,7 +101,8 @@ def translate(django_capture_on_commit_callbacks):
 
 @dataclass
 class Tree:
-    """The small hub of DESIGN §3 that most tests browse."""
+    """The small hub of docs/architecture.md ("The page tree and ownership") that most tests
+    browse."""
 
     home: HomePage
     collection_index: Page

@@ -1,8 +1,8 @@
 """Factories for the hub's pages, images and related objects.
 
 Page factories take ``parent=`` (wagtail-factories adds the page as a child of it). The tree
-of DESIGN §3 is built by the fixtures in ``tests/conftest.py``; these factories only fill
-the fields each page type needs.
+of docs/architecture.md ("The page tree and ownership") is built by the fixtures in
+``tests/conftest.py``; these factories only fill the fields each page type needs.
 """
 
 import datetime

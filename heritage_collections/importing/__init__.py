@@ -1,5 +1,6 @@
-"""Importing a partner's catalogue from an Item CSV (DESIGN §6): ``manage.py import_items``
-and the admin's "Import items".
+"""Importing a partner's catalogue from an Item CSV (its columns: docs/import.md): ``manage.py
+import_items`` and the admin's "Import items"; and exporting it as one (``manage.py
+export_items``).
 
 - ``reader``: the file, streamed: a CSV (UTF-8 decoded line by line, rows with bad bytes
   are errors; UTF-16, Windows-1252) or an .xlsx sheet;
@@ -11,7 +12,10 @@ and the admin's "Import items".
   Wagtail, images from a folder or ZIP;
 - ``service.ItemImport``: the two passes (check, then apply in one transaction);
 - ``rejected``: the rows in error, given back as a CSV to fix and import again;
-- ``harvest``: a partner's OAI-PMH endpoint imported as a file is.
+- ``harvest``: a partner's OAI-PMH endpoint imported as a file is;
+- ``admin_views``, ``admin_crosswalk``: the admin's "Import items" (upload, report, confirm)
+  and its crosswalk pages;
+- ``export``: the Item CSV of a partner's items, which an import reads back unchanged.
 
 How to use it, the columns and the measured speed: docs/import.md.
 """

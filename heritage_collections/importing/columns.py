@@ -1,4 +1,4 @@
-"""The columns of the Item CSV (DESIGN §6) and the check of a file's header.
+"""The columns of the Item CSV (docs/import.md, "The file") and the check of a file's header.
 
 ``title`` and ``description`` are in the collection's language (the catalogue's source
 language); ``title_<lang>`` and ``description_<lang>`` are translations into the hub's other

@@ -1,4 +1,4 @@
-"""Tate's open collection records as Item CSV rows (DESIGN §6), with their real fields.
+"""Tate's open collection records as Item CSV rows (docs/import.md), with their real fields.
 
 The mapping is the demo loader's (``collections.tate_fields``, ``tate_tags``,
 ``tate_rights``); only the form differs: a row of the file ``import_items`` reads. Records

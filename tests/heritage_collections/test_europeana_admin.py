@@ -5,7 +5,7 @@ from django.contrib.auth.models import Group, Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from heritage_collections.europeana_report import EuropeanaReadinessView
+from heritage_collections.europeana.report import EuropeanaReadinessView
 from heritage_collections.models import ItemPage
 from partners.onboarding import onboard_partner
 from partners.roles import HUB_EDITORS

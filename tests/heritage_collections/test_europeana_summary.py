@@ -1,14 +1,14 @@
-"""The report's summary by one aggregate query (europeana_summary) counts what the
-rules (europeana.assess) give item by item."""
+"""The report's summary by one aggregate query (europeana.summary) counts what the
+rules (europeana.rules.assess) give item by item."""
 
 from collections import Counter
 from decimal import Decimal
 
 import pytest
 
-from heritage_collections.europeana import assess
-from heritage_collections.europeana_records import facts_by_item, partner_items
-from heritage_collections.europeana_summary import summarise
+from heritage_collections.europeana.facts import facts_by_item, partner_items
+from heritage_collections.europeana.rules import assess
+from heritage_collections.europeana.summary import summarise
 from heritage_collections.models import ItemPage, ObjectType
 from heritagehub.rights import RightsStatement
 from tests.factories import HeritageImageFactory, ItemPageFactory, add_item_image

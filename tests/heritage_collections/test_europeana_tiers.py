@@ -1,4 +1,4 @@
-"""Europeana readiness rules (heritage_collections.europeana): content tiers, metadata tiers,
+"""Europeana readiness rules (heritage_collections.europeana.rules): content tiers, metadata tiers,
 missing EDM mandatory properties and the advice to raise each tier. Pure computation."""
 
 from decimal import Decimal
@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from heritage_collections.europeana import ImageFacts, ItemFacts, assess
+from heritage_collections.europeana.rules import ImageFacts, ItemFacts, assess
 from heritagehub.rights import RightsStatement
 
 

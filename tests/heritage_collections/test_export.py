@@ -144,9 +144,9 @@ def tate_collection(tree, translate):
 
 
 def test_the_tate_sample_comes_back_as_it_was_imported(tate_collection, tmp_path):
-    """DESIGN §6 round trip: the 2,000 Tate records with their real fields, through
-    import_items then export_items. Tags match whatever their case: an existing tag is
-    reused whatever the case it was written in (TAGGIT_CASE_INSENSITIVE)."""
+    """The round trip of docs/import.md ("Export"): the 2,000 Tate records with their real
+    fields, through import_items then export_items. Tags match whatever their case: an
+    existing tag is reused whatever the case it was written in (TAGGIT_CASE_INSENSITIVE)."""
     path = tmp_path / "tate.csv"
     records, deaths = tate_source(data_dir())
     assert write_tate_csv(path, records, deaths) == 2000

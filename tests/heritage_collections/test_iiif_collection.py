@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 from iiif_prezi3 import Collection
 from wagtail.models import PageViewRestriction
 
-from heritage_collections import iiif
+from heritage_collections.iiif import documents
 from tests.conftest import elements
 from tests.factories import (
     CollectionPageFactory,
@@ -85,7 +85,7 @@ def test_a_private_item_is_not_listed(tree, client):
 
 
 def test_a_large_collection_is_split_into_parts(tree, client, monkeypatch):
-    monkeypatch.setattr(iiif, "ITEMS_PER_PART", 2)
+    monkeypatch.setattr(documents, "ITEMS_PER_PART", 2)
     document = get_collection(client, collection_url(tree.collection))
     assert [(part["id"], part["type"]) for part in document["items"]] == [
         (f"http://testserver{collection_url(tree.collection, 1)}", "Collection"),
@@ -94,7 +94,7 @@ def test_a_large_collection_is_split_into_parts(tree, client, monkeypatch):
 
 
 def test_each_part_lists_its_share_of_the_manifests(tree, client, monkeypatch):
-    monkeypatch.setattr(iiif, "ITEMS_PER_PART", 2)
+    monkeypatch.setattr(documents, "ITEMS_PER_PART", 2)
     first = get_collection(client, collection_url(tree.collection, 1))
     second = get_collection(client, collection_url(tree.collection, 2))
     assert [item["label"]["it"][0] for item in first["items"] + second["items"]] == [
@@ -107,7 +107,7 @@ def test_each_part_lists_its_share_of_the_manifests(tree, client, monkeypatch):
 
 @pytest.mark.parametrize("part", [0, 3])
 def test_a_part_past_the_end_is_not_found(tree, client, monkeypatch, part):
-    monkeypatch.setattr(iiif, "ITEMS_PER_PART", 2)
+    monkeypatch.setattr(documents, "ITEMS_PER_PART", 2)
     assert client.get(collection_url(tree.collection, part)).status_code == 404
 
 

@@ -12,7 +12,7 @@ from iiif_prezi3 import Manifest
 from PIL import Image
 from wagtail.models import Locale, PageViewRestriction
 
-from heritage_collections import iiif
+from heritage_collections.iiif import documents
 from heritagehub.models import HeritageRendition
 from heritagehub.rights import RightsStatement
 from tests.conftest import elements
@@ -104,7 +104,7 @@ def test_a_canvas_has_the_real_size_of_its_image(tree, client):
 
 
 def test_the_painted_image_is_scaled_to_fit_the_full_size(tree, client, monkeypatch):
-    monkeypatch.setattr(iiif, "FULL_SIZE", 20)
+    monkeypatch.setattr(documents, "FULL_SIZE", 20)
     canvas = get_manifest(client, tree.item)["items"][0]  # a 40 x 30 image
     annotation = canvas["items"][0]["items"][0]
     assert annotation["motivation"] == "painting"
@@ -119,7 +119,7 @@ def test_the_painted_image_is_scaled_to_fit_the_full_size(tree, client, monkeypa
 
 
 def test_the_served_image_has_the_size_the_manifest_gives(tree, client, monkeypatch):
-    monkeypatch.setattr(iiif, "FULL_SIZE", 20)
+    monkeypatch.setattr(documents, "FULL_SIZE", 20)
     body = get_manifest(client, tree.item)["items"][0]["items"][0]["items"][0]["body"]
     response = client.get(body["id"])
     assert response.status_code == 200

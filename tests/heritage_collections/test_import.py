@@ -1,4 +1,5 @@
-"""`manage.py import_items` (DESIGN §6, issue 4): what a file creates, updates and leaves alone."""
+"""`manage.py import_items` (docs/import.md, issue 4): what a file creates, updates and leaves
+alone."""
 
 from decimal import Decimal
 from io import StringIO

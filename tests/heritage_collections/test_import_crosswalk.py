@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
-from heritage_collections.exporting import export_items
+from heritage_collections.importing.export import export_items
 from heritage_collections.models import ItemPage, ObjectType, VocabularyCrosswalk
 from heritagehub.rights import RightsStatement
 from partners.onboarding import onboard_partner

@@ -1,4 +1,5 @@
-"""Bad Item CSVs (DESIGN §7): every error named by row and column in one run, nothing written.
+"""Bad Item CSVs (docs/import.md, "Errors"): every error named by row and column in one run,
+nothing written.
 
 ``data/bad_items.csv`` holds one of each problem: an unknown column (E, "colour"), a year
 that is not a number (row 3), an unknown rights statement (row 4), an identifier already in

@@ -9,7 +9,7 @@ from django.core.management import call_command
 from django.utils import translation
 from django.utils.html import escape
 
-from heritage_collections.exporting import export_items
+from heritage_collections.importing.export import export_items
 from heritage_collections.models import ItemPage, page_title
 from partners.onboarding import onboard_partner
 from tests.factories import item_row, write_item_csv

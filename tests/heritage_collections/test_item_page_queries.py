@@ -1,5 +1,6 @@
 """An item page costs the same queries whatever it shows: 3 or 30 related items, stories
-and items in its collection (DESIGN §8), and its own sections at most seven."""
+and items in its collection (docs/architecture.md, "Query ceilings"), and its own sections at
+most seven."""
 
 import pytest
 from django.core.cache import cache

@@ -51,7 +51,10 @@ def counts():
 
 
 def facts():
-    """What the demo must contain (DESIGN §6, issue 2 item 5)."""
+    """What the demo must contain (issue 2 item 5): a home page in every language, partners in
+    Italian and English, translated stories, every page where the tree allows it, images with
+    alt text, credit and rights, and the demo accounts (admin, moderator, translator, an
+    editor per partner) with the demo password."""
     from django.contrib.auth import get_user_model
     from wagtail.models import Page
 

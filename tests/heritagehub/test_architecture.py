@@ -1,4 +1,5 @@
-"""DESIGN §2: apps depend on heritagehub/, never the other way round."""
+"""Apps depend on heritagehub/, never the other way round (docs/architecture.md, "Apps and
+their dependencies")."""
 
 import ast
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""The fault checks of `make loadtest`, short enough for CI (DESIGN §7): the real gunicorn
+"""The fault checks of `make loadtest`, short enough for CI (docs/reliability.md): the real gunicorn
 with production settings, its own redis-server, and PostgreSQL behind a TCP proxy that can
 cut it off (tests/faultproxy.py), so no shared server is stopped.
 

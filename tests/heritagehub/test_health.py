@@ -1,4 +1,5 @@
-"""``/health/`` (heritagehub.health, DESIGN §6): what load balancers and monitoring probe."""
+"""``/health/`` (heritagehub.health; docs/architecture.md, "Health and outages"): what load
+balancers and monitoring probe."""
 
 import pytest
 from django.core.cache import cache

@@ -1,4 +1,5 @@
-"""Every public page in every language (DESIGN §5), as a visitor's browser sees it.
+"""Every public page in every language (docs/architecture.md, "Languages"), as a visitor's
+browser sees it.
 
 The tree of tests/conftest.py is written in Italian. Here the home page and the three index
 pages are translated into English (as the demo does); the partner, its collection, items

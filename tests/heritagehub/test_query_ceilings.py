@@ -1,4 +1,5 @@
-"""A fixed ceiling of SQL queries per page type, whatever the amount of content (DESIGN §8).
+"""A fixed ceiling of SQL queries per page type, whatever the amount of content
+(docs/architecture.md, "Query ceilings").
 
 Each page is measured three times: with a little content (less than one listing page),
 with more than one listing page shows (30 items where a page lists 24), and with five times
@@ -34,7 +35,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 # Queries per page: the most measured (Italian or English, warm cache) plus a margin of 2,
-# never above 15 (DESIGN §8, issue 4: at most 15 per page whatever the amount of content).
+# never above 15 (issue 4: at most 15 per page whatever the amount of content).
 # Keep docs/architecture.md ("Query ceilings") in step when changing them.
 MAX_QUERIES_PER_PAGE = 15
 CEILINGS = {

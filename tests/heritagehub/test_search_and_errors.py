@@ -73,7 +73,8 @@ def test_search_ranks_a_title_match_above_a_description_match(tree, client):
 
 
 def test_search_results_take_a_fixed_number_of_queries(tree, client, django_assert_max_num_queries):
-    """Ranked and fetched together, whatever the number of results (DESIGN §8)."""
+    """Ranked and fetched together, whatever the number of results (docs/browse-and-search.md,
+    "Text search and relevance")."""
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 

@@ -1,4 +1,5 @@
-"""Where home, standard and form pages may be created (DESIGN §3)."""
+"""Where home, standard and form pages may be created (docs/architecture.md, "The page tree and
+ownership")."""
 
 import pytest
 from wagtail.models import Page

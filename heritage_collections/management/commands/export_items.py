@@ -7,8 +7,8 @@ columns import_items reads, so exporting and importing again changes nothing.
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.translation import gettext as _
 
-from heritage_collections.exporting import export_items
 from heritage_collections.importing import TargetError
+from heritage_collections.importing.export import export_items
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@
 [--dry-run] [--publish] [--skip-invalid] [--user USERNAME] [--map FILE [--create-terms]]
 [--columns FILE]`
 
-Imports an Item CSV (DESIGN §6) into a partner's collection; see docs/import.md. Every error
+Imports an Item CSV into a partner's collection; the columns are in docs/import.md. Every error
 is printed with its row and column; nothing is written when the file has errors, unless
 --skip-invalid. Without --publish the items are drafts in the partner's review workflow.
 The command line is a hub operator's: --publish needs no user, but with --user the import

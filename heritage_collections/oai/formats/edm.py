@@ -16,7 +16,7 @@ import xml.etree.ElementTree as ET
 
 from django.conf import settings
 
-from heritage_collections.europeana import edm_type_of
+from heritage_collections.europeana.rules import edm_type_of
 
 from .oai_dc import XSI_SCHEMA_LOCATION, years
 from .xml import element, qname

@@ -1,4 +1,4 @@
-"""The facts Europeana readiness is computed from (``europeana.ItemFacts``), read from the
+"""The facts Europeana readiness is computed from (``rules.ItemFacts``), read from the
 database: for the item an editor has open, and in bulk for a page of the report.
 
 A partner's items are its ItemPages in every language tree, one per item: the page in the
@@ -15,8 +15,8 @@ from wagtail_localize.models import TranslationSource
 from heritagehub.models import HeritageImage
 from partners.models import PartnerPage
 
-from .europeana import EMPTY_RICH_TEXT, ImageFacts, ItemFacts, is_empty_rich_text
-from .models import ItemImage, ItemPage, ItemTag
+from ..models import ItemImage, ItemPage, ItemTag
+from .rules import EMPTY_RICH_TEXT, ImageFacts, ItemFacts, is_empty_rich_text
 
 FACT_FIELDS = (
     "title",

@@ -3,8 +3,8 @@ content and metadata tiers and the EDM properties they miss, and a summary over 
 
 Hub staff (rights on the whole tree) choose any partner; a partner's editors and leads see
 their own partner only, and any other partner's report is refused as the admin refuses
-anything. The summary is one aggregate query (``europeana_summary``); the rows of a page
-read their facts in two more (``europeana_records``): the report's query count depends on
+anything. The summary is one aggregate query (``summary``); the rows of a page
+read their facts in two more (``facts``): the report's query count depends on
 neither the page size nor the partner's number of items.
 """
 
@@ -21,10 +21,10 @@ from partners.dashboard import partner_spaces_of
 from partners.models import PartnerPage
 from partners.wagtail_hooks import sees_whole_tree
 
-from .europeana import assess
-from .europeana_records import facts_by_item, partner_is_live, partner_items, partner_pages_of
-from .europeana_summary import summarise
-from .models import ItemPage
+from ..models import ItemPage
+from .facts import facts_by_item, partner_is_live, partner_items, partner_pages_of
+from .rules import assess
+from .summary import summarise
 
 
 def may_see_report(user):

@@ -19,13 +19,12 @@ from django.views.generic import TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from heritage_collections.admin_views import (
-    ImportAccessMixin,
-    UploadMixin,
-    importable_collections,
-)
-from heritage_collections.importing.columns import header
-from heritage_collections.importing.crosswalk import (
+from heritage_collections.models import ColumnMapping, VocabularyCrosswalk
+from partners.models import PartnerSpace
+
+from .admin_views import ImportAccessMixin, UploadMixin, importable_collections
+from .columns import header
+from .crosswalk import (
     NEW_TERM,
     CrosswalkError,
     may_create_terms,
@@ -34,8 +33,6 @@ from heritage_collections.importing.crosswalk import (
     save_mapping,
     term_choices,
 )
-from heritage_collections.models import ColumnMapping, VocabularyCrosswalk
-from partners.models import PartnerSpace
 
 MAX_VALUES = 5000  # values mapped in one form
 

@@ -4,7 +4,7 @@ each content and metadata tier, and miss each mandatory property — in one aggr
 The rules only ask whether each fact is there (a title, a creator, both coordinates …),
 which rights statement and object type an item has, and which resolution threshold its
 largest supported image reaches. The query groups the items by exactly these, so a
-partner's 20,000 items make a few dozen groups; the rules of ``europeana`` then judge one
+partner's 20,000 items make a few dozen groups; the rules (``rules``) then judge one
 representative of each group, and its count is added to the tiers it reaches. One set of
 rules, and no item read one by one.
 """
@@ -28,8 +28,8 @@ from django.db.models import (
 )
 from django.db.models.functions import Trim
 
-from . import europeana as rules
-from .models import ItemImage, ItemTag
+from ..models import ItemImage, ItemTag
+from . import rules
 
 CONTENT_TIERS = (0, 1, 2, 3, 4)
 

@@ -23,8 +23,8 @@ from heritagehub.cache import cached, without_private
 from heritagehub.i18n import descendants_in_language
 from partners.models import PartnerPage
 
-from . import iiif
-from .models import CollectionPage, ItemImage, ItemPage, ObjectType
+from ..models import CollectionPage, ItemImage, ItemPage, ObjectType
+from . import documents
 
 # What a link to a page in a document needs of it.
 LINK_FIELDS = (
@@ -98,7 +98,7 @@ def document_response(request, name, build):
     plain = "application/json" in accept and "application/ld+json" not in accept
     response = JsonResponse(
         document,
-        content_type="application/json" if plain else iiif.CONTENT_TYPE,
+        content_type="application/json" if plain else documents.CONTENT_TYPE,
         json_dumps_params={"ensure_ascii": False},
     )
     patch_vary_headers(response, ["Accept"])
@@ -121,7 +121,7 @@ def item_record(translation_key):
         type_keys = ObjectType.objects.filter(pk__in=type_ids).values("translation_key")
         object_types = list(ObjectType.objects.filter(translation_key__in=type_keys))
     images = ItemImage.objects.filter(page__in=[page.pk for page in pages])
-    return iiif.ItemRecord(
+    return documents.ItemRecord(
         translations=pages,
         images=list(images.select_related("image").order_by("sort_order", "pk")),
         object_types=object_types,
@@ -136,7 +136,7 @@ def manifest(request, translation_key):
     return document_response(
         request,
         f"manifest:{translation_key}",
-        lambda absolute: iiif.item_manifest(item_record(translation_key), absolute),
+        lambda absolute: documents.item_manifest(item_record(translation_key), absolute),
     )
 
 
@@ -165,17 +165,17 @@ def collection_record(translation_key, part):
     keys = listed.order_by("title", "pk").values_list("translation_key", flat=True)
     if part is not None and part < 1:
         raise Http404
-    first = (part - 1) * iiif.ITEMS_PER_PART if part else 0
+    first = (part - 1) * documents.ITEMS_PER_PART if part else 0
     # One more than a part holds tells whether the collection is split, without a COUNT.
-    window = list(keys[first : first + iiif.ITEMS_PER_PART + 1])
+    window = list(keys[first : first + documents.ITEMS_PER_PART + 1])
     total = first + len(window)
     if part is not None and not window:
         raise Http404  # past the last part
-    if part is None and len(window) > iiif.ITEMS_PER_PART:
+    if part is None and len(window) > documents.ITEMS_PER_PART:
         total, window = listed.count(), []  # listed by parts, not by items
-    window = window[: iiif.ITEMS_PER_PART]
+    window = window[: documents.ITEMS_PER_PART]
     items = translations(public(ItemPage).filter(translation_key__in=window).only(*LINK_FIELDS))
-    return iiif.CollectionRecord(
+    return documents.CollectionRecord(
         translations=pages,
         partners=ancestor_translations(collection, 1, PartnerPage.objects.select_related("logo")),
         items=group_translations(items, window) if window else [],
@@ -190,7 +190,7 @@ def collection(request, translation_key, part=None):
     return document_response(
         request,
         f"collection:{translation_key}:{part}",
-        lambda absolute: iiif.collection_document(
+        lambda absolute: documents.collection_document(
             collection_record(translation_key, part), absolute, part
         ),
     )
@@ -203,10 +203,10 @@ def collections(request):
     def build(absolute):
         pages = translations(public(CollectionPage).only(*LINK_FIELDS))
         keys = dict.fromkeys(page.translation_key for page in pages)
-        groups = [iiif.sorted_by_language(group) for group in group_translations(pages, keys)]
+        groups = [documents.sorted_by_language(group) for group in group_translations(pages, keys)]
         # By title, each collection in the first of its languages in the hub's order.
         groups.sort(key=lambda group: (group[0].title, group[0].pk))
-        return iiif.collections_document(groups, absolute)
+        return documents.collections_document(groups, absolute)
 
     return document_response(request, "collections", build)
 

@@ -4,7 +4,7 @@ https://iiif.io/api/presentation/3.0/. A document is language-neutral: one URL p
 (its translation key), with every language of its live translations in language maps
 (``{"it": [...], "en": [...]}``; ``"none"`` for values that are the same in every language,
 such as an identifier). The functions here build the JSON from pages and images already
-fetched (heritage_collections.iiif_views) and make no query; ``absolute`` turns a path into
+fetched (``views``) and make no query; ``absolute`` turns a path into
 the absolute URL of the request's scheme and host.
 
 Images are served through Wagtail renditions made on their first request (the dynamic serve

@@ -2,7 +2,7 @@
 properties it still misses, with what an editor can do about each.
 
 Pure computation over an ``ItemFacts`` (no query here): the item editor's panel builds one
-from the page it edits, the partner report builds them in bulk (``europeana_records``).
+from the page it edits, the partner report builds them in bulk (``facts``).
 
 **Sources.** Europeana Publishing Framework, content tiers for images (Europeana's
 knowledge base, "ContentTier 1: Image type" and "ContentTier 2-4: Image type"); metadata

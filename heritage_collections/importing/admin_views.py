@@ -37,14 +37,15 @@ from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from heritage_collections.importing import ItemImport, TargetError, collection_choices
-from heritage_collections.importing.columns import FACTS
-from heritage_collections.importing.crosswalk import mapping_context
-from heritage_collections.importing.media import MediaZip
-from heritage_collections.importing.reader import file_problem
-from heritage_collections.importing.target import for_collection
 from heritage_collections.models import CollectionPage
 from heritagehub.rights import RightsStatement
+
+from .columns import FACTS
+from .crosswalk import mapping_context
+from .media import MediaZip
+from .reader import file_problem
+from .service import ItemImport
+from .target import TargetError, collection_choices, for_collection
 
 COLUMNS_HELP = ["identifier", "title", "title_<lang>", "description", "description_<lang>", *FACTS]
 MAX_ROWS = getattr(settings, "ITEM_IMPORT_ADMIN_MAX_ROWS", 10_000)

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import Panel
 
-from .europeana import assess
+from .rules import assess
 
 # Where each field an editor may have to fill in is, by tab.
 FIELD_TABS = {
@@ -33,8 +33,8 @@ class EuropeanaReadinessPanel(Panel):
             return bool(self.instance and self.instance.pk) and super().is_shown()
 
         def get_context_data(self, parent_context=None):
-            from .europeana_records import item_facts
-            from .europeana_report import may_see_partner
+            from .facts import item_facts
+            from .report import may_see_partner
 
             context = super().get_context_data(parent_context)
             item = self.instance

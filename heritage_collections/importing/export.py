@@ -14,13 +14,14 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
-from heritage_collections.importing.columns import header, translation_column
-from heritage_collections.importing.rich_text import without_block_keys
-from heritage_collections.importing.state import object_type_keys, page_states
-from heritage_collections.importing.target import TargetError, resolve, source_page
 from heritage_collections.models import CollectionPage, ItemPage, ObjectType
 from heritagehub.i18n import descendants_of_translations
 from partners.models import PartnerPage
+
+from .columns import header, translation_column
+from .rich_text import without_block_keys
+from .state import object_type_keys, page_states
+from .target import TargetError, resolve, source_page
 
 BATCH_SIZE = 500
 
