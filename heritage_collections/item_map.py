@@ -85,7 +85,7 @@ def located_items(entries, bbox=None, zoom=None):
     if located.in_view <= MAX_FEATURES:
         rows = within(entries, bbox).order_by("sort_title", "page_id")
         located.points = [
-            {"count": 1, **row}
+            {"count": 1, "town": town_of(row["place"]), **row}
             for row in rows.values(
                 "translation_key", "latitude", "longitude", "place", title=_title_field()
             )
@@ -112,18 +112,27 @@ def located_items(entries, bbox=None, zoom=None):
     for cell in cells:
         item = items.get(cell["first"]) if cell["count"] == 1 else None
         place = cell["first_place"] if cell["first_place"] == cell["last_place"] else ""
+        town = town_of(cell["first_place"])
         located.points.append(
             {
                 "count": cell["count"],
                 "latitude": cell["mean_latitude"],
                 "longitude": cell["mean_longitude"],
                 "place": place,
+                # Places sorted between two of the same town are of that town too.
+                "town": town if town == town_of(cell["last_place"]) else "",
                 "bbox": cluster_bbox(cell),
                 "translation_key": item["translation_key"] if item else None,
                 "title": item["title"] if item else "",
             }
         )
     return located
+
+
+def town_of(place):
+    """The town of a place name, the part before its first comma ("Venice, Grand Canal" →
+    "Venice"): what a drawn cluster lists ("40 items in this area: Venice, Rome …")."""
+    return (place or "").split(",")[0].strip()
 
 
 def _title_field():
@@ -138,10 +147,11 @@ def point_label(point):
     """The accessible name of a point: the item's title, or what a cluster holds."""
     if point["count"] == 1 and point.get("title"):
         return point["title"]
-    if point["place"]:
+    place = point["place"] or point.get("town")  # one place, else one town's places
+    if place:
         return ngettext(
             "%(count)s item in %(place)s", "%(count)s items in %(place)s", point["count"]
-        ) % {"count": point["count"], "place": point["place"]}
+        ) % {"count": point["count"], "place": place}
     return ngettext(
         "%(count)s item in this area", "%(count)s items in this area", point["count"]
     ) % {"count": point["count"]}
@@ -230,7 +240,7 @@ def browse_map(browse):
             url_of(p),
             count=p["count"],
             bbox=p.get("bbox"),
-            name=p["place"],
+            name=p["town"],
         )
         for p in located.points
     ]

@@ -193,6 +193,7 @@ def _compute_facts(language_code):
             "logo_id": row["logo_id"],
             "sectors": (),
             "services": (),
+            "offer_counts": {},  # service kind → how many offers of it (find a service)
             "notes": [],
         }
     sectors = PartnerPage.sectors.through.objects.filter(partnerpage_id__in=facts)
@@ -200,9 +201,11 @@ def _compute_facts(language_code):
         facts[page_id]["sectors"] += (slug,)
     offers = PartnerOffer.objects.filter(page_id__in=facts).order_by("page_id", "sort_order")
     for page_id, slug, note in offers.values_list("page_id", "kind__slug", "note"):
-        if slug not in facts[page_id]["services"]:
-            facts[page_id]["services"] += (slug,)
-        facts[page_id]["notes"].append(note)
+        fact = facts[page_id]
+        if slug not in fact["services"]:
+            fact["services"] += (slug,)
+        fact["offer_counts"][slug] = fact["offer_counts"].get(slug, 0) + 1
+        fact["notes"].append(note)
     for fact in facts.values():
         words = [fact["title"], fact["summary"], fact["city"], fact["country_name"]]
         words += [labels["country"].get(fact["country"], ""), labels["type"].get(fact["type"], "")]
@@ -252,8 +255,9 @@ def _compute_directory(language_code):
 def directory_facts(language_code, request=None):
     """Every live partner's directory facts in ``language_code``, indexed: kept until a
     publish, in the cache and in this process."""
+    # The key names the facts' shape: a deploy that changes it never reads older facts.
     return _memoized(
-        f"directory-facts:{language_code}", lambda: _compute_directory(language_code), request
+        f"directory-facts-2:{language_code}", lambda: _compute_directory(language_code), request
     )
 
 
@@ -436,7 +440,8 @@ class Directory:
             within = self._narrowed(base, [s for other, s in chosen.items() if other != param])
             counted = {}
             for value, positions in index[param].items():
-                count = len(positions) if within is None else len(positions & within)
+                members = positions if within is None else positions & within
+                count = self.count(param, value, members) if members else 0
                 if count:
                     counted[value] = count
             counts[param] = counted
@@ -447,6 +452,10 @@ class Directory:
         else:
             self.selected = [facts[position] for position in order if position in chosen_positions]
         self.counts = counts
+
+    def count(self, param, value, positions):
+        """What a facet value counts among the partners at ``positions``: partners."""
+        return len(positions)
 
     # What the page shows ---------------------------------------------------------------
 
@@ -549,6 +558,11 @@ class Directory:
         ]
         return located, len(self.selected) - len(located)
 
+    def unplaced(self):
+        """The selected partners without coordinates (online, or no address given): the map
+        view names them, so a visitor knows who is missing from the map and why."""
+        return [f for f in self.selected if f["latitude"] is None or f["longitude"] is None]
+
     def rows(self):
         """Each selected partner as the exports write it, labels in the visitor's language."""
         for fact in self.selected:
@@ -590,13 +604,29 @@ class Offer:
 
 
 class OfferFinder(Directory):
-    """Offers filtered by kind and place: the directory's facts narrowed to three facets."""
+    """Offers filtered by kind and place: the directory's facts narrowed to three facets.
+
+    It selects partners like the directory, but lists their offers, so its facets count
+    offers: a value's count is how many offers the list would show with it chosen."""
 
     fixed = ("type", "sector", "role", "language")
 
     def base_positions(self):
         """Partners that offer something."""
         return frozenset().union(*self.data.index["service"].values())
+
+    def count(self, param, value, positions):
+        """Offers of kind ``value`` (the service facet), or the offers of the chosen kinds
+        (every kind when none is chosen) of the partners in ``value``'s country or city."""
+        facts = self.data.facts
+        if param == "service":
+            return sum(facts[position]["offer_counts"].get(value, 0) for position in positions)
+        kinds = self.state.values.get("service")
+        total = 0
+        for position in positions:
+            offered = facts[position]["offer_counts"]
+            total += sum(offered.get(kind, 0) for kind in kinds) if kinds else sum(offered.values())
+        return total
 
     def offers(self):
         """Every offer of the selected partners (of the chosen kinds), partner by partner."""

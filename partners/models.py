@@ -196,6 +196,8 @@ def directory_map(directory, geojson_url):
             fact["title"],
             f"/{directory.language}/{fact['path']}",
             lang=fact["lang"],
+            # What a drawn group lists: "3 partners in this area: Torino, Bologna …".
+            name=fact["city"] or fact["title"],
         )
         for fact in located
     ]
@@ -207,7 +209,8 @@ def directory_map(directory, geojson_url):
         geojson_url=geojson_url,
         cluster_url=lambda box: state.url(bbox=box.as_param(), view="map", page=None),
         cluster_label=lambda count: (
-            ngettext("%(count)s partner", "%(count)s partners", count) % {"count": count}
+            ngettext("%(count)s partner in this area", "%(count)s partners in this area", count)
+            % {"count": count}
         ),
     )
 

@@ -11,14 +11,24 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-# Little words of the five languages that never give an initial.
+# Little words of the five languages that never give an initial (articles, prepositions and
+# their elided forms: "dell'Arte", "l'Atelier").
 SMALL_WORDS = {
-    "a", "an", "and", "at", "the", "of", "for", "in", "on",
-    "di", "del", "della", "dei", "degli", "delle", "e", "il", "la", "lo", "le", "gli", "per",
-    "de", "du", "des", "et", "l", "d",
-    "der", "die", "das", "und", "für", "von", "zu",
-    "el", "los", "las", "y",
+    "a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "the", "to", "with",
+    "al", "alla", "alle", "allo", "ai", "agli", "all", "con", "d", "da", "dal", "dalla", "dall",
+    "dei", "degli", "del", "della", "delle", "dello", "dell", "di", "e", "ed", "fra", "gli", "i",
+    "il", "l", "la", "le", "lo", "nel", "nella", "nell", "per", "su", "sul", "sulla", "sull",
+    "tra", "un", "una", "uno",
+    "au", "aux", "de", "des", "du", "en", "et", "les", "sur", "une",
+    "am", "beim", "dem", "den", "der", "die", "das", "ein", "eine", "einer", "für", "im", "und",
+    "vom", "von", "zu", "zum", "zur",
+    "el", "las", "los", "por", "y",
 }  # fmt: skip
+# A capital alone, with or without a full stop: "F O R", "E. S. K." spell one word (small
+# letters alone are words: "e", "a", "y").
+_LETTER = re.compile(r"[^\W\d_]\.?")
+# Letters with full stops: "E.S.K.", "J.M.W." are one word too.
+_DOTTED = re.compile(r"(?:[^\W\d_]\.){2,}[^\W\d_]?")
 WHITE = (1.0, 1.0, 1.0)
 MIN_CONTRAST = 4.5
 
@@ -31,11 +41,46 @@ class Monogram:
     contrast: float
 
 
+def _words(name):
+    """The words of ``name`` as (word, is_spelled_out) pairs. Capitals spaced out ("F O R")
+    or written with full stops ("E.S.K.") are one word, never a little word; other tokens
+    split at hyphens, apostrophes and slashes ("Beaux-Arts", "l'Atelier", "On/Off")."""
+    words = []
+    letters = []
+
+    def end_of_letters():
+        if len(letters) > 1:
+            words.append(("".join(letters), True))
+        else:
+            words.extend((letter, False) for letter in letters)
+        letters.clear()
+
+    for token in (name or "").split():
+        if _LETTER.fullmatch(token) and token[0].isupper():
+            letters.append(token[0])
+            continue
+        end_of_letters()
+        if _DOTTED.fullmatch(token):
+            words.append((token.replace(".", ""), True))
+        else:
+            words.extend((word, False) for word in re.findall(r"[^\W_]+", token))
+    end_of_letters()
+    return words
+
+
 def initials(name):
-    """Up to two initials: "Museo Civico di Genova" → "MC", "Tate" → "T"."""
-    words = re.findall(r"[^\W_]+", name or "")
-    significant = [word for word in words if word.casefold() not in SMALL_WORDS] or words
-    return "".join(word[0] for word in significant[:2]).upper() or "?"
+    """At most two initials, from the first two significant words: "Museo Civico di Genova"
+    → "MC", "Tate" → "T", "F O R" → "F", "Polo del '900" → "P". Little words and numbers
+    give none, unless the name has nothing else."""
+    words = _words(name)
+    significant = [
+        word
+        for word, spelled_out in words
+        if not word[0].isdigit() and (spelled_out or word.casefold() not in SMALL_WORDS)
+    ]
+    significant = significant or [word for word, _spelled_out in words]
+    # One character a word even where capitalising makes two ("ß" → "SS").
+    return "".join(word[0].upper()[0] for word in significant[:2]) or "?"
 
 
 def _channel(value):

@@ -3,7 +3,14 @@
 Hubs described in the (Italian) seed documents are written in Italian and translated into
 English; the institutions whose open data fills the collections are written in English and
 translated into Italian. Facts come from the seed documents or are the institutions'
-well-known public facts; addresses, coordinates and websites are given only where certain.
+well-known public facts; addresses and websites are given only where certain.
+
+A city is written as the place names itself ("Torino", "Genova", "Bruxelles", "London") in
+both languages, as event venues are (``heritagehub.demo.events``), so one city has one
+spelling on every page and in the directory's city filter. Every partner with a place is on
+the map: at its address where the address is known, else at its city's centre (``CENTRES``,
+about 100 m); the two without a place of their own (an EU-wide initiative and an online
+platform) are named under the map as having none.
 """
 
 from dataclasses import dataclass, field
@@ -38,6 +45,7 @@ class PartnerText:
     address: str = ""
     latitude: str | None = None
     longitude: str | None = None
+    centre: str | None = None  # no address known: placed at this city's centre (CENTRES)
     website: str = ""
     hero: str | None = None
     extra: dict = field(default_factory=dict)
@@ -47,11 +55,33 @@ class PartnerText:
         return self.title.source
 
     @property
+    def coordinates(self):
+        """(latitude, longitude) as strings: the address's, else the city centre's, else
+        (None, None)."""
+        if self.latitude is not None:
+            return self.latitude, self.longitude
+        if self.centre is not None:
+            return CENTRES[self.centre]
+        return None, None
+
+    @property
     def translation_language(self):
         return "en" if self.language == "it" else "it"
 
 
 ITALY = Bi("Italia", "Italy")
+# City centres (WGS 84, the main square or the centre's landmark) for partners whose address
+# the seed documents do not give.
+CENTRES = {
+    "Favara": ("37.318600", "13.663100"),  # Piazza Cavour
+    "Bologna": ("44.493800", "11.342700"),  # Piazza Maggiore
+    "Bruxelles": ("50.846700", "4.352500"),  # Grand-Place
+    "Parma": ("44.801500", "10.328000"),  # Piazza Garibaldi
+    "Timișoara": ("45.753700", "21.225700"),  # Piața Victoriei
+    "Genova": ("44.407200", "8.934000"),  # Piazza De Ferrari
+    "London": ("51.507400", "-0.127800"),  # Trafalgar Square
+    "Washington": ("38.895100", "-77.036400"),  # the National Mall's west end
+}
 EMILIA_ROMAGNA = same("Emilia-Romagna")
 USA = Bi("United States", "Stati Uniti")
 WASHINGTON = same("Washington")
@@ -130,7 +160,7 @@ SEED_PARTNERS = [
         institution_type="research-centre",
         sectors=["cultural-heritage"],
         hub_role="spoke",
-        city=Bi("Torino", "Turin"),
+        city=same("Torino"),
         region=Bi("Piemonte", "Piedmont"),
         country=ITALY,
         address="Via del Carmine 14, 10122 Torino",
@@ -189,6 +219,7 @@ SEED_PARTNERS = [
         city=same("Favara"),
         region=Bi("Sicilia", "Sicily"),
         country=ITALY,
+        centre="Favara",
         website="https://www.farmculturalpark.com/",
     ),
     PartnerText(
@@ -377,6 +408,7 @@ SEED_PARTNERS = [
         city=same("Bologna"),
         region=EMILIA_ROMAGNA,
         country=ITALY,
+        centre="Bologna",
     ),
     PartnerText(
         slug="mister-tecnopolo-bologna",
@@ -427,6 +459,7 @@ SEED_PARTNERS = [
         city=same("Bologna"),
         region=EMILIA_ROMAGNA,
         country=ITALY,
+        centre="Bologna",
     ),
     PartnerText(
         slug="brussels-creative-district",
@@ -507,9 +540,10 @@ SEED_PARTNERS = [
         institution_type="creative-hub",
         sectors=["music-performing-arts", "contemporary-art", "design"],
         hub_role="affiliate",
-        city=Bi("Bruxelles", "Brussels"),
+        city=same("Bruxelles"),
         region=Bi("Regione di Bruxelles-Capitale", "Brussels-Capital Region"),
         country=Bi("Belgio", "Belgium"),
+        centre="Bruxelles",
     ),
     PartnerText(
         slug="officine-on-off",
@@ -560,6 +594,7 @@ SEED_PARTNERS = [
         city=same("Parma"),
         region=EMILIA_ROMAGNA,
         country=ITALY,
+        centre="Parma",
     ),
     PartnerText(
         slug="for-timisoara",
@@ -604,6 +639,7 @@ SEED_PARTNERS = [
         city=same("Timișoara"),
         region=same("Timiș"),
         country=same("Romania"),
+        centre="Timișoara",
     ),
     PartnerText(
         slug="genova-creative-cities",
@@ -672,9 +708,10 @@ SEED_PARTNERS = [
         institution_type="public-body",
         sectors=ALL_SECTORS,
         hub_role="spoke",
-        city=Bi("Genova", "Genoa"),
+        city=same("Genova"),
         region=same("Liguria"),
         country=ITALY,
+        centre="Genova",
     ),
 ]
 
@@ -740,9 +777,10 @@ OPEN_DATA_PARTNERS = [
         institution_type="museum",
         sectors=["contemporary-art", "cultural-heritage"],
         hub_role="affiliate",
-        city=Bi("London", "Londra"),
+        city=same("London"),
         region=Bi("England", "Inghilterra"),
         country=Bi("United Kingdom", "Regno Unito"),
+        centre="London",
         website="https://www.tate.org.uk/",
     ),
     PartnerText(
@@ -1033,7 +1071,7 @@ OPEN_DATA_PARTNERS = [
         institution_type="museum",
         sectors=["cultural-heritage", "contemporary-art"],
         hub_role="affiliate",
-        city=same("Brooklyn, New York"),
+        city=same("New York"),
         region=same("New York"),
         country=USA,
         address="200 Eastern Parkway, Brooklyn, NY 11238",
@@ -1075,6 +1113,7 @@ OPEN_DATA_PARTNERS = [
         city=WASHINGTON,
         region=DC,
         country=USA,
+        centre="Washington",
         website="https://www.nasa.gov/",
     ),
     PartnerText(
@@ -1129,6 +1168,7 @@ def partner_page(text, images):
         institution_type = InstitutionType.objects.get(
             slug=text.institution_type, locale__language_code=text.language
         )
+    latitude, longitude = text.coordinates
     page = PartnerPage(
         title=strings(text.title),
         slug=text.slug,
@@ -1141,8 +1181,8 @@ def partner_page(text, images):
         city=strings(text.city),
         region=strings(text.region),
         country=strings(text.country),
-        latitude=Decimal(text.latitude) if text.latitude else None,
-        longitude=Decimal(text.longitude) if text.longitude else None,
+        latitude=Decimal(latitude) if latitude else None,
+        longitude=Decimal(longitude) if longitude else None,
         website=text.website,
         hero_image=images.get(text.hero) if text.hero else None,
     )

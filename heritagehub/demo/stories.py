@@ -570,7 +570,7 @@ STORIES = [
         date=date(2025, 4, 25),
         author=EDITORS,
         role="staff",
-        place=Bi("Torino", "Turin"),
+        place=Bi("Torino", "Torino"),  # the city as it names itself, in both languages
         tags=["Novecento", "Resistenza", "archivi", "Torino"],
         body=[
             p(
@@ -684,7 +684,7 @@ STORIES = [
         date=date(2025, 5, 12),
         author=EDITORS,
         role="staff",
-        place=Bi("Genova", "Genoa"),
+        place=Bi("Genova", "Genova"),  # the city as it names itself, in both languages
         tags=["industrie creative", "cluster", "Genova"],
         body=[
             p(
@@ -1085,7 +1085,7 @@ STORIES = [
         date=date(2025, 6, 25),
         author=EDITORS,
         role="staff",
-        place=Bi("Bruxelles", "Brussels"),
+        place=Bi("Bruxelles", "Bruxelles"),  # the city as it names itself, in both languages
         tags=["spazi creativi", "residenze", "innovazione sociale"],
         body=[
             p(

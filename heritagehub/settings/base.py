@@ -156,6 +156,8 @@ USE_I18N = True
 USE_TZ = True
 TIME_ZONE = os.environ.get("TIME_ZONE", "Europe/Rome")
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Each language's way of writing dates, over Django's (heritagehub/formats/__init__.py).
+FORMAT_MODULE_PATH = ["heritagehub.formats"]
 
 STATICFILES_FINDERS = [
     "django.contrib.staticfiles.finders.FileSystemFinder",

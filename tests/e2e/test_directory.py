@@ -30,9 +30,10 @@ def test_the_map_view_shows_the_partners_as_named_links_on_a_leaflet_map(page, h
     assert all(names), names
     # The list alternative beside the map names the same partners.
     expect(page.locator(".map-list").get_by_role("link", name="Tabakalera")).to_be_visible()
-    expect(page.locator(".map-missing")).to_have_text(
-        "1 of these partners has no place on the map."
+    expect(page.locator(".map-missing p")).to_have_text(
+        "1 of these partners has no place on the map. Online or without an address:"
     )
+    expect(page.locator(".map-missing").get_by_role("link")).to_have_text(["Rete Europea"])
 
 
 def test_without_javascript_the_map_is_drawn_and_its_list_leads_to_the_partners(new_page, hub):
@@ -59,3 +60,39 @@ def test_find_a_service_lists_offers_with_their_partner(page, hub):
     page.get_by_role("link", name="Find a service or space").click()
     page.locator(".facets").get_by_role("link", name=re.compile(r"^Reading room\s+2")).click()
     expect(page.locator(".offer-partner a")).to_have_text(["Archivio di Stato", "Museo Civico"])
+
+
+def test_on_a_phone_the_results_come_before_the_filters_opened_by_keyboard(new_page, hub):
+    page = new_page(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    page.goto("/en/partners/")
+    toggle = page.locator("summary.facet-filters-toggle")
+    fab_lab = page.locator(".facets").get_by_role("link", name=re.compile(r"^Fab lab\s+1"))
+    count = page.locator(".result-count")
+    expect(toggle).to_be_visible()
+    expect(page.locator(".facets")).to_be_hidden()
+    # The toggle is one line: the results start right below it.
+    assert 0 < count.bounding_box()["y"] - toggle.bounding_box()["y"] < 100
+    toggle.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".facets")).to_be_visible()
+    page.locator(".facets summary", has_text="Services and spaces").click()
+    fab_lab.focus()
+    page.keyboard.press("Enter")
+    expect(page.locator(".card-title")).to_have_text(["Officina Digitale"])
+
+
+def test_on_a_wide_screen_the_filters_are_an_open_sidebar(new_page, hub):
+    page = new_page(java_script_enabled=False)
+    page.goto("/en/partners/")
+    expect(page.locator("summary.facet-filters-toggle")).to_be_hidden()
+    facets = page.locator(".facets")
+    expect(facets).to_be_visible()
+    results = page.locator(".browse-results")
+    assert facets.bounding_box()["x"] < results.bounding_box()["x"]
+    # From the search form, Tab goes to the first facet (the hidden toggle is skipped), then
+    # to its first value.
+    page.get_by_role("button", name="Apply").focus()
+    page.keyboard.press("Tab")
+    expect(facets.locator(".facet summary").first).to_be_focused()
+    page.keyboard.press("Tab")
+    expect(facets.get_by_role("link").first).to_be_focused()

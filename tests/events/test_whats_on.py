@@ -180,11 +180,11 @@ def test_pagination_splits_the_listing(client, whats_on, tree, time_machine):
 @pytest.mark.parametrize(
     ("language", "label", "saturday"),
     [
-        ("it", "Quando", "Sab 13 Mar"),
+        ("it", "Quando", "sab 13 mar."),
         ("en", "When", "Sat 13 Mar"),
-        ("fr", "Quand", "sam 13 Mar"),
-        ("de", "Wann", "Sa 13 Mär"),
-        ("es", "Cuándo", "sáb 13 Mar"),
+        ("fr", "Quand", "sam. 13 mars"),
+        ("de", "Wann", "Sa., 13. März"),
+        ("es", "Cuándo", "sáb. 13 mar."),
     ],
 )
 def test_whats_on_in_five_languages(client, whats_on, programme, language, label, saturday):

@@ -186,6 +186,16 @@ def test_facet_links_are_plain_links_to_the_next_state(client, catalogue):
     assert "?type=painting&type=print#items" in hrefs
 
 
+def test_facets_are_a_filters_disclosure_before_the_results(client, catalogue):
+    """As in the partner directory: on a phone the results come first, the facets behind a
+    "Filtri" toggle (templates/includes/facet_nav.html)."""
+    html = browse(client, "/it/collections/?type=painting").content.decode()
+    disclosure = html.index('<details class="facet-filters">')
+    assert disclosure < html.index('<nav class="facets"') < html.index('class="browse-results"')
+    summary = re.search(r'<summary class="facet-filters-toggle">(.*?)</summary>', html, re.S)
+    assert re.sub(r"<[^>]+>|\s+", " ", summary.group(1)).split() == ["Filtri", "(1", "attivo)"]
+
+
 def test_bad_parameters_are_explained_not_an_error(client, catalogue):
     response = browse(client, "/it/collections/?from=abc&to=99999&century=x&sort=nonsense&page=9")
     problems = response.context["browse"].state.problems

@@ -214,6 +214,34 @@ def test_the_map_view_draws_the_results_with_a_list_alternative(client, placed):
     assert svg.findall(".//{http://www.w3.org/2000/svg}a")
 
 
+def add_item(tree, title, place, latitude, longitude):
+    return ItemPageFactory(
+        parent=tree.paintings,
+        title=title,
+        place_name=place,
+        latitude=Decimal(str(latitude)),
+        longitude=Decimal(str(longitude)),
+    )
+
+
+def test_a_drawn_group_names_the_towns_of_its_items(client, placed):
+    add_item(placed, "Piazza", "Venezia, San Marco", 45.4341, 12.3388)
+    add_item(placed, "Rialto", "Venezia, Rialto", 45.4380, 12.3359)
+    add_item(placed, "Burano", "Burano", 45.4853, 12.4167)
+    html = client.get("/it/collections/?view=map").content.decode()
+    # The places of Venice are one town: "Venezia" listed once, first (three items).
+    assert "4 oggetti in quest&#x27;area: Venezia, Burano</a>" in html
+
+
+def test_a_grid_cell_of_one_town_is_named_by_it(client, placed, monkeypatch):
+    monkeypatch.setattr(item_map, "MAX_FEATURES", 1)
+    add_item(placed, "Piazza", "Venezia, San Marco", 45.4341, 12.3388)
+    response = client.get("/it/collections/?view=map&bbox=12,45,13,46")
+    assert response.context["items_map"].located.clustered
+    (venezia,) = response.context["items_map"].markers
+    assert venezia.label == "2 oggetti a Venezia"
+
+
 def test_the_map_view_keeps_the_filters(client, placed):
     response = client.get("/it/collections/?view=map&type=print")
     (marker,) = response.context["items_map"].markers

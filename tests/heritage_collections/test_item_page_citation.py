@@ -36,7 +36,7 @@ def test_the_citation_names_creator_title_date_institution_identifier_hub_and_li
         text = citation().text()
     assert text == (
         "Felice Beato. Veduta del Po. c. 1890. Archivio Nazionale, INV-7. Heritage Hub. "
-        "https://hub.example.org/it/items/1f0c/ (accessed March 9, 2026)."
+        "https://hub.example.org/it/items/1f0c/ (accessed 9 March 2026)."
     )
 
 

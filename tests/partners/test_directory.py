@@ -127,8 +127,42 @@ def test_map_view_lists_located_partners_and_counts_the_others(hub, client):
     names = re.findall(r'<li><a href="/en/partners/[^"]+"[^>]+data-count="1">([^<]+)</a>', html)
     assert sorted(names) == ["Museo Civico", "Tabakalera"]
     # The two Turin partners are a few streets apart: one numbered group at this scale.
-    assert re.search(r'<li class="map-list-cluster"><a [^>]+data-count="2">2 partners</a>', html)
+    assert re.search(
+        r'<li class="map-list-cluster"><a [^>]+data-count="2">2 partners in this area: Torino</a>',
+        html,
+    )
     assert "1 of these partners has no place on the map." in html
+
+
+def test_a_drawn_group_names_its_places_the_most_partners_first(hub, client):
+    make_partner(hub[0], "Castello", city="Moncalieri", country="IT", latitude=45.0, longitude=7.68)
+    html = client.get("/en/partners/?view=map").content.decode()
+    assert re.search(
+        r'<li class="map-list-cluster"><a [^>]+data-count="3">'
+        r"3 partners in this area: Torino, Moncalieri</a>",
+        html,
+    )
+    # The drawn marker has the same name.
+    assert 'aria-label="3 partners in this area: Torino, Moncalieri"' in html
+
+
+def test_the_map_view_names_the_partners_without_a_place(hub, client):
+    html = client.get("/it/partners/?view=map").content.decode()
+    missing = html[html.index('class="map-missing"') :]
+    missing = missing[: missing.index("</div>")]
+    assert "Online o senza indirizzo:" in missing
+    links = re.findall(r'<li><a href="([^"]+)" lang="it">([^<]+)</a></li>', missing)
+    assert links == [("/it/partners/rete-europea/", "Rete Europea")]
+
+
+def test_facets_are_a_filters_disclosure_before_the_results(hub, client):
+    html = client.get("/en/partners/?country=IT&type=museum").content.decode()
+    disclosure = html.index('<details class="facet-filters">')
+    assert disclosure < html.index('<nav class="facets"') < html.index('class="browse-results"')
+    # Closed by default (narrow screens show the results first; css/site.css opens it on
+    # wide screens), its summary says how many filters are chosen.
+    summary = re.search(r'<summary class="facet-filters-toggle">(.*?)</summary>', html, re.S)
+    assert re.sub(r"<[^>]+>|\s+", " ", summary.group(1)).split() == ["Filters", "(2", "active)"]
 
 
 def test_directory_query_count_does_not_grow_with_partners(

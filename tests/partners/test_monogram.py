@@ -15,7 +15,10 @@ from partners.monogram import contrast, initials, monogram
         ("Museo Civico di Genova", "MC"),
         ("Tate", "T"),
         ("The Library of Congress", "LC"),
-        ("Polo del '900", "P9"),
+        ("Polo del '900", "P"),
+        ("Museo dell'Arte e l'Archivio", "MA"),
+        ("La Casa de la Cultura", "CC"),
+        ("Haus der Kunst", "HK"),
         ("Hub Cultura e Creatività – Regione Emilia-Romagna", "HC"),
         ("Ëcole des Beaux-Arts", "ËB"),
         ("", "?"),
@@ -23,6 +26,25 @@ from partners.monogram import contrast, initials, monogram
 )
 def test_initials_skip_the_little_words(name, expected):
     assert initials(name) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("F O R", "F"),  # not "FO": the spaced capitals spell one word
+        ("F. O. R.", "F"),
+        ("E.S.K. Catalogue", "EC"),
+        ("A B C Museum", "AM"),
+        ("Arte e a Roma", "AR"),  # small letters alone are little words, not a spelling
+    ],
+)
+def test_spaced_or_dotted_capitals_are_one_word(name, expected):
+    assert initials(name) == expected
+
+
+@given(st.text(max_size=80))
+def test_initials_are_at_most_two_characters(name):
+    assert 1 <= len(initials(name)) <= 2
 
 
 @given(st.text(max_size=80))
