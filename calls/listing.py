@@ -11,6 +11,7 @@ regions come from one query over the partner pages (there are tens, not thousand
 """
 
 from dataclasses import dataclass
+from datetime import datetime
 from urllib.parse import urlencode
 
 from django.db.models.functions import Length, Substr
@@ -30,6 +31,7 @@ from .models import CallKind, CallPage
 
 CALLS_PER_PAGE = 20
 UPCOMING_SHOWN = 12
+CLOSING_SOON_SHOWN = 3
 FILTERS = ("kind", "sector", "partner", "region")
 MAX_PARAM_LENGTH = 120
 
@@ -194,6 +196,33 @@ class CallFilters:
         return [(param, self.label(param), self.options(param)) for param in FILTERS]
 
 
+def open_keys(calls, now, limit=None, upcoming_shown=UPCOMING_SHOWN):
+    """The keys of the open ``calls`` by nearest deadline (the first ``limit``) and of the
+    first upcoming ones by opening, and the moment this stops being true (the first deadline
+    or opening), or None."""
+    listed = list(
+        calls.filter(CallPage.open_filter(now))
+        .order_by("deadline", "title")
+        .values_list("pk", "deadline")[:limit]
+    )
+    upcoming = list(
+        calls.filter(CallPage.upcoming_filter(now))
+        .order_by("opens_at", "title")
+        .values_list("pk", "opens_at")[:upcoming_shown]
+    )
+    changes = [moment for _pk, moment in (listed[:1] + upcoming[:1])]
+    valid_until = min(changes) if changes else None
+    return ([pk for pk, _d in listed], [pk for pk, _o in upcoming]), valid_until
+
+
+def fetch(keys):
+    """The calls with these keys, by key (one query: cards show no sectors)."""
+    if not keys:
+        return {}
+    calls = CallPage.objects.filter(pk__in=keys).select_related("kind", "locale")
+    return {call.pk: call for call in calls}
+
+
 class CallListing:
     """What the calls index shows for a request: open (or closed) calls, filters, feeds.
 
@@ -215,7 +244,7 @@ class CallListing:
         compute = self._archive_keys if archive else self._open_keys
         listed, upcoming = cache.cached_until(name, compute, self.now, request)
         self.calls = paginate(request, listed, CALLS_PER_PAGE)
-        shown = self._fetch([*self.calls.object_list, *upcoming])
+        shown = fetch([*self.calls.object_list, *upcoming])
         self.calls.object_list = [shown[pk] for pk in self.calls.object_list if pk in shown]
         self.upcoming = [shown[pk] for pk in upcoming if pk in shown]
         for call in [*self.calls.object_list, *self.upcoming]:
@@ -225,20 +254,7 @@ class CallListing:
         return self.filters.apply(CallPage.listed())
 
     def _open_keys(self):
-        calls = self._calls()
-        listed = list(
-            calls.filter(CallPage.open_filter(self.now))
-            .order_by("deadline", "title")
-            .values_list("pk", "deadline")
-        )
-        upcoming = list(
-            calls.filter(CallPage.upcoming_filter(self.now))
-            .order_by("opens_at", "title")
-            .values_list("pk", "opens_at")[:UPCOMING_SHOWN]
-        )
-        changes = [moment for _pk, moment in (listed[:1] + upcoming[:1])]
-        valid_until = min(changes) if changes else None
-        return ([pk for pk, _d in listed], [pk for pk, _o in upcoming]), valid_until
+        return open_keys(self._calls(), self.now)
 
     def _archive_keys(self):
         calls = self._calls()
@@ -256,14 +272,6 @@ class CallListing:
             .first()
         )
         return (closed, []), next_deadline
-
-    @staticmethod
-    def _fetch(keys):
-        """The calls with these keys, by key (one query: cards show no sectors)."""
-        if not keys:
-            return {}
-        calls = CallPage.objects.filter(pk__in=keys).select_related("kind", "locale")
-        return {call.pk: call for call in calls}
 
     @property
     def problems(self):
@@ -301,3 +309,39 @@ class CallListing:
             moments = []  # the archive's cached keys expire at the next deadline anyway
         seconds = [schedule.seconds_until(m, self.now) for m in moments if m is not None]
         return min([schedule.seconds_until_next_hour(self.now), *seconds])
+
+
+@dataclass(frozen=True)
+class ClosingSoon:
+    """The open calls nearest their deadline, and when that list next changes."""
+
+    calls: list
+    changes_at: datetime | None  # the first deadline or opening from now (None: no call)
+
+
+def closing_soon(request=None, limit=CLOSING_SOON_SHOWN, now=None):
+    """The head of the unfiltered listing: the ``limit`` open calls with the nearest
+    deadlines, in the visitor's language, each with its partner (the home page's "Open
+    calls closing soon").
+
+    The calls themselves are kept in the object cache for the current generation and until
+    the first deadline or opening changes the list, so a warm home page asks the database
+    nothing for them.
+    """
+    now = now or timezone.now()
+    language_code = active_language()
+
+    def compute():
+        (listed, _upcoming), changes_at = open_keys(
+            CallPage.listed(language_code), now, limit=limit, upcoming_shown=1
+        )
+        shown = fetch(listed)
+        calls = [shown[pk] for pk in listed if pk in shown]
+        if calls:
+            partners = PartnerDirectory(language_code)
+            for call in calls:
+                call.listed_partner = partners.partner_of(call)
+        return ClosingSoon(calls, changes_at), changes_at
+
+    name = f"calls:closing-soon:{language_code}:{limit}"
+    return cache.cached_until(name, compute, now, request)
