@@ -57,11 +57,11 @@ def calls_closing_soon(context, heading_id="calls-closing-soon"):
     request = _request(context)
     now = timezone.now()
     soon = closing_soon(request, now=now)
+    # The list changes at the next deadline or opening (a first call opening makes the
+    # section appear), the badges with the day: the page is kept no longer than that.
+    cache.changes_at(request, soon.changes_at)
     if soon.calls:
-        # The badges turn over with the day, the list at the next deadline or opening: the
-        # page is kept no longer than the first of them.
-        moments = [now + timedelta(seconds=schedule.seconds_until_next_hour(now))]
-        cache.changes_at(request, min(filter(None, [*moments, soon.changes_at])))
+        cache.changes_at(request, now + timedelta(seconds=schedule.seconds_until_next_hour(now)))
     index = cache.cached("calls:index", _calls_index) if soon.calls else None
     return {
         "calls": soon.calls,

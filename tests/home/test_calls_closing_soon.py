@@ -143,6 +143,22 @@ def test_a_call_closing_before_the_hour_ends_shortens_the_home_page_s_life(
     assert get_max_age(client.get("/it/")) == 300
 
 
+def test_a_call_about_to_open_shortens_the_home_page_s_life_before_it_shows(
+    client, index, now, settings
+):
+    settings.HERITAGEHUB_PAGE_CACHE_SECONDS = 600
+    CallPageFactory(
+        parent=index,
+        title="Bando in arrivo",
+        slug="bando-in-arrivo",
+        opens_at=NOW + datetime.timedelta(minutes=3),
+        deadline=NOW + datetime.timedelta(days=30),
+    )
+    response = client.get("/it/")
+    assert "calls-closing-soon" not in response.content.decode()
+    assert get_max_age(response) == 180
+
+
 def test_without_calls_the_home_page_says_nothing_of_its_life(client, tree, settings):
     settings.HERITAGEHUB_PAGE_CACHE_SECONDS = 600
     assert get_max_age(client.get("/it/")) is None
