@@ -36,6 +36,7 @@ from .models import CallKind, CallPage
 
 CALLS_PER_PAGE = 20
 UPCOMING_SHOWN = 12
+CLOSING_SOON_SHOWN = 3
 FILTERS = ("kind", "sector", "partner", "region")
 MAX_PARAM_LENGTH = 120
 
@@ -254,6 +255,33 @@ class _MomentList(Sequence):
         )
 
 
+def open_keys(calls, now, limit=None, upcoming_shown=UPCOMING_SHOWN):
+    """The open ``calls`` by nearest deadline (the first ``limit``) and the first upcoming
+    ones by opening, as Moments, and the moment this stops being true (the first deadline
+    or opening), or None."""
+    listed = list(
+        calls.filter(CallPage.open_filter(now))
+        .order_by("deadline", "title")
+        .values_list(*Moments._fields, named=True)[:limit]
+    )
+    upcoming = list(
+        calls.filter(CallPage.upcoming_filter(now))
+        .order_by("opens_at", "title")
+        .values_list(*Moments._fields, named=True)[:upcoming_shown]
+    )
+    changes = [call.deadline for call in listed[:1]] + [call.opens_at for call in upcoming[:1]]
+    valid_until = min(changes) if changes else None
+    return (_MomentList(listed), _MomentList(upcoming)), valid_until
+
+
+def fetch(keys):
+    """The calls with these keys, by key (one query: cards show no sectors)."""
+    if not keys:
+        return {}
+    calls = CallPage.objects.filter(pk__in=keys).select_related("kind", "locale")
+    return {call.pk: call for call in calls}
+
+
 class CallListing:
     """What the calls index shows for a request: open (or closed) calls, filters, feeds.
 
@@ -293,7 +321,7 @@ class CallListing:
             return f"{moment.pk}:{status}:{days if status == schedule.OPEN else ''}"
 
         def compute(missing):
-            shown = self._fetch([moment.pk for moment in missing])
+            shown = fetch([moment.pk for moment in missing])
             for call in shown.values():
                 call.listed_partner = self.filters.partners.partner_of(call)
             context = {"LANGUAGE_CODE": language, "request": self.request}
@@ -311,20 +339,7 @@ class CallListing:
         return self.filters.apply(CallPage.listed())
 
     def _open_keys(self):
-        calls = self._calls()
-        listed = list(
-            calls.filter(CallPage.open_filter(self.now))
-            .order_by("deadline", "title")
-            .values_list(*Moments._fields, named=True)
-        )
-        upcoming = list(
-            calls.filter(CallPage.upcoming_filter(self.now))
-            .order_by("opens_at", "title")
-            .values_list(*Moments._fields, named=True)[:UPCOMING_SHOWN]
-        )
-        changes = [call.deadline for call in listed[:1]] + [call.opens_at for call in upcoming[:1]]
-        valid_until = min(changes) if changes else None
-        return (_MomentList(listed), _MomentList(upcoming)), valid_until
+        return open_keys(self._calls(), self.now)
 
     def _archive_keys(self):
         calls = self._calls()
@@ -342,14 +357,6 @@ class CallListing:
             .first()
         )
         return (_MomentList(closed), []), next_deadline
-
-    @staticmethod
-    def _fetch(keys):
-        """The calls with these keys, by key (one query: cards show no sectors)."""
-        if not keys:
-            return {}
-        calls = CallPage.objects.filter(pk__in=keys).select_related("kind", "locale")
-        return {call.pk: call for call in calls}
 
     @property
     def problems(self):
@@ -390,3 +397,39 @@ class CallListing:
             moments = []  # the archive's cached keys expire at the next deadline anyway
         seconds = [schedule.seconds_until(m, self.now) for m in moments if m is not None]
         return min([schedule.seconds_until_next_hour(self.now), *seconds])
+
+
+@dataclass(frozen=True)
+class ClosingSoon:
+    """The open calls nearest their deadline, and when that list next changes."""
+
+    calls: list
+    changes_at: datetime | None  # the first deadline or opening from now (None: no call)
+
+
+def closing_soon(request=None, limit=CLOSING_SOON_SHOWN, now=None):
+    """The head of the unfiltered listing: the ``limit`` open calls with the nearest
+    deadlines, in the visitor's language, each with its partner (the home page's "Open
+    calls closing soon").
+
+    The calls themselves are kept in the object cache for the current generation and until
+    the first deadline or opening changes the list, so a warm home page asks the database
+    nothing for them.
+    """
+    now = now or timezone.now()
+    language_code = active_language()
+
+    def compute():
+        (listed, _upcoming), changes_at = open_keys(
+            CallPage.listed(language_code), now, limit=limit, upcoming_shown=1
+        )
+        shown = fetch([call.pk for call in listed])
+        calls = [shown[call.pk] for call in listed if call.pk in shown]
+        if calls:
+            partners = PartnerDirectory(language_code)
+            for call in calls:
+                call.listed_partner = partners.partner_of(call)
+        return ClosingSoon(calls, changes_at), changes_at
+
+    name = f"calls:closing-soon:{language_code}:{limit}"
+    return cache.cached_until(name, compute, now, request)

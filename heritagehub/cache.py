@@ -24,6 +24,7 @@ from django.core.cache import cache
 from django.db import connection, transaction
 from django.http import HttpResponse
 from django.http.request import split_domain_port
+from django.utils import timezone
 from django.utils.cache import get_max_age
 from wagtail.models import Site
 
@@ -291,6 +292,32 @@ def get_page(key):
     for name, value in headers:
         response[name] = value
     return response
+
+
+def changes_at(request, moment):
+    """The page being rendered for ``request`` changes at ``moment`` (a section of it, by the
+    clock: a call closing, a "closes in N days" badge turning over with the day).
+
+    The earliest moment a page's parts name is kept on the request; ``PageCacheMiddleware``
+    then sends ``max-age`` no longer than until it, so neither this cache (``set_page``) nor
+    a browser keeps the page past it. A page type that knows its own moment sets
+    ``max-age`` itself (a call page); this is for parts drawn by template tags.
+    """
+    if request is None or moment is None:
+        return
+    current = getattr(request, "_heritagehub_changes_at", None)
+    if current is None or moment < current:
+        request._heritagehub_changes_at = moment
+
+
+def seconds_until_change(request, now=None):
+    """Seconds until the earliest moment ``changes_at`` noted for ``request`` (at least 1),
+    or None when nothing on the page changes by the clock."""
+    moment = getattr(request, "_heritagehub_changes_at", None)
+    if moment is None:
+        return None
+    now = now or timezone.now()
+    return max(1, int((moment - now).total_seconds()))
 
 
 def set_page(key, response):

@@ -57,6 +57,7 @@ class PageCacheMiddleware:
                 response[CACHE_HEADER] = "hit"
                 return _for_proxy(response, proxy_max_age, shared=True)
         response = self.get_response(request)
+        _keep_no_longer_than_its_next_change(request, response)
         shared = cacheable and _storable(request, response)
         if key is not None and request.method == "GET" and shared and cache.admit_variant(request):
             cache.set_page(key, response)
@@ -64,6 +65,14 @@ class PageCacheMiddleware:
         elif page_cache_on:
             response[CACHE_HEADER] = "bypass"
         return _for_proxy(response, proxy_max_age, shared)
+
+
+def _keep_no_longer_than_its_next_change(request, response):
+    """``max-age`` until the first moment a part of the page changes by the clock
+    (``cache.changes_at``); ``patch_cache_control`` keeps a shorter one the page set."""
+    seconds = cache.seconds_until_change(request)
+    if seconds is not None:
+        patch_cache_control(response, max_age=seconds)
 
 
 def frontend_cache_max_age():

@@ -4,7 +4,7 @@ import datetime
 
 from django.utils import timezone
 
-from partners.models import InstitutionType, JoinApplication, Sector
+from partners.models import InstitutionType, JoinApplication, Sector, ServiceKind
 
 from .base import locale
 
@@ -13,11 +13,8 @@ APPLICATIONS = [
         "organisation": "Officina delle Arti Grafiche",
         "institution_type": "creative-hub",
         "sectors": ["publishing", "design"],
-        "services": [
-            "Laboratorio di stampa tipografica",
-            "Sala espositiva di 80 m²",
-            "Residenze per illustratrici e illustratori",
-        ],
+        "service_kinds": ["workshop", "exhibition-space", "residency-studio"],
+        "services": ["Laboratorio di stampa tipografica", "Archivio di caratteri mobili"],
         "city": "Parma",
         "region": "Emilia-Romagna",
         "country": "Italia",
@@ -39,7 +36,8 @@ APPLICATIONS = [
         "organisation": "Medienwerkstatt am Fluss",
         "institution_type": "community-space",
         "sectors": ["cinema", "tv-radio"],
-        "services": ["Digitalisierung von Super-8- und VHS-Filmen", "Schnittplatz für Vereine"],
+        "service_kinds": ["digitisation-lab", "workshop"],
+        "services": ["Schnittplatz für Vereine"],
         "city": "Köln",
         "region": "Nordrhein-Westfalen",
         "country": "Deutschland",
@@ -65,7 +63,9 @@ def load_applications(stats):
     for data in APPLICATIONS:
         if JoinApplication.objects.filter(organisation=data["organisation"]).exists():
             continue
-        fields = {k: v for k, v in data.items() if k not in {"sectors", "days_ago"}}
+        fields = {
+            k: v for k, v in data.items() if k not in {"sectors", "service_kinds", "days_ago"}
+        }
         fields["institution_type"] = InstitutionType.objects.get(
             slug=data["institution_type"], locale=default
         )
@@ -74,4 +74,7 @@ def load_applications(stats):
         # Dates relative to the day the demo loads: the queue never looks stale.
         JoinApplication.objects.filter(pk=application.pk).update(submitted_at=submitted)
         application.sectors.set(Sector.objects.filter(slug__in=data["sectors"], locale=default))
+        application.service_kinds.set(
+            ServiceKind.objects.filter(slug__in=data["service_kinds"], locale=default)
+        )
         stats.created("applications to join")

@@ -131,6 +131,7 @@ CALLS = [
         sectors=["cultural-heritage", "design", "software", "music-performing-arts"],
         regions=Bi("Emilia-Romagna", "Emilia-Romagna"),
         career_stage="organisation",
+        application_url="https://hub-cultura-creativita.example.org/spoke/candidatura",
         contact_name="Segreteria dell'Hub",
     ),
     CallText(
@@ -174,6 +175,7 @@ CALLS = [
         closes_at=time(16, 0),
         sectors=["cultural-heritage", "software", "design", "publishing"],
         regions=Bi("Emilia-Romagna", "Emilia-Romagna"),
+        application_url="https://hub-cultura-creativita.example.org/bandi/imprese-culturali",
         career_stage="organisation",
     ),
     CallText(
@@ -225,6 +227,7 @@ CALLS = [
         time_zone="Europe/Madrid",
         sectors=["contemporary-art", "architecture"],
         regions=Bi("Tutto il mondo", "Worldwide"),
+        application_url="https://www.tabakalera.eus/",
         career_stage="emerging",
     ),
     CallText(
@@ -261,6 +264,7 @@ CALLS = [
         time_zone="Europe/Madrid",
         sectors=["cultural-heritage", "architecture"],
         regions=Bi("Tutto il mondo", "Worldwide"),
+        application_url="https://www.tabakalera.eus/",
         career_stage="established",
     ),
     CallText(
@@ -300,6 +304,8 @@ CALLS = [
         closes_at=time(23, 59),
         sectors=["cultural-heritage"],
         regions=Bi("Italia", "Italy"),
+        contact_name="Ufficio tirocini",
+        contact_email="tirocini@polodel900.example.org",
         career_stage="student",
     ),
     CallText(
@@ -336,6 +342,7 @@ CALLS = [
         time_zone="Europe/Brussels",
         sectors=["design", "fashion", "contemporary-art"],
         regions=Bi("Regione di Bruxelles-Capitale", "Brussels-Capital Region"),
+        application_url="https://brussels-creative-district.example.org/showcase/apply",
         career_stage="emerging",
     ),
     CallText(
@@ -375,6 +382,7 @@ CALLS = [
         opens_in_days=-5,
         closes_in_days=24,
         sectors=["cultural-heritage", "software"],
+        application_url="https://heritagehub.example.org/formazione/iscrizione",
         regions=Bi("Europa", "Europe"),
     ),
     CallText(

@@ -75,6 +75,7 @@ class ReviewApplicationView(WagtailAdminTemplateMixin, TemplateView):
         context.update(
             application=application,
             sectors=list(application.sectors.all()),
+            service_kinds=list(application.service_kinds.all()),
             may_decide=self.may_decide and application.is_pending,
             accept_form=accept_form or AcceptForm(application=application),
             decline_form=decline_form or DeclineForm(),

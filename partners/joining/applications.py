@@ -20,7 +20,14 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from heritagehub.ratelimit import RateLimit
-from partners.models import InstitutionType, PartnerPage, PartnerSpace, Sector
+from partners.models import (
+    InstitutionType,
+    PartnerOffer,
+    PartnerPage,
+    PartnerSpace,
+    Sector,
+    ServiceKind,
+)
 from partners.onboarding import onboard_partner
 
 from . import emails
@@ -63,6 +70,9 @@ def receive_application(form, language):
             consent_at=timezone.now(),
         )
         application.sectors.set(Sector.objects.filter(slug__in=data["sectors"], locale=default))
+        application.service_kinds.set(
+            ServiceKind.objects.filter(slug__in=data["service_kinds"], locale=default)
+        )
     emails.safely(emails.send_acknowledgement, application)
     emails.safely(emails.notify_moderators, application)
     return application
@@ -109,6 +119,24 @@ def services_html(services):
     return "<ul>" + "".join(f"<li>{escape(service)}</li>" for service in services) + "</ul>"
 
 
+def offers_for(page, kinds):
+    """One offer of the partner's page per kind chosen in the application, each kind the
+    term of the page's language (what "find a service or space" lists). Note, capacity and
+    how to book are left to the partner's editors: the application does not say them."""
+    if not kinds:
+        return []
+    in_language = {
+        kind.translation_key: kind
+        for kind in ServiceKind.objects.filter(
+            locale_id=page.locale_id, translation_key__in=[kind.translation_key for kind in kinds]
+        )
+    }
+    return [
+        PartnerOffer(kind=in_language.get(kind.translation_key, kind), locale_id=page.locale_id)
+        for kind in kinds
+    ]
+
+
 def fill_partner_page(page, application, user):
     """The new partner's draft page, filled with what the application says of the institution.
 
@@ -122,6 +150,7 @@ def fill_partner_page(page, application, user):
     if application.services:
         page.services = services_html(application.services)
     page.sectors = list(application.sectors.all())
+    page.offers = offers_for(page, list(application.service_kinds.all()))
     page.save()
     page.save_revision(user=user, log_action=True)
     return page

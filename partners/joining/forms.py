@@ -8,9 +8,10 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Locale
 
+from heritagehub import cache
 from heritagehub.i18n import active_language
 from heritagehub.spam import HONEYPOT_NAME, honeypot_field, honeypot_filled
-from partners.models import InstitutionType, Sector
+from partners.models import InstitutionType, Sector, ServiceKind
 from partners.onboarding import (
     NAME_MAX_LENGTH,
     SLUG_MAX_LENGTH,
@@ -30,13 +31,21 @@ _PHONE = re.compile(r"^\+?[0-9 ()./-]{6,40}$")
 def vocabulary_choices(model, language_code=None):
     """(slug, name) of a vocabulary's terms, named in the visitor's language where translated.
 
-    Two queries: the default language's terms (what an application stores) and the names of
-    their translations.
+    Kept in the object cache for the current generation (a change to a term starts a new
+    one); else two queries: the default language's terms (what an application stores) and
+    the names of their translations.
     """
+    language_code = language_code or active_language()
+    return cache.cached(
+        f"join:choices:{model._meta.label_lower}:{language_code}",
+        lambda: _vocabulary_choices(model, language_code),
+    )
+
+
+def _vocabulary_choices(model, language_code):
     default = Locale.get_default()
     terms = list(model.objects.filter(locale=default).order_by("sort_order", "name"))
     names = {}
-    language_code = language_code or active_language()
     if language_code != default.language_code:
         names = dict(
             model.objects.filter(
@@ -84,14 +93,20 @@ class JoinForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         help_text=_("The cultural and creative sectors you work in."),
     )
-    services = forms.CharField(
+    service_kinds = forms.MultipleChoiceField(
         label=_("Services and spaces you offer"),
         required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("What the organisation offers partners and the public."),
+    )
+    services = forms.CharField(
+        label=_("Other services and spaces"),
+        required=False,
         max_length=SERVICES_MAX_LENGTH,
-        widget=forms.Textarea(attrs={"rows": 5}),
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_(
-            "One per line, e.g. “Digitisation lab”, “Rooms for residencies”, “Archive "
-            "consultation”."
+            "Those the list above does not name, one per line, e.g. “Restoration lab”, "
+            "“Costume loans”."
         ),
     )
     city = forms.CharField(label=_("City"), max_length=120)
@@ -140,6 +155,7 @@ class JoinForm(forms.Form):
             InstitutionType, language_code
         )
         self.fields["sectors"].choices = vocabulary_choices(Sector, language_code)
+        self.fields["service_kinds"].choices = vocabulary_choices(ServiceKind, language_code)
         for name, purpose in AUTOCOMPLETE.items():
             self.fields[name].widget.attrs["autocomplete"] = purpose
         self.fields["phone"].widget.input_type = "tel"

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from partners.models import InstitutionType, PartnerSpace, Sector
+from partners.models import InstitutionType, PartnerSpace, Sector, ServiceKind
 
 
 class JoinApplication(models.Model):
@@ -14,8 +14,9 @@ class JoinApplication(models.Model):
     It is private: never shown on the site nor in the API. Moderators and hub editors review
     it in the admin (``partners.joining.admin``); accepting it onboards the institution as a
     partner (``partner_space``), declining it e-mails the moderator's message. Either way the
-    decision, who took it and when are kept. Vocabulary terms are those of the hub's default
-    language (the same slug names a term in every language).
+    decision, who took it and when are kept. Vocabulary terms (type, sectors, kinds of
+    services) are those of the hub's default language (the same slug names a term in every
+    language); ``services`` keeps what the applicant wrote beside the list.
     """
 
     class Status(models.TextChoices):
@@ -33,11 +34,24 @@ class JoinApplication(models.Model):
     sectors = models.ManyToManyField(
         Sector, verbose_name=_("sectors"), blank=True, related_name="+"
     )
+    service_kinds = models.ManyToManyField(
+        ServiceKind,
+        verbose_name=_("kinds of services and spaces offered"),
+        blank=True,
+        related_name="+",
+        help_text=_(
+            "Chosen from the hub's list; accepting the application lists them on the new "
+            "partner's page."
+        ),
+    )
     services = models.JSONField(
-        _("services and spaces offered"),
+        _("other services and spaces"),
         default=list,
         blank=True,
-        help_text=_("One entry per service or space, as the applicant wrote them."),
+        help_text=_(
+            "One entry per service or space the list does not name, as the applicant wrote "
+            "them (in applications sent before the list, every service)."
+        ),
     )
     city = models.CharField(_("city"), max_length=120)
     region = models.CharField(_("region"), max_length=120, blank=True)

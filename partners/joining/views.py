@@ -37,7 +37,8 @@ def join(request, page):
     limit = rate_limit()
     if limit.exceeded(request):
         form = JoinForm(initial=request.POST.dict(), language_code=language)
-        form.initial["sectors"] = request.POST.getlist("sectors")
+        for name in ("sectors", "service_kinds"):
+            form.initial[name] = request.POST.getlist(name)
         context = {"form": form, "rate_limited": True}
         return _render(request, page, FORM_TEMPLATE, context, status=429)
 

@@ -11,6 +11,7 @@ from django.utils.cache import get_max_age
 
 from calls.models import CallKind, CallPage
 from tests.calls.conftest import term
+from tests.conftest import elements
 from tests.factories import UserFactory
 from tests.json_ld import SCHEMA, expand, json_ld, value
 
@@ -70,6 +71,113 @@ def test_an_upcoming_call_says_when_it_opens(client, calls):
         html = client.get(url_of(call)).content.decode()
     assert "Apre il" in html
     assert "Chiude" not in html
+
+
+# The main action: apply while open, when it opens while upcoming, closed after the deadline
+
+
+def apply_block(html):
+    """The call page's main action, in its header (templates/calls/includes/call_apply.html)."""
+    start = html.index('class="call-apply"')
+    return html[start : html.index("</header>", start)]
+
+
+def links(html):
+    return [(e.attrs["href"], e.attrs.get("class", ""), e.text.strip()) for e in elements(html)
+            if e.tag == "a"]  # fmt: skip
+
+
+def page_at(client, call, moment):
+    with time_machine.travel(moment, tick=False):
+        return client.get(url_of(call)).content.decode()
+
+
+def test_an_open_call_with_an_application_link_has_an_apply_button(client, calls):
+    call = calls.hub_call
+    call.application_url = "https://example.org/candidature/tirocinio"
+    call.save()
+    html = page_at(client, call, call.deadline - datetime.timedelta(days=2))
+    assert links(apply_block(html)) == [
+        ("https://example.org/candidature/tirocinio", "button", "Candidarsi"),
+        ("#how-to-apply", "button button--secondary", "Come partecipare"),
+    ]
+    assert 'id="how-to-apply"' in html
+
+
+def test_without_an_application_link_the_button_leads_to_how_to_apply_and_the_contact(
+    client, calls
+):
+    call = calls.hub_call
+    call.application_url = ""
+    call.contact_email = "segreteria@example.org"
+    call.save()
+    html = page_at(client, call, call.deadline - datetime.timedelta(days=2))
+    assert links(apply_block(html)) == [
+        ("#how-to-apply", "button", "Come partecipare"),
+        ("mailto:segreteria@example.org", "button button--secondary", "Scrivere per e-mail"),
+    ]
+
+
+def test_without_a_link_nor_an_e_mail_the_button_leads_to_how_to_apply(client, calls):
+    call = calls.hub_call
+    html = page_at(client, call, call.deadline - datetime.timedelta(days=2))
+    assert links(apply_block(html)) == [("#how-to-apply", "button", "Come partecipare")]
+
+
+def test_a_link_that_is_not_a_web_address_makes_no_apply_button(client, calls):
+    call = calls.hub_call
+    # Past the model's validation, as a raw import or an old row could be.
+    CallPage.objects.filter(pk=call.pk).update(application_url="javascript:alert(1)")
+    html = page_at(client, call, call.deadline - datetime.timedelta(days=2))
+    assert "javascript:" not in html
+    assert links(apply_block(html)) == [("#how-to-apply", "button", "Come partecipare")]
+
+
+def test_the_apply_button_gives_way_to_the_closed_notice_at_the_deadline(client, calls):
+    call = calls.hub_call
+    call.application_url = "https://example.org/candidature/tirocinio"
+    call.save()
+    before = page_at(client, call, call.deadline - datetime.timedelta(seconds=1))
+    after = page_at(client, call, call.deadline)
+    assert "https://example.org/candidature/tirocinio" in apply_block(before)
+    assert "Questo bando è chiuso" not in before
+    assert "https://example.org/candidature/tirocinio" not in after  # nor further down
+    assert links(apply_block(after)) == []
+    assert "Questo bando è chiuso" in apply_block(after)
+
+
+def test_an_upcoming_call_says_when_applications_open_and_has_no_apply_button(client, calls):
+    call = calls.hub_call
+    call.application_url = "https://example.org/candidature/tirocinio"
+    call.opens_at = datetime.datetime(2031, 6, 1, 9, 0, tzinfo=ROME)
+    call.deadline = datetime.datetime(2031, 6, 30, 14, 0, tzinfo=ROME)
+    call.save()
+    html = page_at(client, call, datetime.datetime(2031, 5, 20, 12, 0, tzinfo=ROME))
+    block = apply_block(html)
+    assert "Candidature aperte dal" in block
+    assert 'datetime="2031-06-01T09:00:00+02:00"' in block
+    assert links(block) == []
+    assert "https://example.org/candidature/tirocinio" not in html
+    opened = page_at(client, call, call.opens_at)
+    assert "https://example.org/candidature/tirocinio" in apply_block(opened)
+
+
+@pytest.mark.parametrize(
+    ("language", "apply", "how"),
+    [
+        ("en", "Apply", "How to apply"),
+        ("fr", "Candidater", "Comment candidater"),
+        ("de", "Jetzt bewerben", "So bewerben Sie sich"),
+        ("es", "Presentar solicitud", "Cómo presentarse"),
+    ],
+)
+def test_the_apply_button_speaks_the_visitor_s_language(client, calls, language, apply, how):
+    call = calls.hub_call
+    call.application_url = "https://example.org/candidature/tirocinio"
+    call.save()
+    with time_machine.travel(call.deadline - datetime.timedelta(days=2), tick=False):
+        html = client.get(url_of(call, language)).content.decode()
+    assert [text for _href, _class, text in links(apply_block(html))] == [apply, how]
 
 
 def test_the_page_is_cached_no_longer_than_until_its_next_change(client, calls):

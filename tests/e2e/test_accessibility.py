@@ -19,13 +19,18 @@ from pathlib import Path
 import axe_playwright_python
 import factory
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 from wagtail.embeds.embeds import get_embed_hash
 from wagtail.embeds.models import Embed
 
+from calls.models import CallKind
+from partners.models import Sector
 from tests.conftest import LANGUAGES
 from tests.events.factories import EventPageFactory, WhatsOnPageFactory
 from tests.factories import (
+    CallIndexPageFactory,
+    CallPageFactory,
     HeritageImageFactory,
     JoinPageFactory,
     StandardPageFactory,
@@ -165,6 +170,7 @@ def multilingual_hub(tree, translate):
         "form": tree.form,
     }
     add_programme(tree)
+    add_calls(tree)
     for language in LANGUAGES[1:]:
         translate(tree.home, language, title="Heritage Hub", hero_heading=HERO_HEADINGS[language])
         for name, page in pages.items():  # parents first: the dict is in tree order
@@ -211,6 +217,41 @@ def add_programme(tree):
         title="Incontro passato",
         slug="passato",
         start_date=today - datetime.timedelta(days=20),
+    )
+
+
+def add_calls(tree):
+    """The calls index with the partner's open residency (with an application link), an open
+    job of the hub, one opening next week and one closed (in Italian only, like the
+    programme): the listing, a filtered listing, the archive and a call page have content,
+    and the home page its "closing soon" cards."""
+    now = timezone.now()
+    index = CallIndexPageFactory(parent=tree.home)
+    residency = CallPageFactory(
+        parent=tree.partner,
+        title="Residenza d'artista",
+        slug="residenza",
+        application_url="https://example.org/candidature/residenza",
+        contact_email="bandi@example.org",
+        deadline=now + datetime.timedelta(days=2),
+    )
+    residency.sectors.set(Sector.objects.filter(slug="contemporary-art", locale=tree.home.locale))
+    residency.save()
+    job = CallKind.objects.get(slug="job-internship", locale=tree.home.locale)
+    CallPageFactory(parent=index, title="Tirocinio in redazione", slug="tirocinio", kind=job)
+    CallPageFactory(
+        parent=index,
+        title="Residenza estiva",
+        slug="residenza-estiva",
+        opens_at=now + datetime.timedelta(days=7),
+        deadline=now + datetime.timedelta(days=40),
+    )
+    CallPageFactory(
+        parent=index,
+        title="Bando chiuso",
+        slug="bando-chiuso",
+        opens_at=now - datetime.timedelta(days=60),
+        deadline=now - datetime.timedelta(days=5),
     )
 
 
@@ -324,6 +365,17 @@ def states(language):
         ("what's on as a map", f"/{language}/whats-on/?view=map#events", expect_a_map),
         ("what's on archive", f"/{language}/whats-on/archive/", None),
         ("event", f"/{language}/partners/archivio/laboratorio/", None),
+        ("calls", f"/{language}/calls/", None),
+        (
+            "calls filtered",
+            f"/{language}/calls/?kind=residency&sector=contemporary-art#calls",
+            None,
+        ),
+        ("calls archive", f"/{language}/calls/archive/", None),
+        ("call", f"/{language}/partners/archivio/residenza/", None),
+        ("closed call", f"/{language}/calls/bando-chiuso/", None),
+        ("call alerts", f"/{language}/call-alerts/?sector=contemporary-art", None),
+        ("call alerts with errors", f"/{language}/call-alerts/", submit_without_browser_validation),
         ("page not found", f"/{language}/no-such-page/", None),
     ]
 
@@ -446,6 +498,7 @@ def send_the_join_form(page):
     form.locator("[name=organisation]").fill("Museo della Ceramica")
     form.locator("[name=institution_type]").select_option("museum")
     form.locator("[name=sectors][value=design]").check()
+    form.locator("[name=service_kinds][value=workshop]").check()
     form.locator("[name=city]").fill("Faenza")
     form.locator("[name=country]").fill("Italia")
     form.locator("[name=contact_name]").fill("Giulia Bassi")

@@ -11,8 +11,9 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from calls.models import CallKind
 from heritage_collections.models import ITEMS_PER_PAGE
-from tests.factories import ItemPageFactory
+from tests.factories import CallIndexPageFactory, CallPageFactory, ItemPageFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -270,3 +271,52 @@ def test_the_site_search_is_used_by_keyboard(page, tree):
     tab_to(page, page.locator(".search-results .result-title a").first)
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text(re.compile(r"^Fotografia \d$"))
+
+
+# --- Open calls ---------------------------------------------------------------------------
+
+
+@pytest.fixture
+def calls(tree):
+    index = CallIndexPageFactory(parent=tree.home)
+    job = CallKind.objects.get(slug="job-internship", locale=tree.home.locale)
+    CallPageFactory(parent=index, title="Tirocinio in redazione", slug="tirocinio", kind=job)
+    CallPageFactory(parent=tree.partner, title="Residenza d'artista", slug="residenza")
+    return index
+
+
+def test_the_calls_filters_are_chosen_applied_and_removed_by_keyboard(page, calls):
+    page.goto("/it/calls/")
+    skip_to_main(page)
+    expect(page.locator("#calls .result-count")).to_contain_text("2 bandi aperti")
+
+    kind = page.get_by_label("Tipo di bando")
+    tab_to(page, kind)
+    # A closed select changes its choice with the arrow keys, as keyboard users choose.
+    while kind.evaluate("select => select.value") != "job-internship":
+        page.keyboard.press("ArrowDown")
+    tab_to(page, page.locator(".call-filters button[type=submit]"))
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"[?&]kind=job-internship(&|#|$)"))
+    expect(page.locator("#calls .result-count")).to_contain_text("1 bando aperto")
+    expect(page.locator("#calls .card-title a")).to_have_text(["Tirocinio in redazione"])
+    chip = page.locator(".active-filters a.chip")
+    expect(chip).to_have_count(1)
+
+    tab_to(page, chip)
+    page.keyboard.press("Enter")
+
+    expect(page).not_to_have_url(re.compile(r"kind="))
+    expect(page.locator("#calls .result-count")).to_contain_text("2 bandi aperti")
+
+
+def test_the_apply_button_of_a_call_is_reached_by_keyboard(page, calls):
+    page.goto("/it/partners/archivio/residenza/")
+    skip_to_main(page)
+
+    tab_to(page, page.locator(".call-apply a", has_text="Come partecipare"))
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"#how-to-apply$"))
+    expect(page.locator("#how-to-apply")).to_be_in_viewport()

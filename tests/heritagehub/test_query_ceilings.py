@@ -24,6 +24,8 @@ from heritagehub.i18n import url_in_language
 from home.models import FormField
 from stories.models import STORIES_PER_PAGE, StoryRelatedItem
 from tests.factories import (
+    CallIndexPageFactory,
+    CallPageFactory,
     CollectionPageFactory,
     HeritageImageFactory,
     ItemPageFactory,
@@ -143,8 +145,20 @@ def set_featured(home, pages_by_block):
     home.save_revision().publish()
 
 
+def grow_calls(tree, total):
+    """More open calls (the home page shows those closing soon), below the calls index and
+    the partners."""
+    from calls.models import CallIndexPage
+
+    index = CallIndexPage.objects.first() or CallIndexPageFactory(parent=tree.home)
+    for number in range(total):
+        CallPageFactory(parent=index if number % 2 else tree.partner)
+
+
 def grow_home(tree, total):
-    """More partners, collections and stories, and more of them featured on the home page."""
+    """More partners, collections, stories and open calls, and more of them featured on the
+    home page."""
+    grow_calls(tree, total)
     partners = grow_partners(tree, total)
     for partner in partners:
         CollectionPageFactory(parent=partner, cover_image=HeritageImageFactory())

@@ -1,6 +1,8 @@
 """The public "Join the hub" form: in every language, its checks, the honeypot, the rate
 limit, CSRF, and what an application leaves behind (a record and e-mails)."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import Group
 from django.core.cache import cache
@@ -8,6 +10,7 @@ from django.test import Client, override_settings
 from wagtail.users.models import UserProfile
 
 from partners.joining.models import JoinApplication
+from partners.models import ServiceKind
 from partners.roles import MODERATORS
 from tests.conftest import elements, html_lang
 from tests.factories import JoinPageFactory, UserFactory
@@ -124,9 +127,68 @@ def test_vocabularies_are_named_in_the_visitor_s_language(
     assert f"{sector}</label>" in html
 
 
+# --- services and spaces: the hub's kinds, and the applicant's own words ---------------------
+
+
+@pytest.mark.parametrize(
+    ("language", "fab_lab", "reading_room"),
+    [
+        ("it", "Fab lab", "Sala di lettura"),
+        ("en", "Fab lab", "Reading room"),
+        ("fr", "Fab lab", "Salle de lecture"),
+        ("de", "Fablab", "Lesesaal"),
+        ("es", "Fab lab", "Sala de lectura"),
+    ],
+)
+def test_the_kinds_of_services_are_checkboxes_in_the_visitor_s_language(
+    join_page, client, language, fab_lab, reading_room
+):
+    html = client.get(url(language)).content.decode()
+    # Django draws each choice as <label><input …> Name</label>.
+    boxes = dict(
+        re.findall(
+            r'<input type="checkbox" name="service_kinds" value="([^"]+)"[^>]*>\s*([^<]+)</label>',
+            html,
+        )
+    )
+    assert len(boxes) == ServiceKind.objects.filter(locale__language_code="it").count()
+    assert boxes["fab-lab"].strip() == fab_lab
+    assert boxes["reading-room"].strip() == reading_room
+
+
+def test_the_chosen_kinds_are_stored_beside_the_other_services(join_page, client):
+    data = valid_data(service_kinds=["reading-room", "fab-lab"], services="Prestito di costumi")
+    assert client.post(url("fr"), data).status_code == 302
+    application = JoinApplication.objects.get()
+    kinds = application.service_kinds.all()
+    assert sorted(kind.slug for kind in kinds) == ["fab-lab", "reading-room"]
+    assert {kind.locale.language_code for kind in kinds} == {"it"}  # the hub's default language
+    assert application.services == ["Prestito di costumi"]
+
+
+def test_no_kind_and_no_other_service_is_an_application_too(join_page, client):
+    assert client.post(url("it"), valid_data(services="")).status_code == 302
+    application = JoinApplication.objects.get()
+    assert list(application.service_kinds.all()) == []
+    assert application.services == []
+
+
+@override_settings(JOIN_APPLICATIONS_RATE_LIMIT=1)
+def test_the_chosen_kinds_stay_checked_when_the_rate_limit_answers(join_page, client):
+    client.post(url("it"), valid_data())
+    response = client.post(url("it"), valid_data(service_kinds=["archive", "coworking"]))
+    assert response.status_code == 429
+    checked = {
+        e.attrs["value"]
+        for e in elements(response)
+        if e.tag == "input" and e.attrs.get("name") == "service_kinds" and "checked" in e.attrs
+    }
+    assert checked == {"archive", "coworking"}
+
+
 @pytest.mark.parametrize(
     ("language", "prompt"),
-    [("it", "Scegli un tipo"), ("en", "Choose a type"), ("fr", "Choisissez un type"),
+    [("it", "Scegliere un tipo"), ("en", "Choose a type"), ("fr", "Choisissez un type"),
      ("de", "Typ auswählen"), ("es", "Elija un tipo")],
 )  # fmt: skip
 def test_the_institution_type_asks_for_a_choice_in_the_visitor_s_language(
@@ -181,6 +243,12 @@ def test_every_field_has_a_label_and_the_honeypot_is_hidden(join_page, client):
         ("en", {"phone": "call me maybe"}, "Phone", "digits, spaces and an optional leading +"),
         ("it", {"website": "ftp://x"}, "Sito web", "Inserisci un URL valido"),
         ("en", {"sectors": ["cultural-heritage", "alchemy"]}, "Sectors", "Select a valid choice"),
+        (
+            "es",
+            {"service_kinds": ["fab-lab", "spaceport"]},
+            "Servicios y espacios que ofrece",
+            "Escoja una opción válida",
+        ),
     ],
 )
 def test_a_bad_field_is_named_in_the_visitor_s_language(
@@ -308,12 +376,12 @@ def test_only_get_and_post(join_page, client):
 
 
 def test_the_form_costs_few_queries(join_page, client, django_assert_max_num_queries):
-    """Measured 6 (Italian) and 8 (a translated language: the vocabularies' names), warm
-    cache; the thank-you page 2."""
+    """Measured 2, warm cache (the vocabularies' choices are kept there too, in the visitor's
+    language); the thank-you page 2."""
     for language in ("it", "fr"):
         client.get(url(language))
         client.get(url(language, "thanks/"))
-    with django_assert_max_num_queries(10):
+    with django_assert_max_num_queries(4):
         assert client.get(url("fr")).status_code == 200
     with django_assert_max_num_queries(4):
         assert client.get(url("fr", "thanks/")).status_code == 200

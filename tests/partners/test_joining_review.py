@@ -18,7 +18,7 @@ from partners.joining import applications
 from partners.joining.applications import accept_application, decline_application
 from partners.joining.emails import review_url as absolute_review_url
 from partners.joining.models import JoinApplication
-from partners.models import InstitutionType, PartnerPage, PartnerSpace, Sector
+from partners.models import InstitutionType, PartnerPage, PartnerSpace, Sector, ServiceKind
 from tests.partners.admin_client import login
 
 pytestmark = pytest.mark.django_db
@@ -215,6 +215,75 @@ def test_accepting_onboards_the_institution(
     assert "http://testserver/admin/password_reset/confirm/" in invitation.body
 
 
+def with_kinds(application, *slugs):
+    application.service_kinds.set(
+        ServiceKind.objects.filter(slug__in=slugs, locale__language_code="it")
+    )
+    return application
+
+
+def review_row(html, term):
+    """The <dd> after the <dt> ``term`` in the review's description list."""
+    start = html.index(f"<dt>{term}</dt>")
+    return html[html.index("<dd", start) : html.index("</dd>", start)]
+
+
+def test_the_review_shows_the_chosen_kinds_and_the_other_services(hub, application, client):
+    with_kinds(application, "reading-room", "digitisation-lab")
+    login(client, hub.moderator)
+    html = client.get(review_url(application)).content.decode()
+    kinds = review_row(html, "Services and spaces offered")
+    assert "<li>Reading room</li>" not in kinds  # terms of the hub's language, like sectors
+    assert (
+        "<li>Sala di lettura</li>" in kinds and "<li>Laboratorio di digitalizzazione</li>" in kinds
+    )
+    other = review_row(html, "Other services and spaces")
+    assert "<li>Laboratorio di restauro</li>" in other and "<li>Sala per residenze</li>" in other
+
+
+def test_an_application_sent_before_the_kinds_reads_as_it_was_written(hub, client):
+    # Before the list of kinds, every service was free text: nothing is lost.
+    application = make_application(services=["Sala di posa", "Archivio fotografico"])
+    login(client, hub.moderator)
+    html = client.get(review_url(application)).content.decode()
+    assert review_row(html, "Services and spaces offered").endswith("—")
+    other = review_row(html, "Other services and spaces")
+    assert "<li>Sala di posa</li>" in other and "<li>Archivio fotografico</li>" in other
+
+
+def test_accepting_lists_the_chosen_kinds_among_the_partner_s_offers(
+    hub, application, client, django_capture_on_commit_callbacks
+):
+    with_kinds(application, "reading-room", "digitisation-lab")
+    login(client, hub.moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        accept(client, application)
+    application.refresh_from_db()
+    [page] = application.partner_space.pages()
+    offers = list(page.offers.select_related("kind", "locale"))
+    assert sorted(offer.kind.slug for offer in offers) == ["digitisation-lab", "reading-room"]
+    assert {(o.locale_id, o.kind.locale_id) for o in offers} == {(page.locale_id, page.locale_id)}
+    assert {(o.note, o.capacity, o.booking_url) for o in offers} == {("", None, "")}
+    # The draft revision a moderator reviews holds them too.
+    latest = page.get_latest_revision_as_object()
+    assert sorted(offer.kind.slug for offer in latest.offers.all()) == sorted(
+        offer.kind.slug for offer in offers
+    )
+    # The services the list does not name stay the applicant's words on the page.
+    assert page.services == "<ul><li>Laboratorio di restauro</li><li>Sala per residenze</li></ul>"
+
+
+def test_accepting_an_application_without_kinds_adds_no_offer(
+    hub, application, client, django_capture_on_commit_callbacks
+):
+    login(client, hub.moderator)
+    with django_capture_on_commit_callbacks(execute=True):
+        accept(client, application)
+    application.refresh_from_db()
+    [page] = application.partner_space.pages()
+    assert not page.offers.exists()
+
+
 def test_accepting_twice_onboards_once(
     hub, application, client, django_capture_on_commit_callbacks
 ):
@@ -315,7 +384,7 @@ def test_a_failure_half_way_leaves_nothing_behind(hub, application, monkeypatch)
         ("de", "Ihre Bewerbung um Aufnahme in", "Guten Tag Giulia Bassi,"),
         ("fr", "Votre candidature pour rejoindre", "Bonjour Giulia Bassi,"),
         ("es", "Su solicitud para unirse a", "Estimado/a Giulia Bassi:"),
-        ("it", "La tua candidatura per entrare in", "Gentile Giulia Bassi,"),
+        ("it", "La candidatura per entrare in", "Gentile Giulia Bassi,"),
         ("en", "Your application to join", "Dear Giulia Bassi,"),
     ],
 )
