@@ -8,9 +8,15 @@ class PartnersConfig(AppConfig):
     verbose_name = _("Partners")
 
     def ready(self):
-        from partners import admin_api, admin_filters  # noqa: F401 - admin_api registers a hook
+        from heritagehub.cache import register_query_parameters
+
+        # admin_api registers a hook when imported.
+        from partners import admin_api, admin_filters, directory  # noqa: F401
         from partners.models import PartnerPage
         from partners.onboarding import sync_new_partner_page
+
+        # The directory is cached by its filters (and only those: heritagehub.cache).
+        register_query_parameters(**directory.cache_query_parameters())
 
         # The admin's user filters list a partner editor's colleagues only.
         admin_filters.install()

@@ -76,6 +76,17 @@ SORTS = {
 VIEWS = {"list": _("List"), "map": pgettext_lazy("view", "Map")}
 
 
+def cache_query_parameters():
+    """The parameters (and their values) a cached directory page may vary by
+    (heritagehub.cache.register_query_parameters)."""
+    text = r"[^\x00-\x1f\x7f]{1,100}"
+    return {
+        **{param: text for param in ALL_PARAMS},
+        "sort": "|".join(SORTS),
+        "view": "|".join(VIEWS),
+    }
+
+
 def fold(text):
     """Text for matching: lower case, without accents ("Genève" matches "geneve")."""
     decomposed = unicodedata.normalize("NFKD", text or "")

@@ -97,6 +97,11 @@ def test_a_filtered_calls_listing_is_cached(tree, client):
     assert cached_twice(client, url(index) + "?kind=residency&sector=design")["X-Cache"] == "hit"
 
 
+def test_a_filtered_directory_is_cached(tree, client):
+    query = "?type=museum&country=IT&sort=city&view=map"
+    assert cached_twice(client, url(tree.partner_index) + query)["X-Cache"] == "hit"
+
+
 def test_a_name_two_apps_use_keeps_the_values_of_both(tree, client):
     """Browse's years and What's on's dates are both ``from``."""
     whats_on = WhatsOnPageFactory(parent=tree.home)
