@@ -29,7 +29,7 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 
-from heritagehub.cache import cached, cached_each, without_private
+from heritagehub.cache import cached, cached_each, cached_until, without_private
 from heritagehub.facets import ActiveFilter
 from heritagehub.i18n import active_language, in_language
 from partners.models import PartnerPage
@@ -327,7 +327,26 @@ class WhatsOn:
         else:
             start, _end = self.window()
             ordered = Upcoming(self._filtered(), max(start, self.now) if start else self.now)
+        ordered.total = self._count(ordered)
         return Paginator(ordered, per_page).get_page(self.request.GET.get("page"))
+
+    def _count(self, ordered):
+        """How many occurrences ``ordered`` holds, kept in the cache until the next
+        occurrence ends (before that no count can change but by a publish): a filtered
+        count reads every row still to end, most of a page's database time."""
+
+        def compute():
+            next_end = (
+                EventOccurrence.objects.filter(ends_at__gt=self.now)
+                .order_by("ends_at")
+                .values_list("ends_at", flat=True)
+                .first()
+            )
+            return ordered.count(), next_end
+
+        # The window of "today" or "this weekend" is the day's: the day is in the name.
+        name = f"events:count:{self.archive:d}:{self.today}:{self.query_string()}"
+        return cached_until(name, compute, self.now, self.request)
 
     def listed(self, rows):
         """The cards and schema.org Events of ``rows`` (a page of occurrences), those of
@@ -454,7 +473,11 @@ class Upcoming:
         begun = rows.filter(starts_at__lte=pivot, ends_at__gt=pivot).order_by()
         self.begun = [pk for _start, pk in sorted(begun.values_list("starts_at", "pk"))]
 
+    total = None  # the count, when known (WhatsOn._count)
+
     def count(self):
+        if self.total is not None:
+            return self.total
         return len(self.begun) + self.future.count()
 
     def __getitem__(self, window):
@@ -479,8 +502,10 @@ class Archive:
         self.rows = rows.filter(is_last__in=[True], ends_at__lte=now)
         self.latest_first = self.rows.filter(starts_at__lte=now).order_by("-starts_at", "-pk")
 
+    total = None  # the count, when known (WhatsOn._count)
+
     def count(self):
-        return self.rows.count()
+        return self.total if self.total is not None else self.rows.count()
 
     def __getitem__(self, window):
         return list(self.latest_first.only(*LISTED_FIELDS)[window])

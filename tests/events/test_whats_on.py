@@ -334,3 +334,25 @@ def test_pages_list_the_events_on_show_first_then_the_coming_ones_in_order(
         "Visita di aprile",
     ]
     assert titles_in_order[6:] == [f"Incontro {day:02d}" for day in range(1, 21)]
+
+
+def result_count(content):
+    return re.search(r'class="result-count" role="status">\s*([^<]*?)\s*</p>', content).group(1)
+
+
+def test_the_count_kept_in_the_cache_drops_when_an_event_ends(
+    client, whats_on, programme, time_machine
+):
+    english = url_in_language(whats_on, "en")
+    before = result_count(client.get(english + "?free=1").content.decode())
+    time_machine.move_to(datetime(2027, 3, 10, 19, 30, tzinfo=UTC), tick=False)  # 20:30 Rome
+    after = result_count(client.get(english + "?free=1").content.decode())
+    assert (before, after) == ("1 date", "0 dates")
+
+
+def test_the_archives_count_grows_when_an_event_ends(client, whats_on, programme, time_machine):
+    english = url_in_language(whats_on, "en") + "archive/"
+    before = result_count(client.get(english).content.decode())
+    time_machine.move_to(datetime(2027, 3, 10, 19, 30, tzinfo=UTC), tick=False)
+    after = result_count(client.get(english).content.decode())
+    assert (before, after) == ("1 past event", "2 past events")
