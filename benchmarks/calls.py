@@ -17,7 +17,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from .own import database, write_block
+from .own import analyse, database, write_block
 
 REPO = Path(__file__).resolve().parent.parent
 CALLS = 10_000
@@ -127,6 +127,7 @@ def build(count, seed=0, log=print):
     )
     for parent in parents:
         Page.objects.filter(pk=parent.pk).update(numchild=steps[parent.pk])
+    analyse()
     log(f"{count} calls created.")
 
 

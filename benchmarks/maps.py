@@ -20,7 +20,7 @@ import time
 import uuid
 from pathlib import Path
 
-from .own import database, write_block
+from .own import analyse, database, write_block
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -121,10 +121,7 @@ def _build(force):
         if connection.vendor == "sqlite":
             # The rows are checked at commit: drop the foreign key check for this load only.
             connection.cursor().execute("PRAGMA defer_foreign_keys = OFF")
-    with connection.cursor() as cursor:
-        # As autovacuum leaves a table after a bulk load: statistics, and on PostgreSQL the
-        # visibility map that lets an index-only scan skip the table.
-        cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+    analyse()
     seconds = time.perf_counter() - started
     print(f"built {ITEMS:,} items × {len(LANGUAGES)} languages in {seconds:.1f} s")
 
