@@ -266,7 +266,8 @@ def run(args):
     text = report(data, args.command)
     print(text)
     if args.output:
-        write_block(REPO / args.output, "directory-bench", text)
+        engine = "sqlite" if "BENCH_SQLITE" in env else "postgresql"
+        write_block(REPO / args.output, f"directory-bench:{engine}", text)
         print(f"Written to {args.output}.")
 
 
