@@ -17,7 +17,7 @@ import time
 from datetime import timedelta
 from pathlib import Path
 
-from .own import analyse, database, write_block
+from .own import analyse, database, publish
 
 REPO = Path(__file__).resolve().parent.parent
 CALLS = 10_000
@@ -227,10 +227,7 @@ def main(argv=None):
             *(f"| `{url}` | {median:.1f} |" for url, median in result.url_medians.items()),
         ]
     )
-    print(text)
-    if args.output:
-        write_block(REPO / args.output, f"calls-bench:{engine}", text)
-        print(f"Written to {args.output}.")
+    publish(text, args.output, f"calls-bench:{engine}")
     return 0 if ok else 1
 
 

@@ -24,7 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from .own import write_block
+from .own import publish
 
 REPO = Path(__file__).resolve().parent.parent
 SETTINGS = "heritagehub.settings.bench"
@@ -264,11 +264,8 @@ def run(args):
     )
     data = json.loads(output.stdout.strip().splitlines()[-1])
     text = report(data, args.command)
-    print(text)
-    if args.output:
-        engine = "sqlite" if "BENCH_SQLITE" in env else "postgresql"
-        write_block(REPO / args.output, f"directory-bench:{engine}", text)
-        print(f"Written to {args.output}.")
+    engine = "sqlite" if "BENCH_SQLITE" in env else "postgresql"
+    publish(text, args.output, f"directory-bench:{engine}")
 
 
 def main(argv=None):

@@ -18,11 +18,8 @@ import statistics
 import sys
 import time
 import uuid
-from pathlib import Path
 
-from .own import analyse, database, write_block
-
-REPO = Path(__file__).resolve().parent.parent
+from .own import analyse, database, publish
 
 ITEMS = 100_000
 LANGUAGES = ["it", "en", "fr", "de", "es"]
@@ -240,10 +237,7 @@ def main(argv=None):
             f"| {what} | {median:.1f} | {worst:.1f} | {queries} | {note} | ≤ {budget} ms {mark} |"
         )
     text = "\n".join(lines)
-    print(text)
-    if args.output:
-        write_block(REPO / args.output, f"maps-bench:{engine}", text)
-        print(f"Written to {args.output}.")
+    publish(text, args.output, f"maps-bench:{engine}")
     return 1 if failed else 0
 
 

@@ -50,3 +50,12 @@ def analyse():
 
     with connection.cursor() as cursor:
         cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
+
+
+def publish(text, output, name):
+    """Print a benchmark's results and, unless ``output`` is empty, write them into the
+    block ``name`` of that doc."""
+    print(text)
+    if output:
+        write_block(REPO / output, name, text)
+        print(f"Written to {output}.")

@@ -22,11 +22,9 @@ import sys
 import time
 from datetime import date, timedelta
 from datetime import time as clock
-from pathlib import Path
 
-from .own import analyse, database, write_block
+from .own import analyse, database, publish
 
-REPO = Path(__file__).resolve().parent.parent
 TARGETS = {"whats_on": 15.0, "calendar": 100.0}
 KINDS = ["exhibition", "workshop", "talk", "performance", "screening", "guided-tour", "concert"]
 CITIES = ["Torino", "Bologna", "Favara", "Bruxelles", "San Sebastián", "Genova", "Milano"]
@@ -193,10 +191,7 @@ def main(argv=None):
             *rows,
         ]
     )
-    print(text)
-    if args.output:
-        write_block(REPO / args.output, f"programme-bench:{engine}", text)
-        print(f"Written to {args.output}.")
+    publish(text, args.output, f"programme-bench:{engine}")
     return 1 if failed else 0
 
 

@@ -21,7 +21,7 @@ from django.utils.translation import ngettext
 from heritagehub.cache import without_private
 from heritagehub.i18n import active_language, in_language, language_code_of, url_in_language
 from heritagehub.maps import Marker, draw_map
-from heritagehub.maps.geojson import MAX_FEATURES, feature_collection, point, within
+from heritagehub.maps.geojson import MAX_FEATURES, feature_collection, in_view, point, within
 
 from .models import EventPage
 
@@ -84,17 +84,6 @@ class Located:
         return self.total - self.located
 
 
-def _in_view(bbox):
-    if bbox is None:
-        return Q(latitude__isnull=False)
-    return Q(
-        latitude__gte=bbox.south,
-        latitude__lte=bbox.north,
-        longitude__gte=bbox.west,
-        longitude__lte=bbox.east,
-    )
-
-
 def located_events(whats_on, bbox=None):
     """The upcoming events ``whats_on`` (events.whats_on.WhatsOn) selects, those with a
     place inside ``bbox`` as PlacedEvents (three queries)."""
@@ -103,7 +92,7 @@ def located_events(whats_on, bbox=None):
     counts = rows.aggregate(
         total=Count("translation_key", distinct=True),
         located=Count("translation_key", distinct=True, filter=Q(latitude__isnull=False)),
-        in_view=Count("translation_key", distinct=True, filter=_in_view(bbox)),
+        in_view=Count("translation_key", distinct=True, filter=in_view(bbox)),
     )
     located = Located(counts["total"], counts["located"], counts["in_view"])
     if not located.in_view:

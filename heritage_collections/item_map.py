@@ -10,7 +10,7 @@ than 2,000 features whatever the size of the collection. docs/maps.md.
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db.models import Count, F, Max, Min, Q
+from django.db.models import Count, F, Max, Min
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -21,6 +21,7 @@ from heritagehub.maps.geojson import (
     cluster_bbox,
     feature_collection,
     grid_clusters,
+    in_view,
     point,
     within,
 )
@@ -46,17 +47,6 @@ class Located:
         return self.total - self.located
 
 
-def _in_view(bbox):
-    if bbox is None:
-        return Q(latitude__isnull=False)
-    return Q(
-        latitude__gte=bbox.south,
-        latitude__lte=bbox.north,
-        longitude__gte=bbox.west,
-        longitude__lte=bbox.east,
-    )
-
-
 def located_items(entries, bbox=None, zoom=None):
     """The results of ``entries`` (CatalogueEntry rows of one language) inside ``bbox``,
     as items when there are at most MAX_FEATURES of them, else as the grid of ``zoom``:
@@ -66,7 +56,7 @@ def located_items(entries, bbox=None, zoom=None):
     counts = entries.order_by().aggregate(
         total=Count("*"),
         located=Count("latitude"),
-        in_view=Count("latitude", filter=_in_view(bbox)),
+        in_view=Count("latitude", filter=in_view(bbox)),
         south=Min("latitude"),
         north=Max("latitude"),
         west=Min("longitude"),

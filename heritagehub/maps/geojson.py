@@ -10,7 +10,7 @@ stays small and the database does the counting whatever the number of rows.
 import json
 import math
 
-from django.db.models import Avg, Count, F, FloatField, Func, Max, Min, Value
+from django.db.models import Avg, Count, F, FloatField, Func, Max, Min, Q, Value
 from django.http import HttpResponse, JsonResponse
 
 from .geometry import BoundingBox, MapParameterError, parse_bbox, parse_zoom
@@ -64,11 +64,12 @@ def feature_collection(features, bbox=None, **members):
     return collection
 
 
-def within(queryset, bbox, latitude="latitude", longitude="longitude"):
-    """Rows located inside ``bbox`` (rows without coordinates are never inside)."""
+def in_view(bbox, latitude="latitude", longitude="longitude"):
+    """The condition (a Q) of a row located inside ``bbox``, or located at all when None:
+    for a count of the rows in view beside the others (``Count(…, filter=in_view(box))``)."""
     if bbox is None:
-        return queryset.exclude(**{f"{latitude}__isnull": True})
-    return queryset.filter(
+        return Q(**{f"{latitude}__isnull": False})
+    return Q(
         **{
             f"{latitude}__gte": bbox.south,
             f"{latitude}__lte": bbox.north,
@@ -76,6 +77,11 @@ def within(queryset, bbox, latitude="latitude", longitude="longitude"):
             f"{longitude}__lte": bbox.east,
         }
     )
+
+
+def within(queryset, bbox, latitude="latitude", longitude="longitude"):
+    """Rows located inside ``bbox`` (rows without coordinates are never inside)."""
+    return queryset.filter(in_view(bbox, latitude, longitude))
 
 
 def cell_size(zoom, bbox=None):

@@ -162,7 +162,7 @@ def test_the_properties_of_a_feature(client, whats_on, placed):
     _response, data = geojson_of(client, whats_on)
     properties = features_by_title(data)["Spettacolo del sabato"]["properties"]
     assert properties == {
-        "label": "Spettacolo del sabato, 13 Marzo 2027",
+        "label": "Spettacolo del sabato, 13 marzo 2027",
         "title": "Spettacolo del sabato",
         "lang": "it",
         "url": "http://testserver/it/whats-on/sabato/",
@@ -178,14 +178,14 @@ def test_urls_and_labels_are_in_the_visitors_language(client, whats_on, placed):
     _response, data = geojson_of(client, whats_on, language="en")
     properties = features_by_title(data)["Mostra di primavera"]["properties"]
     assert properties["url"] == "http://testserver/en/partners/archivio/mostra/"
-    assert properties["label"] == "Mostra di primavera, until April 30, 2027"
+    assert properties["label"] == "Mostra di primavera, until 30 April 2027"
 
 
 @pytest.mark.parametrize(
     ("language", "label"),
     [
-        ("it", "Mostra di primavera, fino al 30 Aprile 2027"),
-        ("en", "Mostra di primavera, until April 30, 2027"),
+        ("it", "Mostra di primavera, fino al 30 aprile 2027"),
+        ("en", "Mostra di primavera, until 30 April 2027"),
         ("fr", "Mostra di primavera, jusqu’au 30 avril 2027"),
         ("de", "Mostra di primavera, bis 30. April 2027"),
         ("es", "Mostra di primavera, hasta el 30 de abril de 2027"),
@@ -306,7 +306,7 @@ def test_the_archive_links_no_geojson(client, whats_on, placed):
 def test_the_map_view_draws_the_located_events(client, whats_on, placed):
     content = page_of(client, whats_on, "?view=map")
     assert 'class="map-svg"' in content
-    assert 'aria-label="Spettacolo del sabato, 13 Marzo 2027"' in content
+    assert 'aria-label="Spettacolo del sabato, 13 marzo 2027"' in content
     assert 'data-map-geojson="/it/whats-on/geojson/"' in content
     assert "Proiezione online" not in content  # online only: no marker
     assert "card--event" not in content  # the map replaces the list
