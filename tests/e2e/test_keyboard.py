@@ -6,6 +6,7 @@ indicator (an outline or a box shadow while it matches ``:focus-visible``, or th
 the card it makes clickable). The content is the small Italian hub of tests/conftest.py.
 """
 
+import datetime
 import re
 
 import pytest
@@ -13,7 +14,14 @@ from playwright.sync_api import expect
 
 from calls.models import CallKind
 from heritage_collections.models import ITEMS_PER_PAGE
-from tests.factories import CallIndexPageFactory, CallPageFactory, ItemPageFactory
+from tests.factories import (
+    CallIndexPageFactory,
+    CallPageFactory,
+    EventPageFactory,
+    ItemPageFactory,
+    WhatsOnPageFactory,
+    event_kind,
+)
 
 pytestmark = pytest.mark.e2e
 
@@ -28,7 +36,11 @@ MISSING_FOCUS_INDICATOR = """() => {
     const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
     return outline || style.boxShadow !== "none";
   };
-  if (!element.matches(":focus-visible")) return "not :focus-visible: " + element.outerHTML;
+  // A date field's focus is in its day, month or year part: only :focus-within matches.
+  const dateField = element.matches('input[type="date"]:focus-within');
+  if (!element.matches(":focus-visible") && !dateField) {
+    return "not :focus-visible: " + element.outerHTML;
+  }
   if (shows(element)) return null;
   const card = element.closest(".card");
   if (card && shows(card)) return null;
@@ -320,3 +332,69 @@ def test_the_apply_button_of_a_call_is_reached_by_keyboard(page, calls):
 
     expect(page).to_have_url(re.compile(r"#how-to-apply$"))
     expect(page.locator("#how-to-apply")).to_be_in_viewport()
+
+
+# --- What's on ----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def programme(tree):
+    today = datetime.date.today()
+    whats_on = WhatsOnPageFactory(parent=tree.home)
+    EventPageFactory(
+        parent=whats_on,
+        title="Laboratorio",
+        slug="laboratorio",
+        kind=event_kind("workshop"),
+        start_date=today + datetime.timedelta(days=3),
+        is_free=True,
+    )
+    EventPageFactory(
+        parent=whats_on,
+        title="Concerto",
+        slug="concerto",
+        kind=event_kind("performance"),
+        start_date=today + datetime.timedelta(days=5),
+        price=10,
+    )
+    return whats_on
+
+
+def test_whats_ons_filters_are_chosen_applied_and_removed_by_keyboard(page, programme):
+    page.goto("/en/whats-on/")
+    skip_to_main(page)
+    expect(page.locator("#events .result-count")).to_contain_text("2 dates")
+
+    kind = page.get_by_label("Kind", exact=True)
+    tab_to(page, kind)
+    while kind.evaluate("select => select.value") != "workshop":
+        page.keyboard.press("ArrowDown")
+    tab_to(page, page.locator(".whats-on-form button[type=submit]"))
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"[?&]kind=workshop(&|#|$)"))
+    expect(page.locator("#events .result-count")).to_contain_text("1 date")
+    expect(page.locator("#events .card-title a")).to_have_text(["Laboratorio"])
+    chip = page.locator(".active-filters a.chip")
+    expect(chip).to_have_count(1)
+
+    tab_to(page, chip)
+    page.keyboard.press("Enter")
+
+    expect(page).not_to_have_url(re.compile(r"kind="))
+    expect(page.locator("#events .result-count")).to_contain_text("2 dates")
+
+
+def test_whats_ons_free_filter_is_ticked_with_space(page, programme):
+    page.goto("/en/whats-on/")
+    skip_to_main(page)
+
+    free = page.get_by_label("Free", exact=True)
+    tab_to(page, free)
+    page.keyboard.press("Space")
+    expect(free).to_be_checked()
+    tab_to(page, page.locator(".whats-on-form button[type=submit]"))
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(re.compile(r"[?&]free=1(&|#|$)"))
+    expect(page.locator("#events .card-title a")).to_have_text(["Laboratorio"])
