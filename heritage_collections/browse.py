@@ -59,11 +59,15 @@ FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 
 SORTS = {
     "relevance": _("Relevance"),
+    "featured": _("With images first"),
     "title": _("Title"),
     "date": _("Date, oldest first"),
     "-date": _("Date, newest first"),
 }
+# Without a query, items with an image lead: a visitor's first screen shows the objects.
+DEFAULT_SORT = "featured"
 SORT_ORDER = {
+    "featured": ["-has_image", "sort_title", "page_id"],
     "title": ["sort_title", "page_id"],
     "date": [F("date_start").asc(nulls_last=True), "sort_title", "page_id"],
     "-date": [F("date_start").desc(nulls_last=True), "sort_title", "page_id"],
@@ -92,7 +96,7 @@ class BrowseState:
     values: dict = field(default_factory=dict)  # facet param → list of str values
     year_from: int | None = None
     year_to: int | None = None
-    sort: str = "title"
+    sort: str = DEFAULT_SORT
     page: str = "1"
     problems: list = field(default_factory=list)
     # The results as a list (the default) or on a map (heritage_collections.item_map),
@@ -116,7 +120,7 @@ class BrowseState:
                 state.values[facet.param] = values
         state.year_from = _year(data.get("from"), state, _("from year"))
         state.year_to = _year(data.get("to"), state, _("to year"))
-        default_sort = "relevance" if clean_query(state.query) else "title"
+        default_sort = "relevance" if clean_query(state.query) else DEFAULT_SORT
         state.sort = data.get("sort", default_sort)
         if state.sort not in SORTS or (state.sort == "relevance" and not clean_query(state.query)):
             state.sort = default_sort
@@ -137,7 +141,7 @@ class BrowseState:
             pairs.append(("from", str(self.year_from)))
         if self.year_to is not None:
             pairs.append(("to", str(self.year_to)))
-        default_sort = "relevance" if clean_query(self.query) else "title"
+        default_sort = "relevance" if clean_query(self.query) else DEFAULT_SORT
         if self.sort != default_sort:
             pairs.append(("sort", self.sort))
         if self.view == "map":

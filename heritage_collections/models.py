@@ -467,7 +467,16 @@ class CatalogueEntry(models.Model):
             models.Index(fields=["language_code", "object_type"], name="catalogue_object_type"),
             models.Index(fields=["language_code", "century"], name="catalogue_century"),
             models.Index(fields=["language_code", "place"], name="catalogue_place"),
-            models.Index(fields=["language_code", "has_image"], name="catalogue_has_image"),
+            # The default order (items with an image first, then by title), whole catalogue
+            # and one collection; also serves the image facet's counts.
+            models.Index(
+                fields=["language_code", "-has_image", "sort_title", "page"],
+                name="catalogue_featured",
+            ),
+            models.Index(
+                fields=["language_code", "collection", "-has_image", "sort_title", "page"],
+                name="catalogue_collection_featured",
+            ),
             models.Index(fields=["language_code", "reuse"], name="catalogue_reuse"),
             # Covers the map of a language's whole catalogue: the grid (with each cell's
             # first item and its place names) reads only the index, never the table.
