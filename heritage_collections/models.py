@@ -57,9 +57,35 @@ def page_title(title):
 class ObjectType(VocabularyTerm):
     """What kind of thing an item is: painting, photograph, document, recording …"""
 
+    # A card without an image shows the item's kind by a colour and a glyph: one per family
+    # of types, so a page of text cards reads at a glance (templates/includes/type_glyph.html).
+    FAMILIES = {
+        "painting": "painting",
+        "drawing": "graphic",
+        "print": "graphic",
+        "poster": "graphic",
+        "photograph": "photograph",
+        "video": "photograph",
+        "sculpture": "object",
+        "installation": "object",
+        "ceramic": "object",
+        "coin": "object",
+        "textile": "object",
+        "object": "object",
+        "document": "writing",
+        "manuscript": "writing",
+        "book": "writing",
+        "map": "map",
+        "sound-recording": "sound",
+    }
+
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("object type")
         verbose_name_plural = _("object types")
+
+    @property
+    def family(self):
+        return self.FAMILIES.get(self.slug, "object")
 
 
 register_snippet(ObjectType)
