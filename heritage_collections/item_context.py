@@ -35,6 +35,7 @@ from django.utils.translation import gettext
 from wagtail.models import Page, ReferenceIndex
 
 from heritagehub.cache import site_for_request, without_private
+from heritagehub.covers import choose_covers
 from heritagehub.i18n import active_language, language_code_of, language_order
 from heritagehub.models.pages import routing_for
 from heritagehub.tree import child_range
@@ -400,8 +401,9 @@ def item_page_context(item, request):
     item_images = list(item.images.all())
     shown = [image.image for image in item_images]
     shown += [card.first_image for card in related if card.first_image is not None]
-    shown += [story.hero_image for story in stories if story.hero_image is not None]
     prefetch_related_objects(shown, "renditions")
+    # A story without a hero image borrows one of its items' pictures: never one shown here.
+    choose_covers(stories, used={image.pk for image in shown})
     context.update(
         item_images=item_images,
         related_items=related,

@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber, Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -23,6 +25,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
+from heritagehub.covers import register_cover_source
 from heritagehub.i18n import descendants_in_language, descendants_of_translations
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
@@ -89,6 +92,10 @@ class ObjectType(VocabularyTerm):
 
 
 register_snippet(ObjectType)
+
+# How many of its items' pictures a collection or story offers its card: enough for each
+# card of a page to find one that no card before it shows.
+COVER_CANDIDATES = 12
 
 
 def item_listing(queryset):
@@ -176,6 +183,33 @@ class CollectionPage(PartnerOwnedMixin, HeritagePage):
     def api_queryset(cls, queryset):
         """What the JSON API (heritagehub.api) fetches with each collection it lists."""
         return queryset.select_related("locale", "cover_image")
+
+    @staticmethod
+    def cover_candidates(collections):
+        """{collection pk: images of its first items that have one} for cards without a cover
+        (heritagehub.covers): one query per tree depth (collections share one), at most
+        COVER_CANDIDATES a collection, whatever the size of the collection."""
+        candidates = {}
+        for depth in {collection.depth for collection in collections}:
+            by_path = {c.path: c.pk for c in collections if c.depth == depth}
+            parent = Substr("page__path", 1, len(next(iter(by_path))))
+            rows = (
+                ItemImage.objects.filter(page__depth=depth + 1, page__live=True)
+                .annotate(parent_path=parent)
+                .filter(parent_path__in=list(by_path))
+                .annotate(
+                    rank=Window(
+                        RowNumber(),
+                        partition_by=[parent],
+                        order_by=[F("page__path").asc(), F("sort_order").asc()],
+                    )
+                )
+                .filter(rank__lte=COVER_CANDIDATES)
+                .select_related("image")
+            )
+            for row in rows:
+                candidates.setdefault(by_path[row.parent_path], []).append(row.image)
+        return candidates
 
 
 class ItemTag(TaggedItemBase):
@@ -699,3 +733,4 @@ class HarvestedRecord(models.Model):
 
 
 register_snippet(HarvestSource)
+register_cover_source(CollectionPage, "cover_image", CollectionPage.cover_candidates)

@@ -23,6 +23,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
+from heritagehub.covers import choose_covers
 from heritagehub.i18n import descendants_in_language, in_language, language_links, url_in_language
 from heritagehub.maps import Marker, draw_map
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
@@ -367,8 +368,10 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["collections"] = self.collections_in_language()
-        context["stories"] = self.stories_in_language()
+        # Cards without a picture of their own borrow one of their items' (never twice).
+        shown = {self.hero_image_id} if self.hero_image_id else set()
+        context["collections"] = choose_covers(self.collections_in_language(), used=shown)
+        context["stories"] = choose_covers(self.stories_in_language(), used=shown)
         context["offers"] = self.offers_in_order()
         context["location_map"] = self.location_map()
         context["items_url"] = url_in_language(self) + self.reverse_subpage("items")

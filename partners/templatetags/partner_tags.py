@@ -1,7 +1,6 @@
 """Template tags of the partner directory and the partner pages."""
 
 from django import template
-
 from django.utils.translation import get_language
 
 from heritagehub.cache import cached

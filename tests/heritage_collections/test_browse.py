@@ -75,9 +75,7 @@ def counts(response, param):
 # The collection index -----------------------------------------------------------------------
 
 
-def test_the_index_lists_every_item_of_every_partner_images_first_then_by_title(
-    client, catalogue
-):
+def test_the_index_lists_every_item_of_every_partner_images_first_then_by_title(client, catalogue):
     response = browse(client, "/it/collections/")
     titles = result_titles(response)
     assert titles[:2] == ["Fotografia 1", "Veduta di Venezia"]

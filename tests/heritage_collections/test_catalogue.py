@@ -42,8 +42,13 @@ def test_century_of_no_year_is_none():
 
 @pytest.mark.parametrize(
     ("title", "key"),
-    [("[title not known]", "title not known]"), ("?River Po", "river po"), ("#15", "15"),
-     ("(untitled)", "untitled)"), ("...", "...")],
+    [
+        ("[title not known]", "title not known]"),
+        ("?River Po", "river po"),
+        ("#15", "15"),
+        ("(untitled)", "untitled)"),
+        ("...", "..."),
+    ],
 )
 def test_sort_key_ignores_leading_punctuation(title, key):
     assert sort_key(title) == key
