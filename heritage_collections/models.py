@@ -25,8 +25,9 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from heritagehub.covers import register_cover_source
-from heritagehub.i18n import descendants_in_language, descendants_of_translations
+from heritagehub.cache import without_private
+from heritagehub.covers import choose_covers, register_cover_source
+from heritagehub.i18n import descendants_in_language, descendants_of_translations, in_language
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import RightsStatement, rights_field
@@ -128,7 +129,27 @@ class CollectionIndexPage(IndexPage):
         context["items_geojson_url"] = geojson_url(browse)
         if browse.state.view == "map":
             context["items_map"] = browse_map(browse)
+        elif not browse.state.params() and context["items"].number == 1:
+            # The way in for a first visit: the collections, before every item.
+            context["collections"] = self.collections(browse)
         return context
+
+    def collections(self, browse):
+        """Every live collection in the visitor's language, largest first, with its item
+        count (from the browse's collection facet, cached) and a card image."""
+        counts = {}
+        for group in browse.facets:
+            if group.param == "collection":
+                counts = {value.value: value.count for value in group.values}
+        collections = list(
+            in_language(without_private(CollectionPage.objects.live()))
+            .select_related("locale", "cover_image")
+            .prefetch_related("cover_image__renditions")
+        )
+        for collection in collections:
+            collection.item_count = counts.get(collection.catalogue_path, 0)
+        collections.sort(key=lambda collection: (-collection.item_count, collection.title))
+        return choose_covers(collections)
 
 
 class CollectionPage(PartnerOwnedMixin, HeritagePage):

@@ -18,17 +18,18 @@ def register_cover_source(model, own_field, candidates):
 
 
 def choose_covers(pages, used=None):
-    """Set ``page.card_image`` on each page: its own image, else the first image of its items
-    not yet shown on this page (``used``: ids of the images already shown, updated), else
-    None. Returns ``pages``, a list."""
+    """Set ``page.card_image`` on each page: its own image, else (or when an earlier card
+    shows that one) the first image of its items not yet shown on this page, else None.
+    ``used``: ids of the images the page shows already, updated. Returns ``pages``, a list."""
     pages = list(pages)
     used = set() if used is None else used
     wanting = {}
     for page in pages:
         own_field, _candidates = _sources.get(type(page), (None, None))
         own = getattr(page, own_field, None) if own_field else None
-        page.card_image = own
-        if own is not None:
+        # Its own picture, unless a card before it shows the same one already.
+        page.card_image = own if own is not None and own.pk not in used else None
+        if page.card_image is not None:
             used.add(own.pk)
         elif own_field:
             wanting.setdefault(type(page), []).append(page)
