@@ -12,9 +12,10 @@ class HeritageCollectionsConfig(AppConfig):
 
         from heritagehub.cache import register_query_parameters
         from heritagehub.search import register_served_pages
+        from heritagehub.search_kinds import register_result_kind
 
         from . import browse, catalogue
-        from .models import CatalogueEntry, ItemPage
+        from .models import CatalogueEntry, CollectionPage, ItemPage
         from .oai import index as oai_index
 
         # Every page type: a renamed partner or collection changes its items' entries.
@@ -34,4 +35,15 @@ class HeritageCollectionsConfig(AppConfig):
             lambda language: CatalogueEntry.objects.filter(language_code=language).values(
                 "page_id"
             ),
+        )
+        # The site search's tabs: items (with the catalogue's facets) and collections.
+        register_result_kind(
+            "items",
+            ItemPage,
+            1,
+            refine=browse.search_refinement,
+            card_lookups=["object_type", "images__image__renditions"],
+        )
+        register_result_kind(
+            "collections", CollectionPage, 3, card_lookups=["cover_image__renditions"]
         )

@@ -103,11 +103,14 @@ class BrowseState:
     # and the area the map shows (a BoundingBox; the whole of the results without one).
     view: str = "list"
     bbox: object = None
+    # Parameters of the page the browse is embedded in, kept by every link (the site
+    # search's ``kind``).
+    keep: tuple = ()
 
     @classmethod
-    def from_request(cls, request, scope):
+    def from_request(cls, request, scope, keep=()):
         data = request.GET
-        state = cls(query=data.get("q", "").strip()[:200], page=data.get("page", "1"))
+        state = cls(query=data.get("q", "").strip()[:200], page=data.get("page", "1"), keep=keep)
         for facet in FACETS:
             if facet.param in scope:
                 continue
@@ -134,7 +137,8 @@ class BrowseState:
 
     def params(self):
         """The state as query-string pairs (without the page number)."""
-        pairs = [("q", self.query)] if self.query else []
+        pairs = list(self.keep)
+        pairs += [("q", self.query)] if self.query else []
         for param, values in self.values.items():
             pairs += [(param, value) for value in values]
         if self.year_from is not None:
@@ -262,11 +266,11 @@ def union_all(querysets):
 class Browse:
     """One browse request: its state, its results and its facets."""
 
-    def __init__(self, request, scope=None):
+    def __init__(self, request, scope=None, keep=()):
         self.request = request
         self.scope = scope or {}  # facet param → fixed value (a partner's or collection's page)
         self.language = active_language()
-        self.state = BrowseState.from_request(request, self.scope)
+        self.state = BrowseState.from_request(request, self.scope, keep)
         entries = CatalogueEntry.objects.filter(language_code=self.language)
         for param, value in self.scope.items():
             entries = entries.filter(**{FACETS_BY_PARAM[param].field: value})
@@ -405,3 +409,9 @@ class Browse:
     def sort_options(self):
         sorts = [key for key in SORTS if key != "relevance" or self.query]
         return [(key, SORTS[key], key == self.state.sort) for key in sorts]
+
+
+def search_refinement(request):
+    """The items tab of the site search: the catalogue's facets over the matching items."""
+    browse = Browse(request, keep=(("kind", "items"),))
+    return {"browse": browse, "items": browse.results()}

@@ -10,8 +10,12 @@ class StoriesConfig(AppConfig):
         from django.db.models.signals import pre_delete
         from wagtail.signals import page_published
 
+        from heritagehub.search_kinds import register_result_kind
+
         from .community import on_story_published, on_submission_deleted
         from .models import CommunitySubmission, StoryPage
+
+        register_result_kind("stories", StoryPage, 2, card_lookups=["hero_image__renditions"])
 
         page_published.connect(
             on_story_published, sender=StoryPage, dispatch_uid="stories_community_published"
