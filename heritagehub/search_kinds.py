@@ -15,6 +15,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import prefetch_related_objects
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
 from heritagehub.covers import choose_covers
@@ -77,7 +78,7 @@ def tabs(query, kinds, current):
     def url(kind):
         return "?" + urlencode([("q", query), ("kind", kind)] if kind else [("q", query)])
 
-    result = [Tab("", _("All"), len(kinds), url(""), current == "")]
+    result = [Tab("", pgettext_lazy("search results", "All"), len(kinds), url(""), current == "")]
     for name, (_position, model, _refine) in sorted(_kinds.items(), key=lambda k: k[1][0]):
         if counts[name]:
             label = capfirst(model._meta.verbose_name_plural)
