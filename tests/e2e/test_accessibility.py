@@ -352,6 +352,8 @@ def states(language):
         ("partner directory as a map", f"/{language}/partners/?view=map", expect_an_enhanced_map),
         ("find a service or space", f"/{language}/partners/services/", None),
         ("search results", f"/{language}/search/?q=Fotografia", None),
+        ("search results of every kind", f"/{language}/search/?q=Fotografia+Archivio", None),
+        ("search results: the items tab", f"/{language}/search/?q=Fotografia&kind=items", None),
         ("search without results", f"/{language}/search/?q=zzzz", None),
         ("share story", f"/{language}/stories/share/", None),
         (
