@@ -52,6 +52,7 @@ help:
 	@echo "make bench          build a 100,000-item database, measure pages and imports (docs/benchmarks.md)"
 	@echo "make bench-directory | bench-programme | bench-calls | bench-maps | bench-import"
 	@echo "                    one capability's budgets (docs/directory.md, programme.md, calls.md, maps.md)"
+	@echo "make screenshots-import  retake the admin screenshots of docs/import.md"
 	@echo "make loadtest       gunicorn, PostgreSQL and Redis under load, with faults (docs/reliability.md)"
 
 # --- environment -----------------------------------------------------------------------
@@ -171,6 +172,12 @@ bench-maps: translations $(VENDORED)
 # file"); BENCH_ARGS="--rows 10000 --items 10000" for a quick look.
 bench-import: translations
 	$(PY) -m benchmarks.importing --command "make bench-import" $(BENCH_ARGS)
+
+# The screenshots of docs/import.md (docs/images/import/), taken again: a demo database of
+# their own in .shots/ (delete it to start again), the development server, Debian's Chromium.
+.PHONY: screenshots-import
+screenshots-import: translations $(VENDORED)
+	$(PY) docs/shots/import_path.py
 
 # Run by hand, not by CI (which runs tests/heritagehub/test_fault_smoke.py): the 100,000-item
 # PostgreSQL database of `make bench` (DATABASE_URL, default heritagehub_bench; built when
