@@ -311,6 +311,11 @@ def seed_step(args):
     (WORK / "seed.json").write_text(json.dumps(data))
 
 
+def report_step(args):
+    path = WORK.parent / args.engine / f"{args.engine}.json"
+    publish(section(json.loads(path.read_text())), args.output, f"bench-import:{args.engine}")
+
+
 def count_step(args):
     _django()
     from .build import item_count
@@ -326,12 +331,17 @@ def section(outcome):
     runs = outcome["runs"]
     rows = outcome["rows"]
     best = min(runs, key=lambda r: r["new"]["seconds"])
+    m = outcome["machine"]
     lines = [
         f"### {engine}",
         "",
-        f"Measured {outcome['date']} with `{outcome['command']}` on {outcome['machine']}: "
-        f"{rows:,} new rows into a database of {outcome['seed']['items']:,} items, "
-        f"{len(runs)} run(s), each from a fresh copy of it.",
+        f"Measured {outcome['date']} with `{outcome['command']}`: {rows:,} new rows into a "
+        f"database of {outcome['seed']['items']:,} items, {len(runs)} run(s), each from a "
+        "fresh copy of it.",
+        "",
+        f"Machine: {m['cpus']} CPUs ({m['cpu_model']}), {m['memory']} RAM, {m['system']}; "
+        f"Python {m['python']}, Django {m['django']}, Wagtail {m['wagtail']}; shared with "
+        "other work (the load average is given with each run).",
         "",
         "| run | import (new rows): wall | items/s | CPU | items/CPU-s | peak RSS | "
         "re-run (unchanged): wall | rows/s | peak RSS | items after | load average "
@@ -388,6 +398,10 @@ def parser():
     seed.add_argument("--items", type=int, required=True)
     seed.set_defaults(step=seed_step)
     steps.add_parser("count").set_defaults(step=count_step)
+    written = steps.add_parser("report", help="write the last run's results again")
+    written.add_argument("engine", choices=["sqlite", "postgresql"])
+    written.add_argument("--output", default="docs/benchmarks.md")
+    written.set_defaults(step=report_step)
     return main
 
 

@@ -109,16 +109,18 @@ def manage(*arguments, capture=False):
 
 
 def demo_target():
-    """The demo partner whose editor imports, and the label of its collection in the form:
-    the first demo partner with a collection (the demo loaded first when missing)."""
+    """The demo editor who imports and the id of their partner's collection: the first demo
+    partner whose editor has a collection to import into (the demo loaded when missing)."""
     query = (
-        "from heritage_collections.models import CollectionPage\n"
+        "from django.contrib.auth import get_user_model\n"
+        "from heritage_collections.importing import collection_choices\n"
         "from partners.models import PartnerPage\n"
-        "for partner in PartnerPage.objects.live().filter(locale__language_code='it')"
-        ".order_by('path'):\n"
-        "    collection = CollectionPage.objects.child_of(partner).live().first()\n"
-        "    if collection:\n"
-        "        print(partner.slug, collection.title, sep='\\t'); break\n"
+        "for partner in PartnerPage.objects.live().order_by('path'):\n"
+        "    user = get_user_model().objects.filter(username=partner.slug + '-editor').first()\n"
+        "    choices = collection_choices(user) if user else []\n"
+        "    mine = [c for c, p in choices if p.pk == partner.pk]\n"
+        "    if mine:\n"
+        "        print(user.username, mine[0].pk, sep='\\t'); break\n"
     )
     english = (  # the editor's admin in English, the language of docs/import.md
         "from wagtail.users.models import UserProfile\n"
@@ -128,13 +130,13 @@ def demo_target():
         "profile.preferred_language = 'en'\n"
         "profile.save()\n"
     )
-    found = manage("shell", "-c", query, capture=True).strip()
+    found = manage("shell", "--no-imports", "-c", query, capture=True).strip()
     if not found:
         manage("load_demo")
-        found = manage("shell", "-c", query, capture=True).strip()
-    slug, collection = found.split("\t")
-    manage("shell", "-c", english.format(f"{slug}-editor"))
-    return f"{slug}-editor", collection
+        found = manage("shell", "--no-imports", "-c", query, capture=True).strip()
+    editor, collection = found.splitlines()[-1].split("\t")
+    manage("shell", "--no-imports", "-c", english.format(editor))
+    return editor, collection
 
 
 def free_port():
@@ -169,8 +171,7 @@ def shoot(base, editor, collection, museum):
         page.wait_for_url(f"{base}/admin/")
 
         page.goto(f"{base}/admin/import-items/")
-        option = page.locator("#id_collection option", has_text=collection).first
-        page.select_option("#id_collection", value=option.get_attribute("value"))
+        page.select_option("#id_collection", value=collection)
         page.set_input_files("#id_items", str(museum))
         save(page, "1-upload")
         page.click("form button[type=submit] >> nth=-1")
