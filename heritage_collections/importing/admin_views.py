@@ -30,7 +30,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
@@ -376,9 +376,12 @@ class ConfirmImportView(ImportReportView):
         if report.rejected_rows:
             messages.warning(
                 request,
-                _(
+                ngettext(
+                    "%(count)s row with errors was not imported: fix it in the file of "
+                    "rejected rows and import it.",
                     "%(count)s rows with errors were not imported: fix them in the file of "
-                    "rejected rows and import it."
+                    "rejected rows and import it.",
+                    report.rejected_rows,
                 )
                 % {"count": report.rejected_rows},
                 buttons=[
