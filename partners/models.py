@@ -24,10 +24,10 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from heritagehub.i18n import in_language, language_links, url_in_language
-from heritagehub.maps import Marker, draw_map
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.serializers import VocabularyTermSerializer
+from maps import Marker, draw_map
 
 from . import space
 from .linked_data import partner_data

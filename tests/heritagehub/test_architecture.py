@@ -16,11 +16,12 @@ from django.conf import settings
 # later one.
 LAYERS = (
     ("heritagehub",),
+    ("maps",),
     ("partners",),
     ("heritage_collections",),
     ("stories",),
     ("events", "calls"),
-    ("home",),
+    ("home", "operations"),
     ("demo",),
 )
 LAYER_OF = {app: rank for rank, layer in enumerate(LAYERS) for app in layer}
