@@ -27,9 +27,9 @@ from django.utils.translation import pgettext_lazy
 from heritagehub.cache import cached
 from heritagehub.facets import ActiveFilter, FacetGroup, FacetValue
 from heritagehub.i18n import active_language
-from heritagehub.maps import MapParameterError, parse_bbox
 from heritagehub.rights import Reuse
 from heritagehub.search import MAX_RANKED, clean_query, matching_pages
+from maps import MapParameterError, parse_bbox
 
 from .models import ITEMS_PER_PAGE, CatalogueEntry, ItemImage, ItemPage, ItemTag
 from .timeline import Timeline

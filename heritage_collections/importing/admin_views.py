@@ -37,9 +37,9 @@ from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from heritage_collections.models import CollectionPage
 from heritagehub.rights import RightsStatement
 
+from ..permissions import user_may_import
 from .columns import FACTS
 from .crosswalk import mapping_context
 from .media import MediaZip
@@ -426,15 +426,3 @@ class CancelImportView(UploadMixin, View):
         with contextlib.suppress(Http404):
             Upload.get(request.user, token).delete()
         return redirect("import_items:upload")
-
-
-def user_may_import(user):
-    """Whether ``user`` may add pages to some collection (the menu item; one query)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    from wagtail.permission_policies.pages import PagePermissionPolicy
-
-    allowed = PagePermissionPolicy().instances_user_has_permission_for(user, "add")
-    return CollectionPage.objects.filter(pk__in=allowed.values("pk")).exists()
