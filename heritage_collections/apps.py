@@ -11,10 +11,10 @@ class HeritageCollectionsConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from heritagehub.cache import register_query_parameters
-        from heritagehub.search import register_served_pages
+        from heritagehub.search import register_search
 
-        from . import browse, catalogue
-        from .models import CatalogueEntry, ItemPage
+        from . import browse, catalogue, search_index
+        from .models import ItemPage
         from .oai import index as oai_index
 
         # Every page type: a renamed partner or collection changes its items' entries.
@@ -29,9 +29,5 @@ class HeritageCollectionsConfig(AppConfig):
 
         # Browse pages are cached by their filters (and only those: heritagehub.cache).
         register_query_parameters(**browse.cache_query_parameters())
-        register_served_pages(
-            ItemPage,
-            lambda language: CatalogueEntry.objects.filter(language_code=language).values(
-                "page_id"
-            ),
-        )
+        # The site search finds items through their catalogue entries' full-text index.
+        register_search(ItemPage, search_index.search_items)

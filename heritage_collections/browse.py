@@ -29,8 +29,9 @@ from heritagehub.facets import ActiveFilter, FacetGroup, FacetValue
 from heritagehub.i18n import active_language
 from heritagehub.maps import MapParameterError, parse_bbox
 from heritagehub.rights import Reuse
-from heritagehub.search import MAX_RANKED, clean_query, matching_pages
+from heritagehub.search import MAX_RANKED, clean_query
 
+from . import search_index
 from .models import ITEMS_PER_PAGE, CatalogueEntry, ItemImage, ItemPage, ItemTag
 from .vocabulary import catalogue_labels, century_label
 
@@ -269,7 +270,7 @@ class Browse:
         self.scoped_entries = entries
         self.query = clean_query(self.state.query)
         if self.query:
-            entries = entries.filter(page_id__in=matching_pages(ItemPage, self.query))
+            entries = search_index.matching(entries, self.query, self.language)
         self.base_entries = entries
         self.entries = _filter(entries, self.state)
 
@@ -288,8 +289,8 @@ class Browse:
         """A Django Page of ItemPages (cards' images prefetched), in the chosen order."""
         if self.state.sort == "relevance":
             # The search engine ranks the filtered items itself, in one query.
-            within = _filter(self.scoped_entries, self.state).values("page_id")
-            ranked = matching_pages(ItemPage, self.query, within, ranked=True)
+            within = _filter(self.scoped_entries, self.state)
+            ranked = search_index.ranked(within, self.query, self.language)
             page_obj = Paginator(ranked, ITEMS_PER_PAGE).get_page(self.state.page)
             capped = len(ranked) == MAX_RANKED
             page_obj.ranked_cap = MAX_RANKED if capped else None

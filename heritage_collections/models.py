@@ -27,6 +27,7 @@ from heritagehub.i18n import descendants_in_language, descendants_of_translation
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import RightsStatement, rights_field
+from heritagehub.search import SearchDocumentField
 from heritagehub.serializers import TagNamesField, VocabularyTermSerializer
 from partners.models import PartnerOwnedMixin, PartnerSpace
 
@@ -449,6 +450,11 @@ class CatalogueEntry(models.Model):
     longitude = models.FloatField(null=True)
     has_image = models.BooleanField(default=False)
     reuse = models.CharField(max_length=16)
+    # What a visitor of this language finds the item by: its served page's title and
+    # identifier (weight A), creator, place, tags and object type in every language (B),
+    # description and materials (C), stemmed in this language (heritage_collections.
+    # search_index). PostgreSQL only; SQLite keeps it in an FTS5 table per language.
+    search_document = SearchDocumentField(null=True, editable=False)
 
     class Meta:
         constraints = [
@@ -479,6 +485,19 @@ class CatalogueEntry(models.Model):
 
     def __str__(self):
         return f"{self.sort_title} ({self.language_code})"
+
+
+class SearchWord(models.Model):
+    """A word of the items' searchable text, accent- and case-free: what "did you mean"
+    suggests a misspelt query word from (trigram similarity on PostgreSQL, edit distance
+    among words of the same beginning on SQLite). Added as items are indexed; a word no
+    item holds any more stays, and is only suggested when the query it makes finds items.
+    """
+
+    word = models.CharField(max_length=40, unique=True)
+
+    def __str__(self):
+        return self.word
 
 
 class OaiRecord(models.Model):
