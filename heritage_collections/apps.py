@@ -30,4 +30,4 @@ class HeritageCollectionsConfig(AppConfig):
         # Browse pages are cached by their filters (and only those: heritagehub.cache).
         register_query_parameters(**browse.cache_query_parameters())
         # The site search finds items through their catalogue entries' full-text index.
-        register_search(ItemPage, search_index.search_items)
+        register_search(ItemPage, search_index.ItemSearch)

@@ -305,7 +305,23 @@ class Browse:
         ids = list(page_obj.object_list)
         by_pk = {item.pk: item for item in self._items(ids)}
         page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
+        if self.query:
+            for item in page_obj.object_list:
+                item.search_snippet = search_index.item_snippet(item, self.query)
         return page_obj
+
+    @cached_property
+    def suggestion(self):
+        """When the text query finds no item here: a query with its misspelt words
+        corrected that does ("" when there is none)."""
+        if not self.query or self.base_entries.exists():
+            return ""
+        return search_index.suggestion(self.scoped_entries, self.query, self.language)
+
+    def suggestion_url(self):
+        """``?…#items`` with the suggested query instead of the visitor's."""
+        pairs = [pair for pair in self.state.params() if pair[0] != "q"]
+        return "?" + urlencode([("q", self.suggestion), *pairs]) + "#items"
 
     def _items(self, ids):
         return (

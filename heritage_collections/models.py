@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -23,7 +24,7 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from heritagehub.i18n import descendants_in_language, descendants_of_translations
+from heritagehub.i18n import active_language, descendants_in_language, descendants_of_translations
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import RightsStatement, rights_field
@@ -86,6 +87,15 @@ class CollectionIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("collection index")
+
+    def serve(self, request, *args, **kwargs):
+        # A query that is exactly an item's inventory number goes to the item.
+        from .search_index import identified_item
+
+        item = identified_item(request.GET.get("q", ""), active_language())
+        if item is not None:
+            return redirect(item.get_url(request))
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from .browse import Browse

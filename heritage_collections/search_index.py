@@ -26,17 +26,19 @@ from django.db import connection
 from django.db.models import BooleanField, FloatField
 from django.db.models.expressions import RawSQL
 from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
 
 from heritagehub.search import (
     MAX_RANKED,
     closest_word,
+    snippet,
     fold,
     parse_query,
     stems,
     words,
 )
 
-from .models import CatalogueEntry, ItemTag, ObjectType, SearchWord
+from .models import CatalogueEntry, ItemPage, ItemTag, ObjectType, SearchWord
 
 # PostgreSQL: ts_rank's weights of D, C, B, A: a title match comes before any number of
 # matches in the description.
@@ -281,17 +283,45 @@ def search_items(query, language, limit=MAX_RANKED):
     return ranked(entries, query, language, limit) if limit > 0 else []
 
 
-def item_by_identifier(query, language):
-    """The page id of the one item whose identifier is exactly ``query`` (as served in
-    ``language``), or None."""
+def identified_item(query, language):
+    """The item (as served in ``language``) whose identifier is exactly ``query``, when
+    one item has it; else None."""
     identifier = query.strip()
     if not identifier or len(identifier) > 100 or "\x00" in identifier:
         return None
     found = list(
-        CatalogueEntry.objects.filter(language_code=language, page__identifier=identifier)
-        .values_list("page_id", flat=True)[:2]
+        CatalogueEntry.objects.filter(
+            language_code=language, page__identifier=identifier
+        ).values_list("page_id", flat=True)[:2]
     )
-    return found[0] if len(found) == 1 else None
+    return ItemPage.objects.filter(pk=found[0]).first() if len(found) == 1 else None
+
+
+class ItemSearch:
+    """The items' part of the site search (heritagehub.search.register_search)."""
+
+    search = staticmethod(search_items)
+
+    @staticmethod
+    def identify(query, language):
+        item = identified_item(query, language)
+        return item.url if item else None
+
+    @staticmethod
+    def suggest(query, language):
+        entries = CatalogueEntry.objects.filter(language_code=language)
+        return suggestion(entries, query, language)
+
+
+def item_snippet(item, query):
+    """HTML: where the query's words are in an item's description, materials, creator or
+    place, highlighted; "" when they are only in its title or object type."""
+    language = item.locale.language_code
+    for text in (strip_tags(item.description), item.materials, item.creator, item.place_name):
+        found = snippet(text, query, language)
+        if found:
+            return mark_safe(found)  # noqa: S308 - snippet() escapes the text
+    return ""
 
 
 # Did you mean -----------------------------------------------------------------------------

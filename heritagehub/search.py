@@ -110,9 +110,11 @@ SNIPPET_LENGTH = 160
 
 
 def snippet(text, query, language):
-    """HTML: the part of ``text`` where the query's words are, those words in <mark>; ""
-    when none of them is in ``text``. Compared by stem and accent-free, as the search does."""
-    wanted = {stem for term in parse_query(query) for stem in stems(" ".join(term.words), language)}
+    """HTML: the part of ``text`` (in ``language``) where the query's words are, those
+    words in <mark>; "" when none of them is in ``text``. Compared by stem (the query's in
+    every language) and accent-free, as the search does."""
+    query_words = " ".join(word for term in parse_query(query) for word in term.words)
+    wanted = {stem for code in SNOWBALL for stem in stems(query_words, code)}
     if not wanted or not text:
         return ""
     stemmer = _stemmer(language)
@@ -153,12 +155,33 @@ def closest_word(word, candidates):
 # Site search ------------------------------------------------------------------------------
 
 # Page models with too many pages for ``in_language`` and Wagtail's index (items: 100,000+)
-# register a search of their own: a function (query, language, limit) → pks, best first.
+# register a search of their own: an object with ``search(query, language, limit)`` → pks,
+# best first; ``identify(query, language)`` → the URL of the one page the query names
+# exactly (an inventory number), or None; ``suggest(query, language)`` → a corrected query
+# that finds pages, or "".
 _own_search = {}
 
 
 def register_search(model, search):
     _own_search[model] = search
+
+
+def identified_page_url(query, language):
+    """The URL a query naming one page exactly goes straight to, or None."""
+    for search in _own_search.values():
+        url = search.identify(query, language)
+        if url:
+            return url
+    return None
+
+
+def suggested_query(query, language):
+    """A query like ``query`` with its misspellings corrected, that finds pages, or ""."""
+    for search in _own_search.values():
+        suggestion = search.suggest(query, language)
+        if suggestion:
+            return suggestion
+    return ""
 
 
 def search_pages(query, limit=MAX_RANKED):
@@ -172,7 +195,7 @@ def search_pages(query, limit=MAX_RANKED):
     within = Page.objects.filter(Q(pk__in=in_language(others).values("pk"))).values("pk")
     pages = matching_pages(Page, query, within=within, exclude=tuple(_own_search))[:limit]
     for search in _own_search.values():
-        pages += search(query, language, limit - len(pages))
+        pages += search.search(query, language, limit - len(pages))
     return pages[:limit]
 
 

@@ -1,28 +1,48 @@
 """Views that are not pages: site search and the error pages."""
 
 import sys
+from urllib.parse import urlencode
 
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Page
 
 from heritagehub.pagination import paginate
 from heritagehub.resilience import database_unavailable, is_database_unavailable, render_standalone
-from heritagehub.search import MAX_QUERY_LENGTH, clean_query, search_pages
+from heritagehub.i18n import active_language
+from heritagehub.search import (
+    MAX_QUERY_LENGTH,
+    clean_query,
+    identified_page_url,
+    search_pages,
+    suggested_query,
+)
 
 RESULTS_PER_PAGE = 20
 
 
 def search(request):
-    """`/<lang>/search/?q=…`: results of every page type, paginated, keeping the query."""
+    """`/<lang>/search/?q=…`: results of every page type, paginated, keeping the query; an
+    item's exact inventory number goes to the item; no results offer a corrected query."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = None
+    results, suggestion = None, ""
     if clean_query(query):
+        url = identified_page_url(query, active_language())
+        if url:
+            return redirect(url)
         results = paginate(request, search_pages(query), RESULTS_PER_PAGE)
         # Only the pages of this results page are fetched, as their own types, in rank order.
         pages = Page.objects.filter(pk__in=results.object_list).specific().in_bulk()
         results.object_list = [pages[pk] for pk in results.object_list if pk in pages]
-    return render(request, "search/search.html", {"query": query, "results": results})
+        if not results.paginator.count:
+            suggestion = suggested_query(query, active_language())
+    context = {
+        "query": query,
+        "results": results,
+        "suggestion": suggestion,
+        "suggestion_url": "?" + urlencode({"q": suggestion}),
+    }
+    return render(request, "search/search.html", context)
 
 
 def bad_request(request, exception=None):
