@@ -7,14 +7,14 @@ class HeritageCollectionsConfig(AppConfig):
     verbose_name = pgettext_lazy("heritage", "Collections")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate
+        from django.db.models.signals import post_delete, post_migrate, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from heritagehub.cache import register_query_parameters
         from heritagehub.search import register_search
 
         from . import browse, catalogue, search_index
-        from .models import ItemPage
+        from .models import ItemPage, ObjectType
         from .oai import index as oai_index
 
         # Every page type: a renamed partner or collection changes its items' entries.
@@ -22,6 +22,9 @@ class HeritageCollectionsConfig(AppConfig):
         page_unpublished.connect(catalogue.page_changed, dispatch_uid="catalogue-unpublished")
         post_page_move.connect(catalogue.page_changed, dispatch_uid="catalogue-moved")
         post_delete.connect(catalogue.item_deleted, sender=ItemPage, dispatch_uid="catalogue-del")
+        post_save.connect(
+            catalogue.object_type_saved, sender=ObjectType, dispatch_uid="catalogue-type"
+        )
         post_migrate.connect(
             catalogue.build_if_missing, sender=self, dispatch_uid="catalogue-build"
         )

@@ -212,6 +212,14 @@ def page_changed(sender, instance, **kwargs):
         refresh_catalogue(list(item_keys_below(page)))
 
 
+def object_type_saved(sender, instance, created, **kwargs):
+    """The items of an object type are found by its names in every language: a renamed
+    type's items are indexed again (a rare editorial change; a new type has no items)."""
+    if not created:
+        items = ItemPage.objects.filter(object_type__slug=instance.slug)
+        refresh_catalogue(list(items.values_list("translation_key", flat=True).distinct()))
+
+
 def item_deleted(sender, instance, **kwargs):
     """An item's other translations may now be served where the deleted one was."""
     refresh_catalogue([instance.translation_key])

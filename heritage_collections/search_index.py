@@ -31,9 +31,9 @@ from django.utils.safestring import mark_safe
 from heritagehub.search import (
     MAX_RANKED,
     closest_word,
-    snippet,
     fold,
     parse_query,
+    snippet,
     stems,
     words,
 )
@@ -113,16 +113,26 @@ def index_pages(texts):
     entries were written."""
     if not texts:
         return
+    entries = CatalogueEntry.objects.filter(page_id__in=list(texts)).values_list(
+        "id", "language_code", "page_id"
+    )
+    index_entries([(entry_id, language, texts[page_id]) for entry_id, language, page_id in entries])
+
+
+def index_entries(rows):
+    """Index catalogue entries: rows of (entry id, entry language, PageText of its page)."""
+    if not rows:
+        return
     if connection.vendor == "postgresql":
-        _index_postgresql(texts)
+        _index_postgresql(rows)
     else:
-        _index_sqlite(texts)
-    _remember_words(texts)
+        _index_sqlite(rows)
+    _remember_words({id(text): text for _entry, _language, text in rows}.values())
 
 
-def _index_postgresql(texts):
+def _index_postgresql(rows):
     languages = site_languages()
-    own = "('heritagehub_' || v.language)::regconfig"
+    own = "v.language::regconfig"
     document = " || ".join(
         [
             f"setweight(to_tsvector({own}, v.title), 'A')",
@@ -134,21 +144,21 @@ def _index_postgresql(texts):
             ),
         ]
     )
-    columns = ["page_id", "language", "title", "details", "description"]
+    columns = ["id", "language", "title", "details", "description"]
     columns += [f"vocabulary_{code}" for code in languages]
-    rows = [
-        (pk, text.language, text.title, text.details, text.description)
+    values = [
+        (entry_id, config(text.language), text.title, text.details, text.description)
         + tuple(text.vocabulary.get(code, "") for code in languages)
-        for pk, text in texts.items()
+        for entry_id, _language, text in rows
     ]
     row_sql = "(%s::integer, " + ", ".join(["%s"] * (len(columns) - 1)) + ")"
     with connection.cursor() as cursor:
-        for start in range(0, len(rows), 1000):
-            chunk = rows[start : start + 1000]
+        for start in range(0, len(values), 1000):
+            chunk = values[start : start + 1000]
             cursor.execute(
                 f"UPDATE {ENTRY_TABLE} AS e SET search_document = {document} "
                 f"FROM (VALUES {', '.join([row_sql] * len(chunk))}) AS v ({', '.join(columns)}) "
-                "WHERE e.page_id = v.page_id",
+                "WHERE e.id = v.id",
                 [value for row in chunk for value in row],
             )
 
@@ -169,20 +179,20 @@ def _sqlite_columns(text):
     )
 
 
-def _index_sqlite(texts):
-    columns = {pk: _sqlite_columns(text) for pk, text in texts.items()}
-    entries = defaultdict(list)
-    for entry_id, language, page_id in CatalogueEntry.objects.filter(
-        page_id__in=list(texts)
-    ).values_list("id", "language_code", "page_id"):
-        entries[language].append((entry_id, *columns[page_id]))
+def _index_sqlite(rows):
+    columns = {}
+    by_language = defaultdict(list)
+    for entry_id, language, text in rows:
+        if id(text) not in columns:
+            columns[id(text)] = _sqlite_columns(text)
+        by_language[language].append((entry_id, *columns[id(text)]))
     with connection.cursor() as cursor:
-        for language, rows in entries.items():
+        for language, values in by_language.items():
             # Rows of entries replaced since (their ids are new) went with them (trigger).
             cursor.executemany(
                 f"INSERT OR REPLACE INTO {fts_table(language)} (rowid, title, body) "
                 "VALUES (%s, %s, %s)",
-                rows,
+                values,
             )
 
 
@@ -196,10 +206,11 @@ def is_missing():
 
 
 def _remember_words(texts):
+    """The words of these PageTexts, for "did you mean"."""
     low, high = WORD_LENGTHS
     found = {
         word
-        for text in texts.values()
+        for text in texts
         for word in words(f"{text.title} {text.details} {text.description[:2000]}")
         if low <= len(word) <= high and not word.isdigit()
     }
@@ -211,11 +222,13 @@ def _remember_words(texts):
 # Searching --------------------------------------------------------------------------------
 
 
-def _tsquery(terms):
+def _tsquery(terms, language):
     """(SQL, params) of a tsquery matching every term (a phrase: its words in order), each
-    stemmed in every site language (the function the migration made)."""
-    parts = ["heritagehub_term(%s)"] * len(terms)
-    return "(" + " && ".join(parts) + ")", [" ".join(term.words) for term in terms]
+    stemmed in every site language; the stop words of the visitor's ``language`` are left
+    out (the function the migration made)."""
+    parts = ["heritagehub_term(%s, %s::regconfig)"] * len(terms)
+    params = [value for term in terms for value in (" ".join(term.words), config(language))]
+    return "(" + " && ".join(parts) + ")", params
 
 
 def _fts_match(terms):
@@ -237,7 +250,7 @@ def matching(entries, query, language):
     if not terms:
         return entries.none()
     if connection.vendor == "postgresql":
-        sql, params = _tsquery(terms)
+        sql, params = _tsquery(terms, language)
         return entries.filter(
             RawSQL(f"search_document @@ {sql}", params, output_field=BooleanField())
         )
@@ -254,10 +267,8 @@ def ranked(entries, query, language, limit=MAX_RANKED):
     if not terms:
         return []
     if connection.vendor == "postgresql":
-        sql, params = _tsquery(terms)
-        rank = RawSQL(
-            f"ts_rank(%s, search_document, {sql})", [RANK_WEIGHTS, *params], FloatField()
-        )
+        sql, params = _tsquery(terms, language)
+        rank = RawSQL(f"ts_rank(%s, search_document, {sql})", [RANK_WEIGHTS, *params], FloatField())
         matched = matching(entries, query, language).annotate(rank=rank)
         return list(
             matched.order_by("-rank", "sort_title", "page_id").values_list("page_id", flat=True)[

@@ -15,8 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import Stemmer
-from django.db import connection
-from django.db import models
+from django.db import connection, models
 from django.db.models import Q
 from wagtail.models import Page
 

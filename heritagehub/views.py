@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Page
 
+from heritagehub.i18n import active_language
 from heritagehub.pagination import paginate
 from heritagehub.resilience import database_unavailable, is_database_unavailable, render_standalone
-from heritagehub.i18n import active_language
 from heritagehub.search import (
     MAX_QUERY_LENGTH,
     clean_query,

@@ -40,17 +40,15 @@ def create_index(apps, schema_editor):
                     f"WHERE language_code = '{code}'"
                 )
             # A word or phrase of a query as it stems in any site language; nothing (an
-            # empty tsquery, which && ignores) when it is a stop word in one of them.
-            queries = ", ".join(
-                f"phraseto_tsquery('heritagehub_{code}', term) AS q_{code}" for code in languages()
+            # empty tsquery, which && ignores) when it is a stop word of the visitor's.
+            either = " || ".join(
+                f"phraseto_tsquery('heritagehub_{code}', term)" for code in languages()
             )
-            empty = " OR ".join(f"numnode(q_{code}) = 0" for code in languages())
-            either = " || ".join(f"q_{code}" for code in languages())
             cursor.execute(
-                "CREATE OR REPLACE FUNCTION heritagehub_term(term text) RETURNS tsquery "
-                "LANGUAGE sql STABLE PARALLEL SAFE AS $$ "
-                f"SELECT CASE WHEN {empty} THEN ''::tsquery ELSE {either} END "
-                f"FROM (SELECT {queries}) AS stemmed $$"
+                "CREATE OR REPLACE FUNCTION heritagehub_term(term text, visitor regconfig) "
+                "RETURNS tsquery LANGUAGE sql STABLE PARALLEL SAFE AS $$ "
+                "SELECT CASE WHEN numnode(phraseto_tsquery(visitor, term)) = 0 "
+                f"THEN ''::tsquery ELSE {either} END $$"
             )
             cursor.execute(
                 "CREATE INDEX search_word_trigrams ON heritage_collections_searchword "
@@ -78,7 +76,7 @@ def drop_index(apps, schema_editor):
                 cursor.execute(f"DROP INDEX IF EXISTS catalogue_search_{code}")
                 cursor.execute(f"DROP TEXT SEARCH CONFIGURATION IF EXISTS heritagehub_{code}")
             cursor.execute("DROP INDEX IF EXISTS search_word_trigrams")
-            cursor.execute("DROP FUNCTION IF EXISTS heritagehub_term(text)")
+            cursor.execute("DROP FUNCTION IF EXISTS heritagehub_term(text, regconfig)")
         else:
             cursor.execute("DROP TRIGGER IF EXISTS catalogue_search_delete")
             for code in languages():

@@ -188,9 +188,9 @@ def test_an_edited_item_is_found_by_its_new_words(client, library):
     item = library[MULINO]
     item.description = "<p>Una segheria ad acqua.</p>"
     item.save_revision().publish()
-    assert {i.title for i in client.get("/it/collections/", {"q": "segheria"}).context["items"]} == {
-        MULINO
-    }
+    assert {
+        i.title for i in client.get("/it/collections/", {"q": "segheria"}).context["items"]
+    } == {MULINO}
     assert client.get("/it/collections/", {"q": "albumina"}).context["items"].total == 0
 
 
@@ -206,3 +206,11 @@ def test_a_translated_item_is_found_in_its_translation(client, library, translat
     english = client.get("/en/collections/", {"q": "lady"}).context["items"]
     assert [item.title for item in english] == ["Portrait of a lady"]
     assert client.get("/it/collections/", {"q": "lady"}).context["items"].total == 0
+
+
+def test_a_renamed_object_type_finds_its_items_by_the_new_name(client, library):
+    english = ObjectType.objects.get(slug="drawing", locale__language_code="en")
+    english.name = "Sketch"
+    english.save()
+    response = client.get("/en/collections/", {"q": "sketches"})
+    assert {item.title for item in response.context["items"]} == {TREES}
