@@ -241,15 +241,32 @@ def _facet_counts_query(entries, facet):
     return counts.values_list("facet", "value", "name", "n").order_by("-n", "value")[: facet.limit]
 
 
-def union_all(querysets):
-    """The rows of several querysets (same columns, each ordered and limited) in one query."""
+MATCHED = "browse_matched"
+
+
+def union_all(querysets, matched=None):
+    """The rows of several querysets (same columns, each ordered and limited) in one query.
+
+    ``matched``: catalogue entries (a text query's) the querysets read instead of the whole
+    table: found once and materialized, so the text search is not run again for each part.
+    """
     parts, params = [], []
+    prefix = ""
+    if matched is not None:
+        table = connection.ops.quote_name(CatalogueEntry._meta.db_table)
+        columns = [f.attname for f in CatalogueEntry._meta.concrete_fields]
+        columns = [name for name in columns if name != "search_document"]
+        matched_sql, params = matched.values(*columns).query.sql_with_params()
+        params = list(params)
+        prefix = f"WITH {MATCHED} AS MATERIALIZED ({matched_sql}) "
     for number, queryset in enumerate(querysets):
         sql, part_params = queryset.query.sql_with_params()
+        if matched is not None:
+            sql = sql.replace(table, MATCHED)
         parts.append(f"SELECT * FROM ({sql}) AS part{number}")
         params.extend(part_params)
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+        cursor.execute(prefix + " UNION ALL ".join(parts), params)
         return cursor.fetchall()
 
 
@@ -343,13 +360,13 @@ class Browse:
     def facets(self):
         """Every facet with its values and counts (one query), selected values first."""
         shown = [facet for facet in FACETS if facet.param not in self.scope]
+        # With a text query, the parts count among its matches, found once.
+        counted = self.scoped_entries if self.query else self.base_entries
         rows = self.cached(
             "facets",
             lambda: union_all(
-                [
-                    _facet_counts_query(_filter(self.base_entries, self.state, skip=f.param), f)
-                    for f in shown
-                ]
+                [_facet_counts_query(_filter(counted, self.state, skip=f.param), f) for f in shown],
+                matched=self.base_entries if self.query else None,
             ),
         )
         by_facet = defaultdict(list)
