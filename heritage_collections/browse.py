@@ -307,7 +307,9 @@ class Browse:
         if self.state.sort == "relevance":
             # The search engine ranks the filtered items itself, in one query.
             within = _filter(self.scoped_entries, self.state)
-            ranked = search_index.ranked(within, self.query, self.language)
+            years = (self.state.year_from, self.state.year_to)
+            filtered = bool(self.scope or self.state.values) or years != (None, None)
+            ranked = search_index.ranked(within, self.query, self.language, filtered=filtered)
             page_obj = Paginator(ranked, ITEMS_PER_PAGE).get_page(self.state.page)
             capped = len(ranked) == MAX_RANKED
             page_obj.ranked_cap = MAX_RANKED if capped else None

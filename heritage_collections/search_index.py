@@ -260,9 +260,10 @@ def matching(entries, query, language):
     )
 
 
-def ranked(entries, query, language, limit=MAX_RANKED):
+def ranked(entries, query, language, limit=MAX_RANKED, filtered=True):
     """Page ids of ``entries`` (filtered, without the text query) matching ``query``, best
-    first: title and identifier before the rest, then by title. At most ``limit``."""
+    first: title and identifier before the rest, then by title. At most ``limit``.
+    ``filtered=False``: ``entries`` are all of ``language`` (no scope, no filter)."""
     terms = parse_query(query)
     if not terms:
         return []
@@ -276,11 +277,15 @@ def ranked(entries, query, language, limit=MAX_RANKED):
             ]
         )
     # SQLite: the MATCH drives the query (CROSS JOIN keeps that order), ranked by bm25.
+    # The FTS5 table holds one language's entries: unfiltered, no other condition.
     table = fts_table(language)
-    within_sql, within_params = entries.values("id").query.sql_with_params()
+    within_sql, within_params = "", []
+    if filtered:
+        within_sql, within_params = entries.values("id").query.sql_with_params()
+        within_sql = f"AND e.id IN ({within_sql})"
     sql = (
         f"SELECT e.page_id FROM {table} CROSS JOIN {ENTRY_TABLE} e ON e.id = {table}.rowid "
-        f"WHERE {table} MATCH %s AND e.id IN ({within_sql}) "
+        f"WHERE {table} MATCH %s {within_sql} "
         f"ORDER BY bm25({table}, {TITLE_WEIGHT}, 1.0), e.sort_title, e.page_id LIMIT %s"
     )
     with connection.cursor() as cursor:
@@ -291,7 +296,7 @@ def ranked(entries, query, language, limit=MAX_RANKED):
 def search_items(query, language, limit=MAX_RANKED):
     """The site search's items: page ids of the items served in ``language``, best first."""
     entries = CatalogueEntry.objects.filter(language_code=language)
-    return ranked(entries, query, language, limit) if limit > 0 else []
+    return ranked(entries, query, language, limit, filtered=False) if limit > 0 else []
 
 
 def identified_item(query, language):
