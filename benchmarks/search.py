@@ -2,15 +2,18 @@
 browse and in the site search (median ≤ 40 ms, p95 ≤ 120 ms), on SQLite and PostgreSQL.
 
 ``python -m benchmarks.search`` (``make bench-search``) builds its own database once
-(bench-search.sqlite3, or the PostgreSQL database of $DATABASE_URL with ``_search``): the demo
-site (``load_demo``), then catalogue entries for 100,000 items in five languages, their text
-from Tate's 69,202 open-data records (titles, artists, places, media, tags, descriptions) and
-variants of them, indexed by ``heritage_collections.search_index`` as the catalogue indexes a
-published item. Only the entries are synthetic: each serves one of the demo's real item pages
-(in turn), so the results render real cards. Then each URL is requested once, as a first-time
-anonymous visitor (object cache on, page cache off), with a different word each request,
-common and rare words mixed (drawn from the indexed words by frequency); and the home,
-item and partner pages, to compare the engines. ``--force`` rebuilds the entries.
+(bench-search.sqlite3, or the PostgreSQL database of $DATABASE_URL with ``_search``): the
+migrated schema, then catalogue entries for 100,000 items in five languages (500,000 rows),
+their text from Tate's 69,202 open-data records (titles, artists, places, media, tags,
+descriptions) and variants of them, indexed by ``heritage_collections.search_index`` as the
+catalogue indexes a published item. As in the maps' bench only the catalogue is built: the
+entries point at no page, so what is measured is the search's own work — reading the query,
+the text search, the count, the facet counts and the ranking of browse
+(``Browse.results()`` and ``Browse.facets``), and the site search's ``search_pages`` — called
+in-process, not the rendering of the result cards. Each query is run once, with a different
+word each time, common and rare words mixed (drawn from the indexed titles by frequency),
+object cache on (nothing of a query is in it before), page cache irrelevant (no view).
+``--force`` rebuilds the entries.
 """
 
 import argparse
@@ -40,21 +43,24 @@ def _setup():
 
 def _build(force, log):
     from django.core.management import call_command
-    from django.db import transaction
-    from django.test.utils import override_settings
+    from django.db import connection, transaction
 
-    from heritage_collections.models import CatalogueEntry, ItemPage
+    from heritage_collections.models import CatalogueEntry
 
     call_command("migrate", verbosity=0, interactive=False)
-    if not ItemPage.objects.exists():
-        log("Loading the demo site …")
-        with override_settings(DEBUG=True):
-            call_command("load_demo", verbosity=0)
     if not force and CatalogueEntry.objects.filter(language_code="en").count() >= ITEMS:
         return
     started = time.perf_counter()
     with transaction.atomic():
+        if connection.vendor == "postgresql":
+            # Synthetic rows point at no page: foreign keys are not checked while loading.
+            connection.cursor().execute("SET LOCAL session_replication_role = replica")
+        else:
+            connection.cursor().execute("PRAGMA defer_foreign_keys = ON")
+        CatalogueEntry.objects.all().delete()
         _synthetic_entries(log)
+        if connection.vendor == "sqlite":
+            connection.cursor().execute("PRAGMA defer_foreign_keys = OFF")
     analyse()
     log(f"Built {ITEMS:,} items' entries in {time.perf_counter() - started:.0f} s.")
 
@@ -70,21 +76,15 @@ def _synthetic_entries(log):
     from heritagehub.rights import Reuse
 
     languages = [code for code, _name in settings.LANGUAGES]
-    real = {code: [] for code in languages}
-    for language, page_id, partner, collection in CatalogueEntry.objects.values_list(
-        "language_code", "page_id", "partner", "collection"
-    ):
-        real[language].append((page_id, partner, collection))
-    CatalogueEntry.objects.filter(translation_key__lt=uuid.UUID(int=ITEMS + 1)).delete()
-    demo_items = CatalogueEntry.objects.filter(language_code=languages[0]).count()
     rows = tate_rows()
-    log(f"{len(rows):,} Tate rows; {demo_items:,} demo items.")
+    log(f"{len(rows):,} Tate rows.")
     types = search_index.object_type_names()
     type_slugs = set(ObjectType.objects.values_list("slug", flat=True))
     rng = random.Random(19)
     places = sorted({row["place"] for row in rows if row["place"]}) or [""]
+    partners = [f"partner-{n}" for n in range(10)]
     batch, texts = [], []
-    for number in range(ITEMS - demo_items):
+    for number in range(ITEMS):
         row = rows[number % len(rows)]
         variant = number // len(rows)
         place = row["place"] if not variant else rng.choice(places)
@@ -101,29 +101,26 @@ def _synthetic_entries(log):
             vocabulary=types.get(type_slug, {}),
         )
         key = uuid.UUID(int=number + 1)
+        partner = partners[number % len(partners)]
+        fixed = (
+            key,
+            sort_key(title),
+            partner,
+            f"{partner}/c{number % 7}",
+            type_slug,
+            year,
+            year,
+            century_of(year),
+            place[:200],
+            None,
+            None,
+            number % 3 == 0,
+            Reuse.of(row["rights"]).value,
+        )
         for language in languages:
-            page_id, partner, collection = real[language][number % len(real[language])]
-            batch.append(
-                (
-                    language,
-                    page_id,
-                    key,
-                    sort_key(title),
-                    partner,
-                    collection,
-                    type_slug,
-                    year,
-                    year,
-                    century_of(year),
-                    place[:200],
-                    None,
-                    None,
-                    number % 3 == 0,
-                    Reuse.of(row["rights"]).value,
-                )
-            )
+            batch.append((language, 1_000_000 + number, *fixed))
             texts.append((language, text))
-        if len(batch) >= 10_000 or number == ITEMS - demo_items - 1:
+        if len(batch) >= 10_000 or number == ITEMS - 1:
             ids = insert_rows(CatalogueEntry, ENTRY_FIELDS, batch, returning=True)
             search_index.index_entries(
                 [
@@ -132,7 +129,7 @@ def _synthetic_entries(log):
                 ]
             )
             batch, texts = [], []
-            if number % 20_000 < 2_000:
+            if (number + 1) % 20_000 == 0:
                 log(f"… {number + 1:,} items")
 
 
@@ -150,55 +147,59 @@ def _words():
     return ranked[:COMMON], [word for word in ranked[COMMON:] if counts[word] >= 2]
 
 
-def _urls(rng):
+def _queries(rng):
+    """{class: [(language, query string), …]}: a different word for each query."""
     from django.conf import settings
-
-    from benchmarks.measure import pick_urls
 
     languages = [code for code, _name in settings.LANGUAGES]
     common, rare = _words()
     chosen = rng.sample(common, QUERIES) + rng.sample(rare, QUERIES)
     rng.shuffle(chosen)
     browse, search = chosen[:QUERIES], chosen[QUERIES:]
-    picked = pick_urls(per_class=10, seed=19)
+    half = QUERIES // 2
     return {
-        "browse text query": [
-            f"/{rng.choice(languages)}/collections/?q={word}" for word in browse[: QUERIES // 2]
-        ],
+        "browse text query": [(rng.choice(languages), {"q": word}) for word in browse[:half]],
         "browse text query and a type": [
-            f"/{rng.choice(languages)}/collections/?q={word}&type=painting"
-            for word in browse[QUERIES // 2 :]
+            (rng.choice(languages), {"q": word, "type": "painting"}) for word in browse[half:]
         ],
-        "site search": [f"/{rng.choice(languages)}/search/?q={word}" for word in search],
-        "home": picked["home"],
-        "item": picked["item"],
-        "partner": picked["partner"],
+        "site search": [(rng.choice(languages), {"q": word}) for word in search],
     }
 
 
-def _measure(urls):
-    """{class: (times ms, queries of its first URL)}: each URL requested once, first time."""
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext, override_settings
+def _run(name, language, params):
+    from django.test import RequestFactory
+    from django.utils import translation
 
-    client = Client()
+    from heritage_collections.browse import Browse
+    from heritagehub.search import search_pages
+
+    with translation.override(language):
+        if name == "site search":
+            return len(search_pages(params["q"])[:20])
+        request = RequestFactory().get(f"/{language}/collections/", params)
+        browse = Browse(request)
+        page = browse.results()
+        browse.facets  # noqa: B018 - counted as the page counts them
+        if not page.total:
+            browse.suggestion  # noqa: B018
+        return page.total
+
+
+def _measure(queries):
+    """{class: (times ms, queries)}: each query run once, the first time."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     results = {}
-    with override_settings(HERITAGEHUB_PAGE_CACHE_SECONDS=0):
-        for name, class_urls in urls.items():
-            times, queries = [], []
-            repeat = 1 if "search" in name or "query" in name else 3
-            for url in class_urls:
-                for _ in range(repeat):
-                    client.cookies.clear()
-                    with CaptureQueriesContext(connection) as captured:
-                        started = time.perf_counter()
-                        response = client.get(url)
-                        times.append((time.perf_counter() - started) * 1000)
-                    queries.append(len(captured.captured_queries))
-                    if response.status_code not in (200, 302):
-                        raise SystemExit(f"{url} answered {response.status_code}")
-            results[name] = (times, queries)
+    for name, runs in queries.items():
+        times, counts = [], []
+        for language, params in runs:
+            with CaptureQueriesContext(connection) as captured:
+                started = time.perf_counter()
+                _run(name, language, params)
+                times.append((time.perf_counter() - started) * 1000)
+            counts.append(len(captured.captured_queries))
+        results[name] = (times, counts)
     return results
 
 
@@ -219,17 +220,15 @@ def _report(engine, results, load_before, load_after, command):
         f"{database_version()}. Load average (1, 5, 15 min) before → after: "
         f"{load_before} → {load_after} (2 CPUs, shared).",
         "",
-        "| page | requests | median ms | p95 ms | max ms | SQL queries | budget |",
+        "| what | queries run | median ms | p95 ms | max ms | SQL queries | budget |",
         "|---|---|---|---|---|---|---|",
     ]
     failed = False
     for name, (times, queries) in results.items():
         median, p95 = statistics.median(times), _percentile(times, 95)
-        budget = ""
-        if "search" in name or "query" in name:
-            ok = median <= BUDGET_MEDIAN_MS and p95 <= BUDGET_P95_MS
-            failed = failed or not ok
-            budget = f"median ≤ {BUDGET_MEDIAN_MS}, p95 ≤ {BUDGET_P95_MS} {'✓' if ok else '✗'}"
+        ok = median <= BUDGET_MEDIAN_MS and p95 <= BUDGET_P95_MS
+        failed = failed or not ok
+        budget = f"median ≤ {BUDGET_MEDIAN_MS}, p95 ≤ {BUDGET_P95_MS} {'✓' if ok else '✗'}"
         lines.append(
             f"| {name} | {len(times)} | {median:.1f} | {p95:.1f} | {max(times):.1f} | "
             f"{min(queries)}–{max(queries)} | {budget} |"
@@ -246,9 +245,10 @@ def main(argv=None):
     engine = _setup()
     _build(args.force, print)
     rng = random.Random(19)
-    urls = _urls(rng)
+    queries = _queries(rng)
+    _run("browse text query", "en", {"q": "warmup"})  # imports, connections
     load_before = ", ".join(f"{x:.2f}" for x in os.getloadavg())
-    results = _measure(urls)
+    results = _measure(queries)
     load_after = ", ".join(f"{x:.2f}" for x in os.getloadavg())
     text, failed = _report(engine, results, load_before, load_after, args.command)
     publish(text, args.output, f"search-bench:{engine}")

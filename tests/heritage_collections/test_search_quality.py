@@ -97,7 +97,7 @@ QUERIES = [
     # Creator, place and identifier are searched
     ("it", "Constable", {TREES}),
     ("it", "venice", {SUNSET}),
-    ("en", "MC-0003", {MULINO}),
+    ("en", "mc 0003", {MULINO}),
 ]
 
 
