@@ -144,21 +144,27 @@ def _index_postgresql(rows):
             ),
         ]
     )
-    columns = ["id", "language", "title", "details", "description"]
+    columns = ["ids", "language", "title", "details", "description"]
     columns += [f"vocabulary_{code}" for code in languages]
+    # The entries serving the same page share its document: computed once for them all.
+    ids, texts = defaultdict(list), {}
+    for entry_id, _language, text in rows:
+        ids[id(text)].append(entry_id)
+        texts[id(text)] = text
     values = [
-        (entry_id, config(text.language), text.title, text.details, text.description)
+        (ids[key], config(text.language), text.title, text.details, text.description)
         + tuple(text.vocabulary.get(code, "") for code in languages)
-        for entry_id, _language, text in rows
+        for key, text in texts.items()
     ]
-    row_sql = "(%s::integer, " + ", ".join(["%s"] * (len(columns) - 1)) + ")"
+    row_sql = "(%s::integer[], " + ", ".join(["%s"] * (len(columns) - 1)) + ")"
     with connection.cursor() as cursor:
-        for start in range(0, len(values), 1000):
-            chunk = values[start : start + 1000]
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
             cursor.execute(
-                f"UPDATE {ENTRY_TABLE} AS e SET search_document = {document} "
-                f"FROM (VALUES {', '.join([row_sql] * len(chunk))}) AS v ({', '.join(columns)}) "
-                "WHERE e.id = v.id",
+                f"WITH d AS MATERIALIZED (SELECT v.ids, {document} AS document "
+                f"FROM (VALUES {', '.join([row_sql] * len(chunk))}) AS v ({', '.join(columns)})) "
+                f"UPDATE {ENTRY_TABLE} AS e SET search_document = d.document "
+                "FROM d CROSS JOIN LATERAL unnest(d.ids) AS u (id) WHERE e.id = u.id",
                 [value for row in chunk for value in row],
             )
 
@@ -282,11 +288,12 @@ def ranked(entries, query, language, limit=MAX_RANKED, filtered=True):
     within_sql, within_params = "", []
     if filtered:
         within_sql, within_params = entries.values("id").query.sql_with_params()
-        within_sql = f"AND e.id IN ({within_sql})"
+        within_sql = f"AND rowid IN ({within_sql})"
+    # bm25() within the FTS5 table; only the best ``limit`` are joined to their entries.
     sql = (
-        f"SELECT e.page_id FROM {table} CROSS JOIN {ENTRY_TABLE} e ON e.id = {table}.rowid "
-        f"WHERE {table} MATCH %s {within_sql} "
-        f"ORDER BY bm25({table}, {TITLE_WEIGHT}, 1.0), e.sort_title, e.page_id LIMIT %s"
+        f"SELECT e.page_id FROM (SELECT rowid AS id, bm25({table}, {TITLE_WEIGHT}, 1.0) AS score "
+        f"FROM {table} WHERE {table} MATCH %s {within_sql} ORDER BY score LIMIT %s) AS best "
+        f"CROSS JOIN {ENTRY_TABLE} e ON e.id = best.id ORDER BY best.score, e.sort_title, e.page_id"
     )
     with connection.cursor() as cursor:
         cursor.execute(sql, [_fts_match(terms), *within_params, limit])
@@ -360,7 +367,7 @@ def _closest(word):
     candidates = SearchWord.objects.filter(word__gte=prefix, word__lt=following).values_list(
         "word", flat=True
     )
-    near = [c for c in candidates[:20000] if abs(len(c) - len(word)) <= 2]
+    near = [c for c in candidates[:5000] if abs(len(c) - len(word)) <= 2]
     return closest_word(word, near)
 
 
