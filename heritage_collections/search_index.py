@@ -283,20 +283,28 @@ def ranked(entries, query, language, limit=MAX_RANKED, filtered=True):
             ]
         )
     # SQLite: the MATCH drives the query (CROSS JOIN keeps that order), ranked by bm25.
-    # The FTS5 table holds one language's entries: unfiltered, no other condition.
     table = fts_table(language)
-    within_sql, within_params = "", []
     if filtered:
+        # The MATCH drives the query (CROSS JOIN keeps that order); the filters on the entry.
         within_sql, within_params = entries.values("id").query.sql_with_params()
-        within_sql = f"AND rowid IN ({within_sql})"
-    # bm25() within the FTS5 table; only the best ``limit`` are joined to their entries.
-    sql = (
-        f"SELECT e.page_id FROM (SELECT rowid AS id, bm25({table}, {TITLE_WEIGHT}, 1.0) AS score "
-        f"FROM {table} WHERE {table} MATCH %s {within_sql} ORDER BY score LIMIT %s) AS best "
-        f"CROSS JOIN {ENTRY_TABLE} e ON e.id = best.id ORDER BY best.score, e.sort_title, e.page_id"
-    )
+        sql = (
+            f"SELECT e.page_id FROM {table} CROSS JOIN {ENTRY_TABLE} e ON e.id = {table}.rowid "
+            f"WHERE {table} MATCH %s AND e.id IN ({within_sql}) "
+            f"ORDER BY bm25({table}, {TITLE_WEIGHT}, 1.0), e.sort_title, e.page_id LIMIT %s"
+        )
+    else:
+        # The FTS5 table holds one language's entries: bm25() ranks within it, and only the
+        # best ``limit`` are joined to their entries.
+        within_params = []
+        sql = (
+            f"SELECT e.page_id FROM (SELECT rowid AS id, bm25({table}, {TITLE_WEIGHT}, 1.0) "
+            f"AS score FROM {table} WHERE {table} MATCH %s ORDER BY score LIMIT %s) AS best "
+            f"CROSS JOIN {ENTRY_TABLE} e ON e.id = best.id "
+            "ORDER BY best.score, e.sort_title, e.page_id"
+        )
+    params = [*within_params, limit] if filtered else [limit]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [_fts_match(terms), *within_params, limit])
+        cursor.execute(sql, [_fts_match(terms), *params])
         return [row[0] for row in cursor.fetchall()]
 
 
