@@ -44,7 +44,6 @@ def _setup():
 def _build(force, log):
     from django.core.management import call_command
     from django.db import connection, transaction
-
     from django.db.migrations.executor import MigrationExecutor
 
     from heritage_collections.models import CatalogueEntry
