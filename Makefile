@@ -50,7 +50,7 @@ help:
 	@echo "make check          makemigrations --check and Django's system checks"
 	@echo "make clean          remove .venv, databases, media, compiled files"
 	@echo "make bench          build a 100,000-item database, measure pages and imports (docs/benchmarks.md)"
-	@echo "make bench-directory | bench-programme | bench-calls | bench-maps | bench-import"
+	@echo "make bench-directory | bench-programme | bench-calls | bench-maps | bench-import | bench-search"
 	@echo "                    one capability's budgets (docs/directory.md, programme.md, calls.md, maps.md)"
 	@echo "make screenshots-import  retake the admin screenshots of docs/import.md"
 	@echo "make loadtest       gunicorn, PostgreSQL and Redis under load, with faults (docs/reliability.md)"
@@ -146,7 +146,8 @@ BENCH_ARGS ?=
 # Then the capabilities' budgets, each on a database of its own (bench-<name>.sqlite3, or
 # DATABASE_URL's name with _<name>), written into its doc: the directory at 1,000 partners
 # (docs/directory.md), the programme at 10,000 events (docs/programme.md), the calls at
-# 10,000 calls (docs/calls.md), the maps at 100,000 items (docs/maps.md). Every one runs
+# 10,000 calls (docs/calls.md), the maps at 100,000 items (docs/maps.md), text search at
+# 100,000 items (docs/browse-and-search.md). Every one runs
 # even when another misses its budget; make fails at the end if any did.
 bench: translations $(VENDORED)
 	$(PY) -m benchmarks --command "make bench$(if $(BENCH_ARGS), BENCH_ARGS=\"$(BENCH_ARGS)\")" $(BENCH_ARGS)
@@ -156,10 +157,11 @@ bench: translations $(VENDORED)
 	$(PY) -m benchmarks.calls --command "make bench" || status=1; \
 	$(PY) -m benchmarks.maps --command "make bench" || status=1; \
 	$(PY) -m benchmarks.importing --command "make bench" || status=1; \
+	$(PY) -m benchmarks.search --command "make bench" || status=1; \
 	exit $$status
 
 # One capability's budgets alone (as `make bench` runs them).
-.PHONY: bench-directory bench-programme bench-calls bench-maps bench-import
+.PHONY: bench-directory bench-programme bench-calls bench-maps bench-import bench-search
 bench-directory: translations
 	$(PY) -m benchmarks.directory --command "make bench-directory"
 bench-programme: translations
@@ -168,6 +170,8 @@ bench-calls: translations
 	$(PY) -m benchmarks.calls --command "make bench-calls"
 bench-maps: translations $(VENDORED)
 	$(PY) -m benchmarks.maps --command "make bench-maps" $(BENCH_ARGS)
+bench-search: translations $(VENDORED)
+	$(PY) -m benchmarks.search --command "make bench-search" $(BENCH_ARGS)
 # A 100,000-row file imported into 100,000 items (docs/benchmarks.md, "Import of one large
 # file"); BENCH_ARGS="--rows 10000 --items 10000" for a quick look.
 bench-import: translations

@@ -7,16 +7,16 @@ class HeritageCollectionsConfig(AppConfig):
     verbose_name = pgettext_lazy("heritage", "Collections")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_migrate
+        from django.db.models.signals import post_delete, post_migrate, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from heritagehub.cache import register_query_parameters
-        from heritagehub.search import register_served_pages
+        from heritagehub.search import register_search
         from heritagehub.search_kinds import register_result_kind
         from partners import space
 
-        from . import browse, catalogue, partner_space
-        from .models import CatalogueEntry, CollectionPage, ItemPage
+        from . import browse, catalogue, partner_space, search_index
+        from .models import CollectionPage, ItemPage, ObjectType
         from .oai import index as oai_index
 
         # Every page type: a renamed partner or collection changes its items' entries.
@@ -24,6 +24,9 @@ class HeritageCollectionsConfig(AppConfig):
         page_unpublished.connect(catalogue.page_changed, dispatch_uid="catalogue-unpublished")
         post_page_move.connect(catalogue.page_changed, dispatch_uid="catalogue-moved")
         post_delete.connect(catalogue.item_deleted, sender=ItemPage, dispatch_uid="catalogue-del")
+        post_save.connect(
+            catalogue.object_type_saved, sender=ObjectType, dispatch_uid="catalogue-type"
+        )
         post_migrate.connect(
             catalogue.build_if_missing, sender=self, dispatch_uid="catalogue-build"
         )
@@ -34,12 +37,8 @@ class HeritageCollectionsConfig(AppConfig):
 
         # Browse pages are cached by their filters (and only those: heritagehub.cache).
         register_query_parameters(**browse.cache_query_parameters())
-        register_served_pages(
-            ItemPage,
-            lambda language: CatalogueEntry.objects.filter(language_code=language).values(
-                "page_id"
-            ),
-        )
+        # The site search finds items through their catalogue entries' full-text index.
+        register_search(ItemPage, search_index.ItemSearch)
         # The site search's tabs: items (with the catalogue's facets) and collections.
         register_result_kind(
             "items",

@@ -28,9 +28,10 @@ from heritagehub.cache import cached
 from heritagehub.facets import ActiveFilter, FacetGroup, FacetValue
 from heritagehub.i18n import active_language
 from heritagehub.rights import Reuse
-from heritagehub.search import MAX_RANKED, clean_query, matching_pages
+from heritagehub.search import MAX_RANKED, clean_query
 from maps import MapParameterError, parse_bbox
 
+from . import search_index
 from .models import ITEMS_PER_PAGE, CatalogueEntry, ItemImage, ItemPage, ItemTag
 from .timeline import Timeline
 from .vocabulary import catalogue_labels, century_label
@@ -261,15 +262,32 @@ def _facet_counts_query(entries, facet):
     return counts.values_list("facet", "value", "name", "n").order_by("-n", "value")[: facet.limit]
 
 
-def union_all(querysets):
-    """The rows of several querysets (same columns, each ordered and limited) in one query."""
+MATCHED = "browse_matched"
+
+
+def union_all(querysets, matched=None):
+    """The rows of several querysets (same columns, each ordered and limited) in one query.
+
+    ``matched``: catalogue entries (a text query's) the querysets read instead of the whole
+    table: found once and materialized, so the text search is not run again for each part.
+    """
     parts, params = [], []
+    prefix = ""
+    if matched is not None:
+        table = connection.ops.quote_name(CatalogueEntry._meta.db_table)
+        columns = [f.attname for f in CatalogueEntry._meta.concrete_fields]
+        columns = [name for name in columns if name != "search_document"]
+        matched_sql, params = matched.values(*columns).query.sql_with_params()
+        params = list(params)
+        prefix = f"WITH {MATCHED} AS MATERIALIZED ({matched_sql}) "
     for number, queryset in enumerate(querysets):
         sql, part_params = queryset.query.sql_with_params()
+        if matched is not None:
+            sql = sql.replace(table, MATCHED)
         parts.append(f"SELECT * FROM ({sql}) AS part{number}")
         params.extend(part_params)
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+        cursor.execute(prefix + " UNION ALL ".join(parts), params)
         return cursor.fetchall()
 
 
@@ -290,7 +308,7 @@ class Browse:
         self.scoped_entries = entries
         self.query = clean_query(self.state.query)
         if self.query:
-            entries = entries.filter(page_id__in=matching_pages(ItemPage, self.query))
+            entries = search_index.matching(entries, self.query, self.language)
         self.base_entries = entries
         self.entries = _filter(entries, self.state)
 
@@ -313,8 +331,10 @@ class Browse:
         """A Django Page of ItemPages (cards' images prefetched), in the chosen order."""
         if self.state.sort == "relevance":
             # The search engine ranks the filtered items itself, in one query.
-            within = _filter(self.scoped_entries, self.state).values("page_id")
-            ranked = matching_pages(ItemPage, self.query, within, ranked=True)
+            within = _filter(self.scoped_entries, self.state)
+            years = (self.state.year_from, self.state.year_to)
+            filtered = bool(self.scope or self.state.values) or years != (None, None)
+            ranked = search_index.ranked(within, self.query, self.language, filtered=filtered)
             page_obj = Paginator(ranked, ITEMS_PER_PAGE).get_page(self.state.page)
             capped = len(ranked) == MAX_RANKED
             page_obj.ranked_cap = MAX_RANKED if capped else None
@@ -329,7 +349,23 @@ class Browse:
         ids = list(page_obj.object_list)
         by_pk = {item.pk: item for item in self._items(ids)}
         page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
+        if self.query:
+            for item in page_obj.object_list:
+                item.search_snippet = search_index.item_snippet(item, self.query)
         return page_obj
+
+    @cached_property
+    def suggestion(self):
+        """When the text query finds no item here: a query with its misspelt words
+        corrected that does ("" when there is none)."""
+        if not self.query or self.base_entries.exists():
+            return ""
+        return search_index.suggestion(self.scoped_entries, self.query, self.language)
+
+    def suggestion_url(self):
+        """``?…#items`` with the suggested query instead of the visitor's."""
+        pairs = [pair for pair in self.state.params() if pair[0] != "q"]
+        return "?" + urlencode([("q", self.suggestion), *pairs]) + "#items"
 
     def _items(self, ids):
         return (
@@ -351,13 +387,13 @@ class Browse:
     def facets(self):
         """Every facet with its values and counts (one query), selected values first."""
         shown = [facet for facet in FACETS if facet.param not in self.scope]
+        # With a text query, the parts count among its matches, found once.
+        counted = self.scoped_entries if self.query else self.base_entries
         rows = self.cached(
             "facets",
             lambda: union_all(
-                [
-                    _facet_counts_query(_filter(self.base_entries, self.state, skip=f.param), f)
-                    for f in shown
-                ]
+                [_facet_counts_query(_filter(counted, self.state, skip=f.param), f) for f in shown],
+                matched=self.base_entries if self.query else None,
             ),
         )
         by_facet = defaultdict(list)

@@ -5,6 +5,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
+from django.shortcuts import redirect
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -27,10 +28,16 @@ from wagtail_localize.fields import SynchronizedField
 
 from heritagehub.cache import without_private
 from heritagehub.covers import choose_covers, register_cover_source
-from heritagehub.i18n import descendants_in_language, descendants_of_translations, in_language
+from heritagehub.i18n import (
+    active_language,
+    descendants_in_language,
+    descendants_of_translations,
+    in_language,
+)
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import RightsStatement, rights_field
+from heritagehub.search import SearchDocumentField
 from heritagehub.serializers import TagNamesField, VocabularyTermSerializer
 from partners.models import PartnerOwnedMixin, PartnerSpace
 
@@ -119,6 +126,15 @@ class CollectionIndexPage(IndexPage):
 
     class Meta:
         verbose_name = _("collection index")
+
+    def serve(self, request, *args, **kwargs):
+        # A query that is exactly an item's inventory number goes to the item.
+        from .search_index import identified_item
+
+        item = identified_item(request.GET.get("q", ""), active_language())
+        if item is not None:
+            return redirect(item.get_url(request))
+        return super().serve(request, *args, **kwargs)
 
     def get_context(self, request, *args, **kwargs):
         from .browse import Browse
@@ -530,6 +546,11 @@ class CatalogueEntry(models.Model):
     longitude = models.FloatField(null=True)
     has_image = models.BooleanField(default=False)
     reuse = models.CharField(max_length=16)
+    # What a visitor of this language finds the item by: its served page's title and
+    # identifier (weight A), creator, place, tags and object type in every language (B),
+    # description and materials (C), stemmed in this language (heritage_collections.
+    # search_index). PostgreSQL only; SQLite keeps it in an FTS5 table per language.
+    search_document = SearchDocumentField(null=True, editable=False)
 
     class Meta:
         constraints = [
@@ -569,6 +590,19 @@ class CatalogueEntry(models.Model):
 
     def __str__(self):
         return f"{self.sort_title} ({self.language_code})"
+
+
+class SearchWord(models.Model):
+    """A word of the items' searchable text, accent- and case-free: what "did you mean"
+    suggests a misspelt query word from (trigram similarity on PostgreSQL, edit distance
+    among words of the same beginning on SQLite). Added as items are indexed; a word no
+    item holds any more stays, and is only suggested when the query it makes finds items.
+    """
+
+    word = models.CharField(max_length=40, unique=True)
+
+    def __str__(self):
+        return self.word
 
 
 class OaiRecord(models.Model):

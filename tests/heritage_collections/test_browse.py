@@ -280,9 +280,9 @@ def test_a_text_query_searches_the_text_of_the_visitor_language(client, tree, tr
     translate(tree.partner_index, "en", title="Partners")
     translate(tree.partner, "en", title="National Archive")
     translate(tree.collection, "en", title="Photographs")
-    translate(tree.item, "en", title="Photograph one")
-    assert result_titles(browse(client, "/en/collections/?q=photograph")) == ["Photograph one"]
-    assert result_titles(browse(client, "/it/collections/?q=photograph")) == []
+    translate(tree.item, "en", title="Snapshot one")
+    assert result_titles(browse(client, "/en/collections/?q=snapshot")) == ["Snapshot one"]
+    assert result_titles(browse(client, "/it/collections/?q=snapshot")) == []
 
 
 # Scoped browse -----------------------------------------------------------------------------

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 def item_en(tree, translate):
     for page in (tree.home, tree.partner_index, tree.partner, tree.collection):
         translate(page, "en")
-    return translate(tree.item, "en", title="Photograph one")
+    return translate(tree.item, "en", title="Snapshot one")
 
 
 def result_pks(response):
@@ -26,19 +26,20 @@ def test_search_answers_in_every_language(tree, client):
 
 
 def test_search_finds_pages_of_the_current_locale(tree, item_en, client):
-    response = client.get("/en/search/", {"q": "Photograph"})
+    response = client.get("/en/search/", {"q": "Snapshot"})
     assert result_pks(response) == [item_en.pk]
 
 
 def test_search_returns_the_source_of_untranslated_pages(tree, item_en, client):
+    # The three photographs: the first as its English translation, the others as they are.
     response = client.get("/en/search/", {"q": "Fotografia"})
-    assert set(result_pks(response)) == {tree.items[1].pk, tree.items[2].pk}
+    assert set(result_pks(response)) == {item_en.pk, tree.items[1].pk, tree.items[2].pk}
 
 
 def test_search_returns_one_result_per_translation(tree, item_en, client):
     response = client.get("/it/search/", {"q": "Fotografia"})
     assert sorted(result_pks(response)) == sorted(item.pk for item in tree.items)
-    assert client.get("/it/search/", {"q": "Photograph"}).context["results"].paginator.count == 0
+    assert client.get("/it/search/", {"q": "Snapshot"}).context["results"].paginator.count == 0
 
 
 def test_search_skips_unpublished_pages(tree, client):

@@ -1,0 +1,402 @@
+"""The items' full-text index, in every site language, on PostgreSQL and SQLite.
+
+Each catalogue entry (an item as the visitors of one language find it) is indexed with the
+text of the page those visitors are served, in three weights: title and identifier (A);
+creator, place, tags and the name of the object type in every site language (B), so that
+"dipinto", "painting" and "Gemälde" all find the paintings; description and materials (C).
+Words are folded (no case, no accents) and stemmed by the Snowball stemmer of the entry's
+language, and the visitor's query is read the same way, so "paintings" finds "painting".
+
+PostgreSQL: ``CatalogueEntry.search_document`` is a ``tsvector`` built with the text search
+configuration ``heritagehub_<language>`` (the language's Snowball stemmer after ``unaccent``),
+under a GIN index per language; browse filters, counts and ranks on the one table.
+SQLite: an FTS5 table per language, ``heritage_collections_search_<language>``, whose rowid
+is the entry's id, holds the stems the project computes (PyStemmer: the same Snowball
+algorithms); a trigger removes an entry's row with the entry.
+
+The index follows the catalogue: ``heritage_collections.catalogue`` calls ``index_pages``
+for every batch of entries it writes (publish, unpublish, move, delete, translation, import).
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection
+from django.db.models import BooleanField, FloatField
+from django.db.models.expressions import RawSQL
+from django.utils.html import strip_tags
+from django.utils.safestring import mark_safe
+
+from heritagehub.search import (
+    MAX_RANKED,
+    closest_word,
+    fold,
+    parse_query,
+    snippet,
+    stems,
+    words,
+)
+
+from .models import CatalogueEntry, ItemPage, ItemTag, ObjectType, SearchWord
+
+# PostgreSQL: ts_rank's weights of D, C, B, A: a title match comes before any number of
+# matches in the description.
+RANK_WEIGHTS = "{0.01, 0.05, 0.2, 1.0}"
+# SQLite: bm25's weight of the FTS5 columns (title, body).
+TITLE_WEIGHT = 10.0
+MAX_TEXT = 20_000  # characters of description indexed (the rest of a long text adds little)
+ENTRY_TABLE = CatalogueEntry._meta.db_table
+WORD_LENGTHS = (3, 40)  # the words "did you mean" knows
+
+
+def config(language):
+    """PostgreSQL's text search configuration of a site language (made by the migration)."""
+    return f"heritagehub_{language}"
+
+
+def fts_table(language):
+    """SQLite's FTS5 table of a site language's entries (made by the migration)."""
+    return f"heritage_collections_search_{language}"
+
+
+def site_languages():
+    return [code for code, _name in settings.LANGUAGES]
+
+
+# Indexing ---------------------------------------------------------------------------------
+
+
+def object_type_names():
+    """{object type slug: {language: its name in that language}}."""
+    names = defaultdict(dict)
+    for slug, name, language in ObjectType.objects.values_list(
+        "slug", "name", "locale__language_code"
+    ):
+        names[slug][language] = name
+    return names
+
+
+@dataclass
+class PageText:
+    """An item page's searchable text: in its language, and its object type's names."""
+
+    language: str
+    title: str  # A: title and identifier
+    details: str  # B: creator, place, tags
+    description: str  # C: description and materials
+    vocabulary: dict  # B: {language: the object type's name in it}
+
+
+def page_texts(pages):
+    """{page pk: PageText} of item pages (``locale`` and ``object_type`` loaded), in two
+    queries."""
+    tags = defaultdict(list)
+    tagged = ItemTag.objects.filter(content_object_id__in=[p.pk for p in pages])
+    for page_id, name in tagged.values_list("content_object_id", "tag__name"):
+        tags[page_id].append(name)
+    type_names = object_type_names()
+    return {
+        page.pk: PageText(
+            language=page.locale.language_code,
+            title=f"{page.title} {page.full_title} {page.identifier}",
+            details=" ".join([page.creator, page.place_name, *tags[page.pk]]),
+            description=f"{strip_tags(page.description)[:MAX_TEXT]} {page.materials[:2000]}",
+            vocabulary=type_names.get(page.object_type.slug, {}) if page.object_type else {},
+        )
+        for page in pages
+    }
+
+
+def index_pages(texts):
+    """Index the catalogue entries serving these pages ({page pk: PageText}), after the
+    entries were written."""
+    if not texts:
+        return
+    entries = CatalogueEntry.objects.filter(page_id__in=list(texts)).values_list(
+        "id", "language_code", "page_id"
+    )
+    index_entries([(entry_id, language, texts[page_id]) for entry_id, language, page_id in entries])
+
+
+def index_entries(rows):
+    """Index catalogue entries: rows of (entry id, entry language, PageText of its page)."""
+    if not rows:
+        return
+    if connection.vendor == "postgresql":
+        _index_postgresql(rows)
+    else:
+        _index_sqlite(rows)
+    _remember_words({id(text): text for _entry, _language, text in rows}.values())
+
+
+def _index_postgresql(rows):
+    languages = site_languages()
+    own = "v.language::regconfig"
+    document = " || ".join(
+        [
+            f"setweight(to_tsvector({own}, v.title), 'A')",
+            f"setweight(to_tsvector({own}, v.details), 'B')",
+            f"setweight(to_tsvector({own}, v.description), 'C')",
+            *(
+                f"setweight(to_tsvector('{config(code)}', v.vocabulary_{code}), 'B')"
+                for code in languages
+            ),
+        ]
+    )
+    columns = ["ids", "language", "title", "details", "description"]
+    columns += [f"vocabulary_{code}" for code in languages]
+    # The entries serving the same page share its document: computed once for them all.
+    ids, texts = defaultdict(list), {}
+    for entry_id, _language, text in rows:
+        ids[id(text)].append(entry_id)
+        texts[id(text)] = text
+    values = [
+        (ids[key], config(text.language), text.title, text.details, text.description)
+        + tuple(text.vocabulary.get(code, "") for code in languages)
+        for key, text in texts.items()
+    ]
+    row_sql = "(%s::integer[], " + ", ".join(["%s"] * (len(columns) - 1)) + ")"
+    with connection.cursor() as cursor:
+        for start in range(0, len(values), 500):
+            chunk = values[start : start + 500]
+            cursor.execute(
+                f"WITH d AS MATERIALIZED (SELECT v.ids, {document} AS document "
+                f"FROM (VALUES {', '.join([row_sql] * len(chunk))}) AS v ({', '.join(columns)})) "
+                f"UPDATE {ENTRY_TABLE} AS e SET search_document = d.document "
+                "FROM d CROSS JOIN LATERAL unnest(d.ids) AS u (id) WHERE e.id = u.id",
+                [value for row in chunk for value in row],
+            )
+
+
+def _sqlite_columns(text):
+    """(title, body) of an FTS5 row: the stems of the page's text in its language, and of
+    its object type's names each in its own."""
+    vocabulary = [" ".join(stems(name, code)) for code, name in text.vocabulary.items()]
+    return (
+        " ".join(stems(text.title, text.language)),
+        " ".join(
+            [
+                *stems(text.details, text.language),
+                *stems(text.description, text.language),
+                *vocabulary,
+            ]
+        ),
+    )
+
+
+def _index_sqlite(rows):
+    columns = {}
+    by_language = defaultdict(list)
+    for entry_id, language, text in rows:
+        if id(text) not in columns:
+            columns[id(text)] = _sqlite_columns(text)
+        by_language[language].append((entry_id, *columns[id(text)]))
+    with connection.cursor() as cursor:
+        for language, values in by_language.items():
+            # Rows of entries replaced since (their ids are new) went with them (trigger).
+            cursor.executemany(
+                f"INSERT OR REPLACE INTO {fts_table(language)} (rowid, title, body) "
+                "VALUES (%s, %s, %s)",
+                values,
+            )
+
+
+def is_missing():
+    """Whether catalogue entries were written before the index existed (an upgrade)."""
+    if connection.vendor == "postgresql":
+        return CatalogueEntry.objects.filter(search_document=None).exists()
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT 1 FROM {fts_table(site_languages()[0])} LIMIT 1")
+        return cursor.fetchone() is None and CatalogueEntry.objects.exists()
+
+
+def _remember_words(texts):
+    """The words of these PageTexts, for "did you mean"."""
+    low, high = WORD_LENGTHS
+    found = {
+        word
+        for text in texts
+        for word in words(f"{text.title} {text.details} {text.description[:2000]}")
+        if low <= len(word) <= high and not word.isdigit()
+    }
+    SearchWord.objects.bulk_create(
+        [SearchWord(word=word) for word in sorted(found)], ignore_conflicts=True, batch_size=2000
+    )
+
+
+# Searching --------------------------------------------------------------------------------
+
+
+def _tsquery(terms, language):
+    """(SQL, params) of a tsquery matching every term (a phrase: its words in order), each
+    stemmed in every site language; the stop words of the visitor's ``language`` are left
+    out (the function the migration made)."""
+    parts = ["heritagehub_term(%s, %s::regconfig)"] * len(terms)
+    params = [value for term in terms for value in (" ".join(term.words), config(language))]
+    return "(" + " && ".join(parts) + ")", params
+
+
+def _fts_match(terms):
+    """SQLite FTS5's MATCH expression: every term, as its stems in any site language,
+    quoted (no FTS5 syntax)."""
+    alternatives = []
+    for term in terms:
+        found = dict.fromkeys(
+            " ".join(stems(" ".join(term.words), code)) for code in site_languages()
+        )
+        alternatives.append("(" + " OR ".join(f'"{stem}"' for stem in found if stem) + ")")
+    return " AND ".join(alternatives)
+
+
+def matching(entries, query, language):
+    """``entries`` (CatalogueEntry rows of ``language``) narrowed to those matching every
+    word and phrase of ``query``."""
+    terms = parse_query(query)
+    if not terms:
+        return entries.none()
+    if connection.vendor == "postgresql":
+        sql, params = _tsquery(terms, language)
+        return entries.filter(
+            RawSQL(f"search_document @@ {sql}", params, output_field=BooleanField())
+        )
+    table = fts_table(language)
+    return entries.filter(
+        id__in=RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [_fts_match(terms)])
+    )
+
+
+def ranked(entries, query, language, limit=MAX_RANKED, filtered=True):
+    """Page ids of ``entries`` (filtered, without the text query) matching ``query``, best
+    first: title and identifier before the rest, then by title. At most ``limit``.
+    ``filtered=False``: ``entries`` are all of ``language`` (no scope, no filter)."""
+    terms = parse_query(query)
+    if not terms:
+        return []
+    if connection.vendor == "postgresql":
+        sql, params = _tsquery(terms, language)
+        rank = RawSQL(f"ts_rank(%s, search_document, {sql})", [RANK_WEIGHTS, *params], FloatField())
+        matched = matching(entries, query, language).annotate(rank=rank)
+        return list(
+            matched.order_by("-rank", "sort_title", "page_id").values_list("page_id", flat=True)[
+                :limit
+            ]
+        )
+    # SQLite: the MATCH drives the query (CROSS JOIN keeps that order), ranked by bm25.
+    table = fts_table(language)
+    if filtered:
+        # The MATCH drives the query (CROSS JOIN keeps that order); the filters on the entry.
+        within_sql, within_params = entries.values("id").query.sql_with_params()
+        sql = (
+            f"SELECT e.page_id FROM {table} CROSS JOIN {ENTRY_TABLE} e ON e.id = {table}.rowid "
+            f"WHERE {table} MATCH %s AND e.id IN ({within_sql}) "
+            f"ORDER BY bm25({table}, {TITLE_WEIGHT}, 1.0), e.sort_title, e.page_id LIMIT %s"
+        )
+    else:
+        # The FTS5 table holds one language's entries: bm25() ranks within it, and only the
+        # best ``limit`` are joined to their entries.
+        within_params = []
+        sql = (
+            f"SELECT e.page_id FROM (SELECT rowid AS id, bm25({table}, {TITLE_WEIGHT}, 1.0) "
+            f"AS score FROM {table} WHERE {table} MATCH %s ORDER BY score LIMIT %s) AS best "
+            f"CROSS JOIN {ENTRY_TABLE} e ON e.id = best.id "
+            "ORDER BY best.score, e.sort_title, e.page_id"
+        )
+    params = [*within_params, limit] if filtered else [limit]
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [_fts_match(terms), *params])
+        return [row[0] for row in cursor.fetchall()]
+
+
+def search_items(query, language, limit=MAX_RANKED):
+    """The site search's items: page ids of the items served in ``language``, best first."""
+    entries = CatalogueEntry.objects.filter(language_code=language)
+    return ranked(entries, query, language, limit, filtered=False) if limit > 0 else []
+
+
+def identified_item(query, language):
+    """The item (as served in ``language``) whose identifier is exactly ``query``, when
+    one item has it; else None."""
+    identifier = query.strip()
+    if not identifier or len(identifier) > 100 or "\x00" in identifier:
+        return None
+    found = list(
+        CatalogueEntry.objects.filter(
+            language_code=language, page__identifier=identifier
+        ).values_list("page_id", flat=True)[:2]
+    )
+    return ItemPage.objects.filter(pk=found[0]).first() if len(found) == 1 else None
+
+
+class ItemSearch:
+    """The items' part of the site search (heritagehub.search.register_search)."""
+
+    search = staticmethod(search_items)
+
+    @staticmethod
+    def identify(query, language):
+        item = identified_item(query, language)
+        return item.url if item else None
+
+    @staticmethod
+    def suggest(query, language):
+        entries = CatalogueEntry.objects.filter(language_code=language)
+        return suggestion(entries, query, language)
+
+
+def item_snippet(item, query):
+    """HTML: where the query's words are in an item's description, materials, creator or
+    place, highlighted; "" when they are only in its title or object type."""
+    language = item.locale.language_code
+    for text in (strip_tags(item.description), item.materials, item.creator, item.place_name):
+        found = snippet(text, query, language)
+        if found:
+            return mark_safe(found)  # noqa: S308 - snippet() escapes the text
+    return ""
+
+
+# Did you mean -----------------------------------------------------------------------------
+
+
+def _closest(word):
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            # pg_trgm: "%" finds the words sharing enough trigrams (its GIN index).
+            cursor.execute(
+                f"SELECT word FROM {SearchWord._meta.db_table} WHERE word %% %s "
+                "ORDER BY similarity(word, %s) DESC, word LIMIT 1",
+                [word, word],
+            )
+            row = cursor.fetchone()
+            return row[0] if row else None
+    # SQLite: the words with the same first two letters and about as long, by edit ratio.
+    prefix = word[:2]
+    following = prefix[:-1] + chr(ord(prefix[-1]) + 1)
+    candidates = SearchWord.objects.filter(word__gte=prefix, word__lt=following).values_list(
+        "word", flat=True
+    )
+    near = [c for c in candidates[:5000] if abs(len(c) - len(word)) <= 2]
+    return closest_word(word, near)
+
+
+def suggestion(entries, query, language):
+    """A query like ``query`` with its unknown words replaced by the closest known ones,
+    when it finds some of ``entries``; else ""."""
+    terms = parse_query(query)
+    low, high = WORD_LENGTHS
+    changed, replaced = False, []
+    for term in terms:
+        if term.is_phrase or not low <= len(term.words[0]) <= high:
+            replaced.append(str(term))
+            continue
+        word = term.words[0]
+        if SearchWord.objects.filter(word=word).exists():
+            replaced.append(word)
+            continue
+        closest = _closest(word)
+        changed = changed or bool(closest)
+        replaced.append(closest or word)
+    suggested = " ".join(replaced)
+    if not changed or fold(suggested) == fold(query):
+        return ""
+    return suggested if matching(entries, suggested, language).exists() else ""
