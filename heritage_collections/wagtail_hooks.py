@@ -6,8 +6,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from heritage_collections.dashboard import ItemAttentionPanel
 from heritage_collections.europeana.report import EuropeanaReadinessView, may_see_report
 from heritage_collections.importing import admin_crosswalk, admin_views
+from partners.dashboard import partner_spaces_of
 
 
 @hooks.register("register_admin_urls")
@@ -80,3 +82,13 @@ def keep_europeana_readiness_for_partners(request, menu_items):
     item = register_europeana_readiness_menu_item()
     if item.is_shown(request):
         menu_items.append(item)
+
+
+# --- The partner editor's dashboard: items to complete (``dashboard``) -------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_item_attention_panel(request, panels):
+    spaces = list(partner_spaces_of(request.user))
+    if spaces:
+        panels.append(ItemAttentionPanel(spaces))

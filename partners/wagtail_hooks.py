@@ -20,7 +20,7 @@ from wagtail.models import GroupPagePermission, Page
 from wagtail.permissions import policy_registry
 
 from partners import views
-from partners.dashboard import PartnerSpacePanel, partner_spaces_of
+from partners.dashboard import PartnerSpacePanel, PartnerStartPanel, partner_spaces_of
 from partners.joining.admin import WaitingApplicationsSummaryItem, join_application_viewset
 
 
@@ -104,6 +104,7 @@ def hide_reports(request, menu_items):
 def add_partner_space_panel(request, panels):
     spaces = list(partner_spaces_of(request.user))
     if spaces:
+        panels.append(PartnerStartPanel(spaces))
         panels.append(PartnerSpacePanel(spaces))
 
 
