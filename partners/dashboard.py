@@ -171,12 +171,16 @@ def attention_counts(partner_pages):
     counts = states.aggregate(
         drafts=Count(
             "pk",
+            # Never in a workflow (NULL), or its last one finished: not with the moderators.
             filter=(Q(live=False) | Q(has_unpublished_changes=True))
-            & ~Q(
-                review_status__in=[
-                    WorkflowState.STATUS_IN_PROGRESS,
-                    WorkflowState.STATUS_NEEDS_CHANGES,
-                ]
+            & (
+                Q(review_status__isnull=True)
+                | ~Q(
+                    review_status__in=[
+                        WorkflowState.STATUS_IN_PROGRESS,
+                        WorkflowState.STATUS_NEEDS_CHANGES,
+                    ]
+                )
             ),
         ),
         in_review=Count("pk", filter=Q(review_status=WorkflowState.STATUS_IN_PROGRESS)),
