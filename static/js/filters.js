@@ -40,7 +40,8 @@
       document.documentElement.classList.toggle("has-filters-drawer", asDrawer);
     });
 
-    drawer.addEventListener("keydown", function (event) {
+    // On the document: the drawer covers the page, so Escape closes it wherever the focus is.
+    document.addEventListener("keydown", function (event) {
       if (event.key === "Escape" && drawer.open && NARROW.matches) {
         drawer.open = false;
         toggle.focus();
