@@ -12,8 +12,9 @@ class HeritageCollectionsConfig(AppConfig):
 
         from heritagehub.cache import register_query_parameters
         from heritagehub.search import register_served_pages
+        from partners import space
 
-        from . import browse, catalogue
+        from . import browse, catalogue, partner_space
         from .models import CatalogueEntry, ItemPage
         from .oai import index as oai_index
 
@@ -26,6 +27,9 @@ class HeritageCollectionsConfig(AppConfig):
             catalogue.build_if_missing, sender=self, dispatch_uid="catalogue-build"
         )
         post_migrate.connect(oai_index.build_if_missing, sender=self, dispatch_uid="oai-build")
+
+        space.register_listing("collections", partner_space.collections_of)
+        space.register_view("items", partner_space.items)
 
         # Browse pages are cached by their filters (and only those: heritagehub.cache).
         register_query_parameters(**browse.cache_query_parameters())

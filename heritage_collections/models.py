@@ -455,7 +455,7 @@ class CatalogueEntry(models.Model):
     century = models.SmallIntegerField(null=True)
     place = models.CharField(max_length=200, blank=True)
     # Where the item's place is (WGS 84 degrees), for the maps of browse: floats, so the
-    # GeoJSON grid (heritagehub.maps.geojson) groups 100,000 rows without decimal arithmetic.
+    # GeoJSON grid (maps.geojson) groups 100,000 rows without decimal arithmetic.
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
     has_image = models.BooleanField(default=False)

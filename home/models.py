@@ -137,6 +137,9 @@ class FormField(TranslatableMixin, AbstractFormField):
 class FormPage(HeritagePageMixin, AbstractEmailForm):
     """The partnership enquiry and contact form: submissions are stored and e-mailed to the hub."""
 
+    # Visitors look for the contact form in the main menu, not the footer.
+    show_in_menus_default = True
+
     introduction = RichTextField(_("introduction"), blank=True)
     thank_you_text = RichTextField(_("thank-you text"), blank=True)
 
