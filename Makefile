@@ -1,7 +1,8 @@
 # Heritage Hub — every command a developer or CI needs. GNU make; Python 3.11 as python3.
 #
 #   make run            fresh clone → .venv, install, translations, migrate, demo content,
-#                       then serve http://127.0.0.1:8000
+#                       then serve http://127.0.0.1:8000 as a visitor sees it (DEBUG off)
+#   make dev            the same, served by Django's debug server (DEBUG on, tracebacks)
 #   make test           the whole pytest suite on SQLite (installs Debian's chromium if missing)
 #   make test-postgres  the same suite on the PostgreSQL server at 127.0.0.1:5432
 #   make lint | format | check | clean
@@ -19,6 +20,9 @@ PY := $(BIN)/python
 INSTALLED := $(VENV)/.installed
 VENDORED := static/vendor/.installed
 DEV_SETTINGS := heritagehub.settings.dev
+# `make run` serves the demo with DEBUG off (heritagehub/settings/demo.py); the demo is
+# loaded with the dev settings, since load_demo refuses DEBUG off.
+DEMO_SETTINGS := heritagehub.settings.demo
 MANAGE := DJANGO_SETTINGS_MODULE=$(DEV_SETTINGS) $(PY) manage.py
 
 # The demo database and its stamp. The stamp records which database file the demo was
@@ -39,10 +43,11 @@ CHROMIUM := /usr/bin/chromium
 # The PostgreSQL server of the developers' and CI machines (trust authentication).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/heritagehub_test
 
-.PHONY: help install vendor translations browser migrate demo run test test-postgres lint format check clean
+.PHONY: help install vendor translations browser migrate demo run dev test test-postgres lint format check clean
 
 help:
-	@echo "make run            set up and serve the demo site at http://$(HOST):$(PORT)"
+	@echo "make run            set up and serve the demo site at http://$(HOST):$(PORT) (DEBUG off)"
+	@echo "make dev            the same with Django's debug server (DEBUG on)"
 	@echo "make test           run the whole test suite (SQLite)"
 	@echo "make test-postgres  run the whole test suite on PostgreSQL ($(POSTGRES_URL))"
 	@echo "make lint           ruff check + ruff format --check"
@@ -132,8 +137,13 @@ demo: migrate
 		stat -c '%i %W' $(DB) > $(DEMO_STAMP); \
 	fi
 
+# --nostatic: static files come from WhiteNoise, as in production, not runserver's handler.
 run: translations demo $(VENDORED)
 	@echo "Heritage Hub: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
+	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(PY) manage.py runserver --nostatic $(HOST):$(PORT)
+
+dev: translations demo $(VENDORED)
+	@echo "Heritage Hub (debug): http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
 # --- benchmark --------------------------------------------------------------------------

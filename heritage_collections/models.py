@@ -433,6 +433,17 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         return self.full_title or self.title
 
     @property
+    def title_is_uncertain(self):
+        """Whether the title carries the cataloguer's marks of doubt or of a supplied title.
+
+        Catalogues put a title the cataloguer made up in square brackets ("[title not
+        known]", "[Portrait of a woman]") and mark a doubtful reading with "?": the page
+        says so, since a visitor would otherwise read them as typing errors.
+        """
+        title = self.whole_title
+        return "?" in title or ("[" in title and "]" in title)
+
+    @property
     def partner_terms(self):
         """[(column label, the partner's word)] of the values mapped to hub terms."""
         labels = dict(VocabularyCrosswalk.COLUMNS)

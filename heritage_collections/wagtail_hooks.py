@@ -7,10 +7,12 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+from heritage_collections.dashboard import ItemAttentionPanel
 from heritage_collections.europeana.report import EuropeanaReadinessView
 from heritage_collections.iiif.image_api import RegionOperation
 from heritage_collections.importing import admin_crosswalk, admin_views
 from heritage_collections.permissions import may_see_report, user_may_import
+from partners.permissions import partner_spaces_of
 
 
 @hooks.register("register_admin_urls")
@@ -80,3 +82,13 @@ def register_europeana_readiness_menu_item():
 @hooks.register("register_image_operations")
 def register_image_operations():
     return [("iiif", RegionOperation)]
+
+
+# --- The partner editor's dashboard: items to complete (``dashboard``) -------------------------
+
+
+@hooks.register("construct_homepage_panels")
+def add_item_attention_panel(request, panels):
+    spaces = list(partner_spaces_of(request.user))
+    if spaces:
+        panels.append(ItemAttentionPanel(spaces))

@@ -3,8 +3,10 @@
 import sys
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.static import serve
 from wagtail.models import Page
 
 from heritagehub.i18n import active_language
@@ -80,3 +82,9 @@ def server_error(request):
     if is_database_unavailable(sys.exc_info()[1]):
         return database_unavailable(request)
     return render_standalone(request, "500.html", status=500)
+
+
+def media_file(request, path):
+    """An uploaded file, where the app serves them itself (HERITAGEHUB_SERVE_MEDIA: the demo
+    of `make run` and the tests' live server); MEDIA_ROOT is read at each request."""
+    return serve(request, path, document_root=settings.MEDIA_ROOT)

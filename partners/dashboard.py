@@ -6,10 +6,22 @@ review or sent back for changes before the others — each annotated with the st
 latest workflow (status, current step, reviewer's comment) by correlated subqueries.
 """
 
-from django.db.models import Case, CharField, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.conf import settings
+from django.db.models import (
+    Case,
+    CharField,
+    Count,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
 
@@ -119,6 +131,157 @@ class PartnerSpacePanel(Component):
                 ],
                 "rows": rows,
                 "pages_shown": PAGES_SHOWN,
+            }
+        )
+        return context
+
+
+# --- "Start here": the partner editor's main actions and what needs attention -------------
+
+# Page types a partner adds below its partner page, by label: partners must not import the
+# apps that import it (stories, events), and Wagtail's "add" URL takes the label anyway.
+STORY_PAGE = ("stories", "storypage")
+EVENT_PAGE = ("events", "eventpage")
+# Item pages are many and rarely translated: "not yet translated" counts the others.
+ITEM_PAGE = ("heritage_collections", "itempage")
+
+
+def source_partner_page(partner_pages):
+    """The partner page new content goes under: the one in the default language, else the
+    first (partner pages come ordered by title and language)."""
+    default = [page for page in partner_pages if page.locale.language_code == "it"]
+    return (default or partner_pages or [None])[0]
+
+
+def attention_counts(partner_pages):
+    """How many of the partner's pages wait as drafts, are in review or sent back, and how
+    many of its non-item pages are not yet in every language. Two queries."""
+    subtree = Q()
+    for page in partner_pages:
+        subtree |= below(page.path, inclusive=True)
+    if not subtree:
+        return {"drafts": 0, "in_review": 0, "needs_changes": 0, "untranslated": 0}
+    states = pages_with_review_state(partner_pages).order_by()
+    counts = states.aggregate(
+        drafts=Count(
+            "pk",
+            # Never in a workflow (NULL), or its last one finished: not with the moderators.
+            filter=(Q(live=False) | Q(has_unpublished_changes=True))
+            & (
+                Q(review_status__isnull=True)
+                | ~Q(
+                    review_status__in=[
+                        WorkflowState.STATUS_IN_PROGRESS,
+                        WorkflowState.STATUS_NEEDS_CHANGES,
+                    ]
+                )
+            ),
+        ),
+        in_review=Count("pk", filter=Q(review_status=WorkflowState.STATUS_IN_PROGRESS)),
+        needs_changes=Count("pk", filter=Q(review_status=WorkflowState.STATUS_NEEDS_CHANGES)),
+    )
+    languages = len(settings.WAGTAIL_CONTENT_LANGUAGES)
+    counts["untranslated"] = (
+        Page.objects.filter(subtree)
+        .exclude(
+            content_type__app_label=ITEM_PAGE[0],
+            content_type__model=ITEM_PAGE[1],
+        )
+        .values("translation_key")
+        .annotate(languages=Count("pk"))
+        .filter(languages__lt=languages)
+        .count()
+    )
+    return counts
+
+
+class PartnerStartPanel(Component):
+    """'Start here': what a partner editor usually comes to do, and what waits for them.
+
+    Shown above 'Your partner space'; its counts cover the editor's partner only, in a
+    fixed number of queries whatever the number of pages (tests/partners/test_dashboard.py).
+    """
+
+    name = "partner_start"
+    template_name = "partners/admin/start_panel.html"
+    order = 40
+
+    def __init__(self, spaces):
+        self.spaces = spaces
+
+    def get_context_data(self, parent_context):
+        context = super().get_context_data(parent_context)
+        partner_pages = list(
+            PartnerPage.objects.filter(
+                translation_key__in=[space.translation_key for space in self.spaces]
+            )
+            .select_related("locale")
+            .order_by("title", "locale__language_code")
+        )
+        home = source_partner_page(partner_pages)
+        actions = []
+        if home is not None:
+            actions = [
+                (
+                    _("Write a story"),
+                    reverse("wagtailadmin_pages:add", args=(*STORY_PAGE, home.pk)),
+                    "doc-full-inverse",
+                ),
+                (_("Import items"), reverse("import_items:upload"), "upload"),
+                (_("Add images"), reverse("wagtailimages:add_multiple"), "image"),
+                (
+                    _("Add an event"),
+                    reverse("wagtailadmin_pages:add", args=(*EVENT_PAGE, home.pk)),
+                    "date",
+                ),
+            ]
+        counts = attention_counts(partner_pages)
+        explore_url = reverse("wagtailadmin_explore", args=[home.pk]) if home else ""
+        attention = [
+            (count, label, explore_url)
+            for count, label in (
+                (
+                    counts["needs_changes"],
+                    ngettext(
+                        "%(count)s page sent back with changes requested",
+                        "%(count)s pages sent back with changes requested",
+                        counts["needs_changes"],
+                    ),
+                ),
+                (
+                    counts["drafts"],
+                    ngettext(
+                        "%(count)s draft not yet submitted for review",
+                        "%(count)s drafts not yet submitted for review",
+                        counts["drafts"],
+                    ),
+                ),
+                (
+                    counts["in_review"],
+                    ngettext(
+                        "%(count)s page waiting for the moderators",
+                        "%(count)s pages waiting for the moderators",
+                        counts["in_review"],
+                    ),
+                ),
+                (
+                    counts["untranslated"],
+                    ngettext(
+                        "%(count)s page not yet in every language",
+                        "%(count)s pages not yet in every language",
+                        counts["untranslated"],
+                    ),
+                ),
+            )
+            if count
+        ]
+        context.update(
+            {
+                "actions": actions,
+                "attention": [
+                    {"text": label % {"count": count}, "url": url}
+                    for count, label, url in attention
+                ],
             }
         )
         return context

@@ -18,7 +18,7 @@ from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
 
 from partners import views
-from partners.dashboard import PartnerSpacePanel
+from partners.dashboard import PartnerSpacePanel, PartnerStartPanel
 from partners.joining.admin import WaitingApplicationsSummaryItem, join_application_viewset
 from partners.permissions import (
     explorable_pages,
@@ -111,6 +111,7 @@ def hide_reports(request, menu_items):
 def add_partner_space_panel(request, panels):
     spaces = list(partner_spaces_of(request.user))
     if spaces:
+        panels.append(PartnerStartPanel(spaces))
         panels.append(PartnerSpacePanel(spaces))
 
 

@@ -1,11 +1,13 @@
 """The hub's image model: every image carries its alt text, credit and rights."""
 
+from pathlib import Path
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
 
-from heritagehub.rights import RightsStatement, rights_field
+from heritagehub.rights import Reuse, RightsStatement, rights_field
 
 
 class HeritageImage(AbstractImage):
@@ -34,6 +36,17 @@ class HeritageImage(AbstractImage):
     )
     rights = rights_field(blank=True, default=RightsStatement.NOT_EVALUATED)
     source_url = models.URLField(_("source URL"), max_length=500, blank=True)
+    # A reproduction that is not a faithful copy (reduced colours, a detail, retouched) is
+    # labelled as such above the image, so nobody takes it for the original's colours.
+    reproduction_note = models.CharField(
+        _("reproduction note"),
+        max_length=200,
+        blank=True,
+        help_text=_(
+            "How this file differs from the original, if it does (e.g. reduced colours). "
+            "Shown above the image."
+        ),
+    )
 
     # Wagtail's own `description` doubles as alt text; ours is explicit and can be waived
     # for decorative images, so the editor sees one field, not two.
@@ -43,6 +56,7 @@ class HeritageImage(AbstractImage):
         "credit",
         "rights",
         "source_url",
+        "reproduction_note",
     )
 
     class Meta(AbstractImage.Meta):
@@ -72,6 +86,18 @@ class HeritageImage(AbstractImage):
     @property
     def rights_url(self):
         return RightsStatement.https_url(self.rights)
+
+    @property
+    def allows_download(self):
+        """Whether the rights let visitors reuse the file (openly or within the statement's
+        limits): the item page then offers the original for download."""
+        return Reuse.of(self.rights) in (Reuse.OPEN, Reuse.LIMITED)
+
+    @property
+    def file_format(self):
+        """The file's format as visitors know it ("JPEG", "PNG"), for the download link."""
+        suffix = Path(self.file.name).suffix.lstrip(".").upper()
+        return "JPEG" if suffix == "JPG" else suffix
 
 
 class HeritageRendition(AbstractRendition):

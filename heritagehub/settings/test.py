@@ -12,6 +12,8 @@ EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 WAGTAILADMIN_BASE_URL = "http://testserver"
 # Tests see freshly rendered pages; tests of the page cache turn it on (override_settings).
 HERITAGEHUB_PAGE_CACHE_SECONDS = 0
+# The end-to-end tests' browser loads uploaded images (and downloads them) from the live server.
+HERITAGEHUB_SERVE_MEDIA = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
     # A file kept with --reuse-db; TEST_DB_NAME lets two suites run side by side.
     DATABASES["default"]["TEST"] = {  # noqa: F405

@@ -212,7 +212,7 @@ def test_facets_are_a_filters_disclosure_before_the_results(client, catalogue):
     """As in the partner directory: on a phone the results come first, the facets behind a
     "Filtri" toggle (templates/includes/facet_nav.html)."""
     html = browse(client, "/it/collections/?type=painting").content.decode()
-    disclosure = html.index('<details class="facet-filters">')
+    disclosure = html.index('<details class="facet-filters" data-facet-filters>')
     assert disclosure < html.index('<nav class="facets"') < html.index('class="browse-results"')
     summary = re.search(r'<summary class="facet-filters-toggle">(.*?)</summary>', html, re.S)
     assert re.sub(r"<[^>]+>|\s+", " ", summary.group(1)).split() == ["Filtri", "(1", "attivo)"]

@@ -157,7 +157,7 @@ def test_the_map_view_names_the_partners_without_a_place(hub, client):
 
 def test_facets_are_a_filters_disclosure_before_the_results(hub, client):
     html = client.get("/en/partners/?country=IT&type=museum").content.decode()
-    disclosure = html.index('<details class="facet-filters">')
+    disclosure = html.index('<details class="facet-filters" data-facet-filters>')
     assert disclosure < html.index('<nav class="facets"') < html.index('class="browse-results"')
     # Closed by default (narrow screens show the results first; css/site.css opens it on
     # wide screens), its summary says how many filters are chosen.
