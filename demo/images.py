@@ -4,8 +4,8 @@
 image's record in ``content/images/`` adds what a publisher must write: an alt text
 describing the picture, the partner and collection the picture belongs to (the institution
 that holds the work, or the platform that published the file when the holder is not
-certain), and the catalogue facts of the item the image illustrates. Files named ``ab_*`` are palette-reduced derivatives of museum
-photographs, and their credit says so.
+certain), and the catalogue facts of the item the image illustrates. Files named ``ab_*``
+are palette-reduced derivatives of museum photographs, and their credit says so.
 """
 
 import csv
