@@ -95,6 +95,8 @@ class BrowseState:
     sort: str = "title"
     page: str = "1"
     problems: list = field(default_factory=list)
+    # The parameter of each problem, in the same order (a GeoJSON 400 names the first).
+    invalid: list = field(default_factory=list)
     # The results as a list (the default) or on a map (heritage_collections.item_map),
     # and the area the map shows (a BoundingBox; the whole of the results without one).
     view: str = "list"
@@ -111,11 +113,11 @@ class BrowseState:
             values = [v for v in dict.fromkeys(data.getlist(facet.param)) if v and "\x00" not in v]
             values = values[:20]
             if facet.param == "century":
-                values = [v for v in values if _is_int(v, state, facet.label)]
+                values = [v for v in values if _is_int(v, state, facet)]
             if values:
                 state.values[facet.param] = values
-        state.year_from = _year(data.get("from"), state, _("from year"))
-        state.year_to = _year(data.get("to"), state, _("to year"))
+        state.year_from = _year(data.get("from"), state, "from")
+        state.year_to = _year(data.get("to"), state, "to")
         default_sort = "relevance" if clean_query(state.query) else "title"
         state.sort = data.get("sort", default_sort)
         if state.sort not in SORTS or (state.sort == "relevance" and not clean_query(state.query)):
@@ -125,8 +127,12 @@ class BrowseState:
             try:
                 state.bbox = parse_bbox(data["bbox"])
             except MapParameterError as error:
-                state.problems.append(error.message)
+                state.report("bbox", error.message)
         return state
+
+    def report(self, param, message):
+        self.problems.append(message)
+        self.invalid.append(param)
 
     def params(self):
         """The state as query-string pairs (without the page number)."""
@@ -161,19 +167,19 @@ class BrowseState:
         return "?" + urlencode(pairs) if pairs else "?"
 
 
-def _is_int(value, state, label):
+def _is_int(value, state, facet):
     try:
         # A century of a year the browse accepts; beyond, the database cannot take it.
         if not YEAR_MIN // 100 - 1 <= int(value) <= YEAR_MAX // 100 + 1:
             raise ValueError(value)
     except ValueError:
         message = _("“%(value)s” is not a valid %(field)s.")
-        state.problems.append(message % {"value": value[:20], "field": label})
+        state.report(facet.param, message % {"value": value[:20], "field": facet.label})
         return False
     return True
 
 
-def _year(value, state, label):
+def _year(value, state, param):
     if value in (None, ""):
         return None
     try:
@@ -181,9 +187,10 @@ def _year(value, state, label):
     except ValueError:
         year = None
     if year is None or not YEAR_MIN <= year <= YEAR_MAX:
-        state.problems.append(
+        state.report(
+            param,
             _("“%(value)s” is not a year: use a number such as 1850, or -300 for 300 BCE.")
-            % {"value": value[:20]}
+            % {"value": value[:20]},
         )
         return None
     return year

@@ -1,6 +1,6 @@
 """An item's permanent link and its citation files."""
 
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 
 from heritagehub.cache import without_private
@@ -68,8 +68,8 @@ def items_geojson(request):
         return error_response(error)
     browse = Browse(request)
     if browse.state.problems:
-        return JsonResponse(
-            {"error": {"parameter": None, "message": str(browse.state.problems[0])}}, status=400
+        return error_response(
+            MapParameterError(browse.state.invalid[0], str(browse.state.problems[0]))
         )
     # Kept until the next publish, like browse's counts: the world map of a whole collection
     # is the same for every visitor.

@@ -1,5 +1,6 @@
-"""Admin integration of the collections app: "Import items" (``importing.admin_views``) and
-the "Europeana readiness" report (``europeana.report``)."""
+"""Admin integration of the collections app: "Import items" (``importing.admin_views``), the
+"Europeana readiness" report (``europeana.report``), and the image operation of the IIIF
+image services (``iiif.image_api``)."""
 
 from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +8,7 @@ from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
 from heritage_collections.europeana.report import EuropeanaReadinessView, may_see_report
+from heritage_collections.iiif.image_api import RegionOperation
 from heritage_collections.importing import admin_crosswalk, admin_views
 
 
@@ -80,3 +82,8 @@ def keep_europeana_readiness_for_partners(request, menu_items):
     item = register_europeana_readiness_menu_item()
     if item.is_shown(request):
         menu_items.append(item)
+
+
+@hooks.register("register_image_operations")
+def register_image_operations():
+    return [("iiif", RegionOperation)]

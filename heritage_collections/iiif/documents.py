@@ -28,6 +28,8 @@ from wagtail.images.views.serve import generate_image_url
 
 from heritagehub.i18n import language_code_of, language_order, url_in_language
 
+from .image_api import ImageService
+
 CONTEXT = "http://iiif.io/api/presentation/3/context.json"
 CONTENT_TYPE = f'application/ld+json;profile="{CONTEXT}"'
 
@@ -235,7 +237,10 @@ def canvas(manifest_id, item_image, captions, position, absolute):
                         "id": f"{canvas_id}/page/image",
                         "type": "Annotation",
                         "motivation": "painting",
-                        "body": image_resource(image, FULL_SIZE, absolute),
+                        "body": {
+                            **image_resource(image, FULL_SIZE, absolute),
+                            "service": [ImageService.of(image).reference(absolute)],
+                        },
                         "target": canvas_id,
                     }
                 ],

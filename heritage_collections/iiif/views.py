@@ -12,8 +12,17 @@ that asks only for ``application/json``.
 from functools import wraps
 
 from django.conf import settings
-from django.http import Http404, HttpResponse, HttpResponseNotFound, JsonResponse
-from django.utils.cache import patch_vary_headers
+from django.db.models import Exists, OuterRef
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpResponse,
+    HttpResponseBadRequest,
+    HttpResponseNotFound,
+    JsonResponse,
+)
+from django.urls import reverse
+from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.translation import gettext
 from django.views.decorators.http import require_http_methods
 from wagtail.images.views.serve import ServeView
@@ -24,7 +33,7 @@ from heritagehub.i18n import descendants_in_language
 from partners.models import PartnerPage
 
 from ..models import CollectionPage, ItemImage, ItemPage, ObjectType
-from . import documents
+from . import documents, image_api
 
 # What a link to a page in a document needs of it.
 LINK_FIELDS = (
@@ -89,7 +98,7 @@ def cross_origin(view):
     return require_http_methods(["GET", "HEAD", "OPTIONS"])(wrapped)
 
 
-def document_response(request, name, build):
+def document_response(request, name, build, content_type=documents.CONTENT_TYPE):
     """The document ``build(absolute)`` returns, from the cache for this scheme and host."""
     key = f"iiif:{request.scheme}://{request.get_host()}:{name}"
     document = cached(key, lambda: build(request.build_absolute_uri), request)
@@ -98,7 +107,7 @@ def document_response(request, name, build):
     plain = "application/json" in accept and "application/ld+json" not in accept
     response = JsonResponse(
         document,
-        content_type="application/json" if plain else documents.CONTENT_TYPE,
+        content_type="application/json" if plain else content_type,
         json_dumps_params={"ensure_ascii": False},
     )
     patch_vary_headers(response, ["Accept"])
@@ -121,13 +130,18 @@ def item_record(translation_key):
         type_keys = ObjectType.objects.filter(pk__in=type_ids).values("translation_key")
         object_types = list(ObjectType.objects.filter(translation_key__in=type_keys))
     images = ItemImage.objects.filter(page__in=[page.pk for page in pages])
-    return documents.ItemRecord(
+    record = documents.ItemRecord(
         translations=pages,
         images=list(images.select_related("image").order_by("sort_order", "pk")),
         object_types=object_types,
         collections=ancestor_translations(item, 1, CollectionPage.objects.only(*LINK_FIELDS)),
         partners=ancestor_translations(item, 2, PartnerPage.objects.select_related("logo")),
     )
+    # Presentation 3 wants at least one canvas: an item without an image has no manifest
+    # (its page does not link one, and collections leave it out).
+    if not record.canvas_images():
+        raise Http404
+    return record
 
 
 @cross_origin
@@ -141,6 +155,11 @@ def manifest(request, translation_key):
 
 
 # Collections -------------------------------------------------------------------------------
+
+
+def with_images(items):
+    """The items of ``items`` that have an image, so a manifest."""
+    return items.filter(Exists(ItemImage.objects.filter(page=OuterRef("pk"))))
 
 
 def group_translations(pages, keys):
@@ -161,7 +180,7 @@ def collection_record(translation_key, part):
         raise Http404
     collection = pages[0]
     # One item per translation key, in the order of their titles in the hub's language.
-    listed = descendants_in_language(collection, ItemPage, settings.LANGUAGE_CODE)
+    listed = with_images(descendants_in_language(collection, ItemPage, settings.LANGUAGE_CODE))
     keys = listed.order_by("title", "pk").values_list("translation_key", flat=True)
     if part is not None and part < 1:
         raise Http404
@@ -223,3 +242,58 @@ class ImageServeView(ServeView):
 
 
 image = ImageServeView.as_view()
+
+
+# Image services (Image API 3, level 0) -----------------------------------------------------
+
+
+def image_service(image_id, request):
+    """The service of an image shown on a live public item (one query, then cached until the
+    next publish); an image nowhere public has none."""
+
+    def find():
+        shown = ItemImage.objects.filter(image_id=image_id, page__in=public(ItemPage).values("pk"))
+        item_image = shown.select_related("image").first()
+        return item_image.image if item_image else None
+
+    image = cached(f"iiif-image:{image_id}", find, request)
+    if image is None:
+        raise Http404
+    return image, image_api.ImageService.of(image)
+
+
+@cross_origin
+def image_service_base(request, image_id):
+    """``/iiif/image/<id>``: the base URI of a service sends the client to its description."""
+    image_service(image_id, request)
+    response = HttpResponse(status=303)
+    response["Location"] = reverse("iiif:image_info", args=[image_id])
+    return response
+
+
+@cross_origin
+def image_info(request, image_id):
+    """``/iiif/image/<id>/info.json``: what the service offers."""
+    _image, service = image_service(image_id, request)
+    return document_response(
+        request, f"info:{image_id}", service.info, content_type=image_api.CONTENT_TYPE
+    )
+
+
+@cross_origin
+def image_request(request, image_id, region, size, rotation, quality_format):
+    """``/iiif/image/<id>/<region>/<size>/<rotation>/<quality>.<format>``: one of the
+    sizes or tiles ``info.json`` lists, made on its first request; any other is a 400
+    naming the parameter."""
+    image, service = image_service(image_id, request)
+    try:
+        spec = service.filter_for(region, size, rotation, quality_format)
+    except image_api.ImageRequestError as error:
+        return HttpResponseBadRequest(
+            f"{error.parameter}: {error.message}", content_type="text/plain; charset=utf-8"
+        )
+    rendition = image.get_rendition(spec)
+    response = FileResponse(rendition.file.open("rb"), content_type="image/jpeg")
+    # A tile changes only if the image's file is replaced, which is rare: a day is safe.
+    patch_cache_control(response, public=True, max_age=86400)
+    return response

@@ -7,10 +7,12 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from django.db.models import Prefetch
+from django.urls import reverse
 from django.utils.html import strip_tags
 
 from heritagehub.i18n import language_code_of, url_in_language
 
+from ..iiif.image_api import service_path
 from ..models import ItemImage, ItemPage, ItemTag, ObjectType
 from .repository import oai_identifier, partner_names
 
@@ -29,6 +31,7 @@ class Translation:
 @dataclass
 class Image:
     url: str
+    service: str  # its IIIF image service (heritage_collections.iiif.image_api)
     width: int
     height: int
     rights: str
@@ -49,6 +52,7 @@ class Record:
     images: list = field(default_factory=list)
     subjects: list = field(default_factory=list)
     partner_name: str = ""
+    manifest: str = ""  # its IIIF manifest, when it has an image
 
     @property
     def url(self):
@@ -90,6 +94,7 @@ def _images(pages, request):
     images = [
         Image(
             url=_absolute(request, item_image.image.file.url),
+            service=_absolute(request, service_path(item_image.image_id)),
             width=item_image.image.width,
             height=item_image.image.height,
             rights=item_image.image.rights,
@@ -165,6 +170,10 @@ def load(oai_records, request, with_metadata=True):
             _translation(page, record.item, type_names, request) for page in translations
         ]
         record.images = _images(translations, request)
+        if record.images:
+            record.manifest = _absolute(
+                request, reverse("iiif:manifest", args=[row.translation_key])
+            )
         record.subjects = sorted(subjects[record.item.pk])
         record.partner_name = names.get(row.partner, row.partner)
     return records

@@ -18,6 +18,7 @@ from wagtail_localize.fields import SynchronizedField
 from heritagehub import cache
 from heritagehub.i18n import (
     active_language,
+    lang_attribute,
     language_code_of,
     language_links,
     language_order,
@@ -222,6 +223,9 @@ class HeritagePageMixin(LocaleFallbackRoutingMixin):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Interface text inside the content region of a page shown in another language carries
+        # the visitor's language back: computed once here, written as ``{{ ui_lang }}``.
+        context["ui_lang"] = lang_attribute(active_language(), self.content_language)
         routing = routing_for(request)
         translations = routing.translations(self) if routing is not None else None
         if translations is None:

@@ -20,7 +20,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse, translate_url
 from django.urls.exceptions import NoReverseMatch
 from django.utils.html import strip_tags
-from django.utils.safestring import mark_safe
 from django.utils.text import Truncator
 from django.utils.translation import get_language_info, override
 from django.utils.translation import gettext_lazy as _
@@ -31,6 +30,7 @@ from heritagehub.i18n import (
     LanguageLink,
     active_language,
     in_language,
+    lang_attribute,
     language_code_of,
     localize_pages,
     url_in_language,
@@ -119,12 +119,16 @@ def page_lang(context, page):
 
 
 @register.simple_tag(takes_context=True)
-def ui_lang(context):
-    """` lang="xx"` for interface text inside a page's content region shown in another language."""
-    page = context.get("page")
-    if page is not None and hasattr(page, "is_shown_untranslated") and page.is_shown_untranslated():
-        return mark_safe(f' lang="{active_language()}"')  # noqa: S308 - a language code
-    return ""
+def lang_attr(context, code, around=None):
+    """` lang="xx"` when ``code`` differs from the language around it (heritagehub.i18n).
+
+    ``around`` defaults to the language of the page's content region, where terms, linked
+    pages and cards in another language sit; interface text there uses ``{{ ui_lang }}``.
+    """
+    if around is None:
+        page = context.get("page")
+        around = getattr(page, "content_language", None) or active_language()
+    return lang_attribute(code, around)
 
 
 @register.simple_tag(takes_context=True)

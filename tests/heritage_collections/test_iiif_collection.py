@@ -13,9 +13,19 @@ from tests.factories import (
     CollectionPageFactory,
     HeritageImageFactory,
     ItemPageFactory,
+    add_item_image,
 )
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def illustrated(tree):
+    """Every item of the tree with an image: only those have a manifest to list."""
+    for item in tree.items:
+        if not item.images.exists():
+            add_item_image(item)
+
 
 CONTEXT = "http://iiif.io/api/presentation/3/context.json"
 
@@ -84,6 +94,15 @@ def test_a_private_item_is_not_listed(tree, client):
     assert len(document["items"]) == 2
 
 
+def test_an_item_without_an_image_is_not_listed(tree, client):
+    tree.items[1].images.all().delete()
+    document = get_collection(client, collection_url(tree.collection))
+    assert [item["label"]["it"][0] for item in document["items"]] == [
+        "Fotografia 1",
+        "Fotografia 3",
+    ]
+
+
 def test_a_large_collection_is_split_into_parts(tree, client, monkeypatch):
     monkeypatch.setattr(documents, "ITEMS_PER_PART", 2)
     document = get_collection(client, collection_url(tree.collection))
@@ -127,7 +146,7 @@ def test_a_collection_costs_the_same_queries_with_3_or_30_items(tree, client):
     counts = []
     for total in (3, 30):
         for n in range(len(tree.collection.get_children()), total):
-            ItemPageFactory(parent=tree.collection, title=f"Voce {n:03d}")
+            add_item_image(ItemPageFactory(parent=tree.collection, title=f"Voce {n:03d}"))
         cache.clear()
         with CaptureQueriesContext(connection) as queries:
             document = get_collection(client, collection_url(tree.collection))

@@ -46,9 +46,20 @@ def test_the_manifest_parses_as_a_presentation_3_manifest(tree, client):
     assert len(manifest.items) == 1
 
 
-def test_the_manifest_of_an_item_without_images_parses_and_has_no_canvas(tree, client):
+def test_an_item_without_images_has_no_manifest(tree, client):
+    # Presentation 3: a manifest has at least one canvas.
     response = client.get(manifest_url(tree.items[1]))
-    assert Manifest.model_validate_json(response.content).items == []
+    assert response.status_code == 404
+
+
+def test_the_page_of_an_item_without_images_links_no_manifest(tree, client):
+    html = client.get(tree.items[1].url).content.decode()
+    assert "/manifest.json" not in html
+
+
+def test_the_page_of_an_item_with_images_links_its_manifest(tree, client):
+    html = client.get(tree.item.url).content.decode()
+    assert html.count(manifest_url(tree.item)) == 2  # the <link> in the head and the visible link
 
 
 def test_the_manifest_is_identified_by_its_absolute_url(tree, client):
@@ -162,6 +173,7 @@ def test_the_required_statement_is_the_credit_line(tree, client):
 
 def test_without_a_credit_line_the_required_statement_names_the_partner(tree, client):
     item = ItemPageFactory(parent=tree.collection, credit_line="")
+    add_item_image(item)
     statement = get_manifest(client, item)["requiredStatement"]
     assert statement["label"]["en"] == ["Held by"]
     assert statement["value"] == {"it": ["Archivio Nazionale"]}

@@ -140,10 +140,16 @@ def test_a_bad_map_parameter_is_a_400_naming_it(client, placed, query, parameter
     assert parameter in error["message"]
 
 
-def test_a_bad_browse_filter_is_a_400_too(client, placed):
-    response = client.get(GEOJSON + "?from=abc")
+@pytest.mark.parametrize(
+    ("query", "parameter"),
+    [("?from=abc", "from"), ("?to=99999", "to"), ("?century=x", "century")],
+)
+def test_a_bad_browse_filter_is_a_400_naming_it(client, placed, query, parameter):
+    response = client.get(GEOJSON + query)
     assert response.status_code == 400
-    assert "abc" in json.loads(response.content)["error"]["message"]
+    error = json.loads(response.content)["error"]
+    assert error["parameter"] == parameter
+    assert query.split("=")[1] in error["message"]
 
 
 def test_beyond_the_feature_limit_the_points_are_clustered_on_a_grid(client, placed, monkeypatch):

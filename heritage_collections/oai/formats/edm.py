@@ -9,7 +9,9 @@ dc:date (as displayed) and dcterms:temporal (years); place → dcterms:spatial; 
 dcterms:medium; dimensions → dcterms:extent; tags → dc:subject; inventory number →
 dc:identifier; credit line → dc:rights; source URL → dc:source; rights → edm:rights (the
 exact http:// URI); the item page → edm:isShownAt; the first image → edm:isShownBy, the
-others → edm:hasView.
+others → edm:hasView. Each image names its IIIF image service (svcs:has_service, described
+as an svcs:Service) and the item's IIIF manifest (dcterms:isReferencedBy), as Europeana's
+IIIF guidelines ask.
 """
 
 import xml.etree.ElementTree as ET
@@ -29,7 +31,12 @@ NAMESPACES = {
     "dcterms": "http://purl.org/dc/terms/",
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "wgs84_pos": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+    "svcs": "http://rdfs.org/sioc/services#",
+    "doap": "http://usefulinc.com/ns/doap#",
 }
+# How Europeana recognises a IIIF image service and the level it implements.
+IIIF_IMAGE_PROTOCOL = "http://iiif.io/api/image"
+IIIF_LEVEL = "http://iiif.io/api/image/3/level0.json"
 SCHEMA_LOCATION = f"{NAMESPACES['rdf']} http://www.europeana.eu/schemas/edm/EDM.xsd"
 
 
@@ -80,6 +87,12 @@ def write(parent, record):
         add(resource, "dc:rights", image.credit)
         if image.rights:
             add(resource, "edm:rights", rdf__resource=image.rights)
+        add(resource, "svcs:has_service", rdf__resource=image.service)
+        add(resource, "dcterms:isReferencedBy", rdf__resource=record.manifest)
+    for image in record.images:
+        service = add(rdf, "svcs:Service", rdf__about=image.service)
+        add(service, "dcterms:conformsTo", rdf__resource=IIIF_IMAGE_PROTOCOL)
+        add(service, "doap:implements", rdf__resource=IIIF_LEVEL)
 
     if has_place:
         place = add(rdf, "edm:Place", rdf__about=place_uri)

@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import pytest
-from django.db import DEFAULT_DB_ALIAS, connections
 from lxml import etree
 
 from heritage_collections.oai import views
@@ -17,6 +16,8 @@ NS = {
     "ore": "http://www.openarchives.org/ore/terms/",
     "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
     "wgs84_pos": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+    "svcs": "http://rdfs.org/sioc/services#",
+    "doap": "http://usefulinc.com/ns/doap#",
     "id": "http://www.openarchives.org/OAI/2.0/oai-identifier",
 }
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -63,25 +64,7 @@ def token(root):
     return root.find(".//oai:resumptionToken", NS)
 
 
-_RESTORE = pytest.StashKey[object]()
-
-
 @pytest.fixture
-def oai_server(live_server, django_db_serialized_rollback, django_db_blocker, request):
-    """The endpoint's URL on pytest-django's live server; every write commits. Django
-    flushes the database after the test: the hook below puts back what the migrations
-    made (locales, home page, vocabularies), as tests/e2e does."""
-    request.node.stash[_RESTORE] = django_db_blocker
-    return f"{live_server.url}/oai/"
-
-
-@pytest.hookimpl(wrapper=True)
-def pytest_runtest_teardown(item, nextitem):
-    try:
-        return (yield)
-    finally:
-        # After the fixtures' teardown, hence after Django's flush.
-        if _RESTORE in item.stash:
-            connection = connections[DEFAULT_DB_ALIAS]
-            with item.stash[_RESTORE].unblock():
-                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
+def oai_server(live_site):
+    """The endpoint's URL on the live server (tests/heritage_collections/conftest.py)."""
+    return f"{live_site}/oai/"

@@ -103,10 +103,27 @@ def test_edm_is_shown_by_the_first_image_described_as_a_web_resource(edm, englis
     assert _texts(web_resources[0], "dc:description") == {("it", "Fronte")}
 
 
+def test_edm_web_resource_names_its_iiif_image_service_and_manifest(edm, english_item):
+    resource = edm.find("edm:WebResource", NS)
+    service = resource.find("svcs:has_service", NS).get(RDF_RESOURCE)
+    image = english_item.images.get().image
+    assert service == f"http://testserver/iiif/image/{image.pk}"
+    assert resource.find("dcterms:isReferencedBy", NS).get(RDF_RESOURCE) == (
+        f"http://testserver/iiif/items/{english_item.translation_key}/manifest.json"
+    )
+    described = edm.find("svcs:Service", NS)
+    assert described.get(RDF_ABOUT) == service
+    assert described.find("dcterms:conformsTo", NS).get(RDF_RESOURCE) == "http://iiif.io/api/image"
+    assert described.find("doap:implements", NS).get(RDF_RESOURCE) == (
+        "http://iiif.io/api/image/3/level0.json"
+    )
+
+
 def test_edm_without_image_has_no_is_shown_by(oai, tree):
     edm = _record(oai, tree.items[1], "edm").find("oai:metadata/rdf:RDF", NS)
     assert edm.find("ore:Aggregation/edm:isShownBy", NS) is None
     assert edm.find("edm:WebResource", NS) is None
+    assert edm.find("svcs:Service", NS) is None
 
 
 def test_edm_web_resource_for_each_image(oai, tree):

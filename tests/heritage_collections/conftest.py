@@ -1,0 +1,28 @@
+"""Fixtures of the collections app's tests that reach the site over HTTP, as a harvester or
+a IIIF client does."""
+
+import pytest
+from django.db import DEFAULT_DB_ALIAS, connections
+
+_RESTORE = pytest.StashKey[object]()
+
+
+@pytest.fixture
+def live_site(live_server, django_db_serialized_rollback, django_db_blocker, request):
+    """The site's URL on pytest-django's live server; every write commits. Django flushes
+    the database after the test: the hook below puts back what the migrations made
+    (locales, home page, vocabularies), as tests/e2e does."""
+    request.node.stash[_RESTORE] = django_db_blocker
+    return live_server.url
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        # After the fixtures' teardown, hence after Django's flush.
+        if _RESTORE in item.stash:
+            connection = connections[DEFAULT_DB_ALIAS]
+            with item.stash[_RESTORE].unblock():
+                connection.creation.deserialize_db_from_string(connection._test_serialized_contents)
