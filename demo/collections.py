@@ -22,7 +22,7 @@ from django.utils.text import slugify
 from heritage_collections.models import CollectionPage, ItemImage, ItemPage, ObjectType
 from heritagehub.rights import RightsStatement
 
-from .base import Bi, DemoDataError, Strings, child_by_slug, ensure_child, publish_new_child
+from .base import Bi, DemoDataError, Strings, ensure_child, publish_new_child
 from .images import IMAGES, item_credit_of, read_manifest, rights_of, source_url_of
 from .records import record, records
 
@@ -100,7 +100,6 @@ SELECT = {"turner-in-italy": _is_turner_in_italy}
 
 COLLECTIONS = records("collections", CollectionText)
 TATE_COLLECTIONS = [text for text in COLLECTIONS if text.select is not None]
-MUSEUM_COLLECTIONS = [text for text in COLLECTIONS if text.select is None]
 
 
 # --- Tate records ------------------------------------------------------------------------
@@ -306,34 +305,31 @@ def _object_types():
     return {term.slug: term for term in ObjectType.objects.filter(locale__language_code="en")}
 
 
-def load_tate(data_dir, tate_page, stats):
-    """Tate's collections under its (English) partner page; returns [(collection, strings)]."""
-    records = read_tate_records(data_dir)
+def item_builder(data_dir, images):
+    """A function of a collection's text to its unsaved items: the Tate records it selects,
+    or one item per image whose record names the collection."""
     deaths = read_tate_artists(data_dir)
-    assign_tate_records(records)
-    object_types = _object_types()
-    result = []
-    for text in TATE_COLLECTIONS:
-        page, strings = collection_strings(text)
-        with transaction.atomic():
-            collection, _created = ensure_child(tate_page, page, stats, "collections")
-            existing = set(collection.get_children().values_list("slug", flat=True))
-            for record in text.records:
-                item = tate_item(record, deaths, object_types)
-                if item.slug in existing:
-                    continue
-                publish_new_child(collection, item)
-                stats.created("items")
-        result.append((collection, strings))
-    return result
-
-
-def load_museum_items(data_dir, partner_pages, images, stats):
-    """The museums' collections, one item per image; returns [(collection, strings)]."""
+    assign_tate_records(read_tate_records(data_dir))
     rows = read_manifest(data_dir)
     object_types = _object_types()
+
+    def items_of(text):
+        if text.select is not None:
+            return [tate_item(record, deaths, object_types) for record in text.records]
+        return [
+            museum_item(filename, rows[filename], info, images[filename], object_types)
+            for filename, info in IMAGES.items()
+            if info.partner == text.partner and info.collection == text.slug
+        ]
+
+    return items_of
+
+
+def load_collections(data_dir, partner_pages, images, stats):
+    """Every collection under its partner's page, with its items; [(collection, strings)]."""
+    items_of = item_builder(data_dir, images)
     result = []
-    for text in MUSEUM_COLLECTIONS:
+    for text in COLLECTIONS:
         page, strings = collection_strings(text)
         if text.cover:
             page.cover_image = images[text.cover]
@@ -341,13 +337,11 @@ def load_museum_items(data_dir, partner_pages, images, stats):
             collection, _created = ensure_child(
                 partner_pages[text.partner], page, stats, "collections"
             )
-            for filename, info in IMAGES.items():
-                if info.partner != text.partner or info.collection != text.slug:
-                    continue
-                row = rows[filename]
-                item = museum_item(filename, row, info, images[filename], object_types)
-                if child_by_slug(collection, item.slug) is None:
+            existing = set(collection.get_children().values_list("slug", flat=True))
+            for item in items_of(text):
+                if item.slug not in existing:
                     publish_new_child(collection, item)
+                    existing.add(item.slug)
                     stats.created("items")
         result.append((collection, strings))
     return result

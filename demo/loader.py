@@ -1,4 +1,5 @@
-"""Load the whole demo site, in the order the page tree needs it.
+"""Load the whole demo site from ``content/`` and the shared open data (images, Tate's
+records), in the order the page tree needs it.
 
 1. images, each in its partner's media collection;
 2. the Italian home page and its children, translated into English, French, German and
@@ -26,7 +27,7 @@ from .accounts import load_accounts
 from .applications import load_applications
 from .base import DemoDataError, Stats
 from .calls import load_calls
-from .collections import load_museum_items, load_tate
+from .collections import load_collections
 from .events import load_events
 from .images import image_collection, load_images
 from .pages import feature_on_home, load_site_pages
@@ -74,8 +75,7 @@ def load(path, stats=None):
     indexes = {language: pages[language]["partners"] for language in ("it", "en")}
     partner_pages = load_partners(indexes, images, stats)
 
-    collections = load_tate(path, partner_pages["tate"], stats)
-    collections += load_museum_items(path, partner_pages, images, stats)
+    collections = load_collections(path, partner_pages, images, stats)
     for collection, strings in collections:
         translate_page(collection, "it", strings, stats)
     collection_by_key = {
