@@ -37,6 +37,7 @@ URL_CLASSES = [
     ("home", "home", 15),
     ("browse", "collection index, no filter", 60),
     ("browse_facets", "collection index, two facets", 60),
+    ("browse_years", "collection index, a period of the timeline", 60),
     ("browse_query", "collection index, text query", 80),
     ("item", "item", 15),
     ("story", "story", 15),
@@ -53,6 +54,9 @@ QUERY_WORDS = [
     "ritratto", "Bologna", "woman",
 ]  # fmt: skip
 BROWSE_VARIANTS = ["", "?page=2", "?sort=date", "?page=10", "?sort=title&page=100"]
+# Periods a visitor reaches through the timeline: centuries, then decades within them.
+TIMELINE_PERIODS = [(1601, 1700), (1701, 1800), (1801, 1900), (1901, 2000), (1750, 1799)]
+TIMELINE_PERIODS += [(first, first + 9) for first in range(1780, 1900, 10)]
 SAMPLE_ITEMS = 400  # items whose facts give the facet combinations
 
 
@@ -137,6 +141,7 @@ def pick_urls(per_class=20, seed=0):
         "home": [f"/{code}/" for code in langs],
         "browse": browse(BROWSE_VARIANTS) if index else [],
         "browse_facets": browse(_facet_query_strings(items, rng, per_class)) if index else [],
+        "browse_years": browse([f"?from={a}&to={b}" for a, b in TIMELINE_PERIODS]) if index else [],
         "browse_query": browse([f"?q={word}" for word in words]) if index else [],
         "item": _page_urls(items[:per_class], rng),
         "story": _page_urls(_take(rng, list(_source_pages(StoryPage)), per_class), rng),

@@ -32,6 +32,7 @@ from heritagehub.rights import Reuse
 from heritagehub.search import MAX_RANKED, clean_query, matching_pages
 
 from .models import ITEMS_PER_PAGE, CatalogueEntry, ItemImage, ItemPage, ItemTag
+from .timeline import Timeline
 from .vocabulary import catalogue_labels, century_label
 
 YEAR_MIN, YEAR_MAX = -100000, 2100
@@ -158,6 +159,11 @@ class BrowseState:
         if view == "map":
             pairs.append(("view", "map"))
         return "?" + urlencode(pairs) if pairs else "?"
+
+    def url_with_years(self, first, last):
+        """``?…`` for this state narrowed to the years first–last (a period of the timeline)."""
+        pairs = [pair for pair in self.params() if pair[0] not in ("from", "to")]
+        return "?" + urlencode([*pairs, ("from", str(first)), ("to", str(last))])
 
     def url(self, remove=None, add=None):
         """``?…`` for this state with one (param, value) pair removed or added."""
@@ -288,6 +294,10 @@ class Browse:
         )
         digest = hashlib.sha1(urlencode(state).encode()).hexdigest()
         return cached(f"browse:{name}:{self.language}:{digest}", compute, self.request)
+
+    @cached_property
+    def timeline(self):
+        return Timeline(self)
 
     # The results page --------------------------------------------------------------------
 
