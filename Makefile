@@ -50,8 +50,9 @@ help:
 	@echo "make check          makemigrations --check and Django's system checks"
 	@echo "make clean          remove .venv, databases, media, compiled files"
 	@echo "make bench          build a 100,000-item database, measure pages and imports (docs/benchmarks.md)"
-	@echo "make bench-directory | bench-programme | bench-calls | bench-maps"
+	@echo "make bench-directory | bench-programme | bench-calls | bench-maps | bench-import"
 	@echo "                    one capability's budgets (docs/directory.md, programme.md, calls.md, maps.md)"
+	@echo "make screenshots-import  retake the admin screenshots of docs/import.md"
 	@echo "make loadtest       gunicorn, PostgreSQL and Redis under load, with faults (docs/reliability.md)"
 
 # --- environment -----------------------------------------------------------------------
@@ -154,10 +155,11 @@ bench: translations $(VENDORED)
 	$(PY) -m benchmarks.programme --command "make bench" || status=1; \
 	$(PY) -m benchmarks.calls --command "make bench" || status=1; \
 	$(PY) -m benchmarks.maps --command "make bench" || status=1; \
+	$(PY) -m benchmarks.importing --command "make bench" || status=1; \
 	exit $$status
 
 # One capability's budgets alone (as `make bench` runs them).
-.PHONY: bench-directory bench-programme bench-calls bench-maps
+.PHONY: bench-directory bench-programme bench-calls bench-maps bench-import
 bench-directory: translations
 	$(PY) -m benchmarks.directory --command "make bench-directory"
 bench-programme: translations
@@ -166,6 +168,16 @@ bench-calls: translations
 	$(PY) -m benchmarks.calls --command "make bench-calls"
 bench-maps: translations $(VENDORED)
 	$(PY) -m benchmarks.maps --command "make bench-maps" $(BENCH_ARGS)
+# A 100,000-row file imported into 100,000 items (docs/benchmarks.md, "Import of one large
+# file"); BENCH_ARGS="--rows 10000 --items 10000" for a quick look.
+bench-import: translations
+	$(PY) -m benchmarks.importing --command "make bench-import" $(BENCH_ARGS)
+
+# The screenshots of docs/import.md (docs/images/import/), taken again: a demo database of
+# their own in .shots/ (delete it to start again), the development server, Debian's Chromium.
+.PHONY: screenshots-import
+screenshots-import: translations $(VENDORED)
+	$(PY) docs/shots/import_path.py
 
 # Run by hand, not by CI (which runs tests/heritagehub/test_fault_smoke.py): the 100,000-item
 # PostgreSQL database of `make bench` (DATABASE_URL, default heritagehub_bench; built when

@@ -140,8 +140,8 @@ def _measure(repeat):
     from django.utils import translation
 
     from heritage_collections.views import items_geojson
-    from heritagehub.maps import BoundingBox, Marker, basemap, draw_map, drawing
-    from heritagehub.maps.geometry import WORLD
+    from maps import BoundingBox, Marker, basemap, draw_map, drawing
+    from maps.geometry import WORLD
 
     factory = RequestFactory()
     results = []

@@ -11,6 +11,7 @@ class EventsConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from heritagehub.cache import register_query_parameters
+        from heritagehub.search_kinds import register_result_kind
 
         from . import whats_on
         from .models import EventPage
@@ -18,6 +19,7 @@ class EventsConfig(AppConfig):
 
         # What's on is cached by its filters (and only those: heritagehub.cache).
         register_query_parameters(**whats_on.cache_query_parameters())
+        register_result_kind("events", EventPage, 5)
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(on_event_changed, sender=EventPage, dispatch_uid=f"events_{signal}")

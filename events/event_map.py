@@ -20,8 +20,8 @@ from django.utils.translation import ngettext
 
 from heritagehub.cache import without_private
 from heritagehub.i18n import active_language, in_language, language_code_of, url_in_language
-from heritagehub.maps import Marker, draw_map
-from heritagehub.maps.geojson import MAX_FEATURES, feature_collection, in_view, point, within
+from maps import Marker, draw_map
+from maps.geojson import MAX_FEATURES, feature_collection, in_view, point, within
 
 from .models import EventPage
 

@@ -38,6 +38,7 @@ from heritage_collections.models import ItemPage, item_listing
 from heritagehub.blocks import BaseContentBlock
 from heritagehub.cache import without_private
 from heritagehub.calendar import RecurrenceError, parse_rrule, time_zone_names, zone
+from heritagehub.covers import choose_covers
 from heritagehub.i18n import in_language, localize_pages, url_in_language
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
@@ -528,7 +529,7 @@ class EventPage(PartnerOwnedMixin, RoutablePageMixin, HeritagePage):
         context["venue"] = self.venue(partner)
         context["upcoming"] = self.upcoming()
         context["related_items"] = self.items_in_language()
-        context["related_pages"] = self.pages_in_language()
+        context["related_pages"] = choose_covers(self.pages_in_language())
         context["ics_url"] = url_in_language(self) + self.reverse_subpage("ics")
         return context
 

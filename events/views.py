@@ -7,8 +7,8 @@ from django.utils.translation import gettext as _
 
 from heritagehub.calendar import calendar_response
 from heritagehub.i18n import language_links
-from heritagehub.maps import MapParameterError
-from heritagehub.maps.geojson import GeoJSONResponse, error_response, map_parameters
+from maps import MapParameterError
+from maps.geojson import GeoJSONResponse, error_response, map_parameters
 
 from .event_map import events_map, geojson, located_events
 from .feeds import event_calendar_of, hub_name, selection_calendar

@@ -12,9 +12,11 @@ class HeritageCollectionsConfig(AppConfig):
 
         from heritagehub.cache import register_query_parameters
         from heritagehub.search import register_served_pages
+        from heritagehub.search_kinds import register_result_kind
+        from partners import space
 
-        from . import browse, catalogue
-        from .models import CatalogueEntry, ItemPage
+        from . import browse, catalogue, partner_space
+        from .models import CatalogueEntry, CollectionPage, ItemPage
         from .oai import index as oai_index
 
         # Every page type: a renamed partner or collection changes its items' entries.
@@ -27,6 +29,9 @@ class HeritageCollectionsConfig(AppConfig):
         )
         post_migrate.connect(oai_index.build_if_missing, sender=self, dispatch_uid="oai-build")
 
+        space.register_listing("collections", partner_space.collections_of)
+        space.register_view("items", partner_space.items)
+
         # Browse pages are cached by their filters (and only those: heritagehub.cache).
         register_query_parameters(**browse.cache_query_parameters())
         register_served_pages(
@@ -34,4 +39,15 @@ class HeritageCollectionsConfig(AppConfig):
             lambda language: CatalogueEntry.objects.filter(language_code=language).values(
                 "page_id"
             ),
+        )
+        # The site search's tabs: items (with the catalogue's facets) and collections.
+        register_result_kind(
+            "items",
+            ItemPage,
+            1,
+            refine=browse.search_refinement,
+            card_lookups=["object_type", "images__image__renditions"],
+        )
+        register_result_kind(
+            "collections", CollectionPage, 3, card_lookups=["cover_image__renditions"]
         )

@@ -27,9 +27,9 @@ from django.utils.translation import pgettext_lazy
 from heritagehub.cache import cached
 from heritagehub.facets import ActiveFilter, FacetGroup, FacetValue
 from heritagehub.i18n import active_language
-from heritagehub.maps import MapParameterError, parse_bbox
 from heritagehub.rights import Reuse
 from heritagehub.search import MAX_RANKED, clean_query, matching_pages
+from maps import MapParameterError, parse_bbox
 
 from .models import ITEMS_PER_PAGE, CatalogueEntry, ItemImage, ItemPage, ItemTag
 from .timeline import Timeline
@@ -60,11 +60,15 @@ FACETS_BY_PARAM = {facet.param: facet for facet in FACETS}
 
 SORTS = {
     "relevance": _("Relevance"),
+    "featured": _("With images first"),
     "title": _("Title"),
     "date": _("Date, oldest first"),
     "-date": _("Date, newest first"),
 }
+# Without a query, items with an image lead: a visitor's first screen shows the objects.
+DEFAULT_SORT = "featured"
 SORT_ORDER = {
+    "featured": ["-has_image", "sort_title", "page_id"],
     "title": ["sort_title", "page_id"],
     "date": [F("date_start").asc(nulls_last=True), "sort_title", "page_id"],
     "-date": [F("date_start").desc(nulls_last=True), "sort_title", "page_id"],
@@ -93,7 +97,7 @@ class BrowseState:
     values: dict = field(default_factory=dict)  # facet param → list of str values
     year_from: int | None = None
     year_to: int | None = None
-    sort: str = "title"
+    sort: str = DEFAULT_SORT
     page: str = "1"
     problems: list = field(default_factory=list)
     # The parameter of each problem, in the same order (a GeoJSON 400 names the first).
@@ -102,11 +106,14 @@ class BrowseState:
     # and the area the map shows (a BoundingBox; the whole of the results without one).
     view: str = "list"
     bbox: object = None
+    # Parameters of the page the browse is embedded in, kept by every link (the site
+    # search's ``kind``).
+    keep: tuple = ()
 
     @classmethod
-    def from_request(cls, request, scope):
+    def from_request(cls, request, scope, keep=()):
         data = request.GET
-        state = cls(query=data.get("q", "").strip()[:200], page=data.get("page", "1"))
+        state = cls(query=data.get("q", "").strip()[:200], page=data.get("page", "1"), keep=keep)
         for facet in FACETS:
             if facet.param in scope:
                 continue
@@ -119,7 +126,7 @@ class BrowseState:
                 state.values[facet.param] = values
         state.year_from = _year(data.get("from"), state, "from")
         state.year_to = _year(data.get("to"), state, "to")
-        default_sort = "relevance" if clean_query(state.query) else "title"
+        default_sort = "relevance" if clean_query(state.query) else DEFAULT_SORT
         state.sort = data.get("sort", default_sort)
         if state.sort not in SORTS or (state.sort == "relevance" and not clean_query(state.query)):
             state.sort = default_sort
@@ -137,14 +144,15 @@ class BrowseState:
 
     def params(self):
         """The state as query-string pairs (without the page number)."""
-        pairs = [("q", self.query)] if self.query else []
+        pairs = list(self.keep)
+        pairs += [("q", self.query)] if self.query else []
         for param, values in self.values.items():
             pairs += [(param, value) for value in values]
         if self.year_from is not None:
             pairs.append(("from", str(self.year_from)))
         if self.year_to is not None:
             pairs.append(("to", str(self.year_to)))
-        default_sort = "relevance" if clean_query(self.query) else "title"
+        default_sort = "relevance" if clean_query(self.query) else DEFAULT_SORT
         if self.sort != default_sort:
             pairs.append(("sort", self.sort))
         if self.view == "map":
@@ -271,11 +279,11 @@ def union_all(querysets):
 class Browse:
     """One browse request: its state, its results and its facets."""
 
-    def __init__(self, request, scope=None):
+    def __init__(self, request, scope=None, keep=()):
         self.request = request
         self.scope = scope or {}  # facet param → fixed value (a partner's or collection's page)
         self.language = active_language()
-        self.state = BrowseState.from_request(request, self.scope)
+        self.state = BrowseState.from_request(request, self.scope, keep)
         entries = CatalogueEntry.objects.filter(language_code=self.language)
         for param, value in self.scope.items():
             entries = entries.filter(**{FACETS_BY_PARAM[param].field: value})
@@ -418,3 +426,9 @@ class Browse:
     def sort_options(self):
         sorts = [key for key in SORTS if key != "relevance" or self.query]
         return [(key, SORTS[key], key == self.state.sort) for key in sorts]
+
+
+def search_refinement(request):
+    """The items tab of the site search: the catalogue's facets over the matching items."""
+    browse = Browse(request, keep=(("kind", "items"),))
+    return {"browse": browse, "items": browse.results()}

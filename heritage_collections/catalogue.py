@@ -7,6 +7,7 @@ the given items from the live pages in a constant number of queries per batch; t
 handlers call it when an item, or a page above items, changes.
 """
 
+import re
 import unicodedata
 from collections import defaultdict
 
@@ -27,10 +28,17 @@ BATCH_SIZE = 500
 ANALYZE_AFTER = 1000
 
 
+# Catalogues mark uncertain or supplied titles with punctuation ("[title not known]",
+# "?River Po", "(untitled)", "#15 Point"): people look such a title up by its first word.
+LEADING_MARKS = re.compile(r"^[\W_]+")
+
+
 def sort_key(title):
-    """A title as it sorts for people: case and accents ignored ("Émile" next to "emile")."""
+    """A title as it sorts for people: case, accents and leading punctuation ignored
+    ("Émile" next to "emile", "[Untitled]" among the u's)."""
     decomposed = unicodedata.normalize("NFKD", title.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).strip()[:255]
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+    return (LEADING_MARKS.sub("", plain) or plain)[:255]
 
 
 def century_of(year):

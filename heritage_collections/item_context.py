@@ -9,16 +9,14 @@ Never an OFFSET or a COUNT over a collection. Pages are shown in the visitor's l
 where translated: the catalogue entries (heritage_collections.catalogue) hold that choice
 for items; stories and ancestors are chosen by the visitor's language order.
 
-Stories live in the ``stories`` app, which depends on this one: its models are looked up
-lazily (django.apps), never imported here.
+Stories live in the ``stories`` app, which depends on this one: it registers the stories that
+feature an item (``register_featuring_stories``), never imported here.
 """
 
 import datetime
 from dataclasses import dataclass
 
-from django.apps import apps
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import (
     Case,
@@ -26,15 +24,15 @@ from django.db.models import (
     When,
     prefetch_related_objects,
 )
-from django.db.models.expressions import RawSQL
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext
-from wagtail.models import Page, ReferenceIndex
+from wagtail.models import Page
 
-from heritagehub.cache import site_for_request, without_private
+from heritagehub.cache import site_for_request
+from heritagehub.covers import choose_covers
 from heritagehub.i18n import active_language, language_code_of, language_order
 from heritagehub.models.pages import routing_for
 from heritagehub.tree import child_range
@@ -43,7 +41,6 @@ from .catalogue import sort_key
 from .models import CatalogueEntry, ItemImage, ItemPage, ItemTag
 
 RELATED_ITEMS = 6
-FEATURING_STORIES = 6
 # Rows taken from each source of related items before choosing: an item's translations
 # count once each here, and some candidates turn out private.
 CANDIDATES_PER_SOURCE = 12
@@ -159,45 +156,18 @@ def related_items(item, limit=RELATED_ITEMS, language_code=None):
 
 # Stories that feature the item ------------------------------------------------------------
 
-# The stories whose related items or body (Wagtail's reference index, which keys objects
-# by text) show the item or one of its translations. ``+x.content_type_id`` keeps SQLite
-# on the index of referenced objects, not the one of every story's references.
-STORY_KEYS_SQL = """SELECT s.translation_key FROM {page} s
-WHERE s.id IN (
-        SELECT r.page_id FROM {related} r
-        WHERE r.item_id IN (SELECT id FROM {page} WHERE translation_key = %s))
-    OR s.id IN (
-        SELECT CAST(x.object_id AS INTEGER) FROM {reference} x
-        WHERE x.to_content_type_id = %s AND +x.content_type_id = %s
-        AND x.to_object_id IN (SELECT CAST(id AS TEXT) FROM {page} WHERE translation_key = %s))"""
+# Stories live in the ``stories`` app, which depends on this one: it registers how to find
+# the stories that feature an item (stories.apps), and the item page asks for them here.
+_featuring_stories = []
 
 
-def featuring_stories(item, limit=FEATURING_STORIES, language_code=None):
-    """Live public stories that show the item or one of its translations, as a related
-    item or an item card in their body, newest first, each in the visitor's language where
-    translated (one query)."""
-    StoryPage = apps.get_model("stories", "StoryPage")
-    StoryRelatedItem = apps.get_model("stories", "StoryRelatedItem")
-    key = Page._meta.get_field("translation_key").get_db_prep_value(
-        item.translation_key, connection
-    )
-    sql = STORY_KEYS_SQL.format(
-        page=Page._meta.db_table,
-        related=StoryRelatedItem._meta.db_table,
-        reference=ReferenceIndex._meta.db_table,
-    )
-    page_type = ContentType.objects.get_for_model(Page).pk
-    story_type = ContentType.objects.get_for_model(StoryPage).pk
-    story_keys = RawSQL(sql, [key, page_type, story_type, key])
-    # Every live translation of the newest stories (at most one per language each), then
-    # one per story in Python: cheaper than in_language's ranking for a handful of rows.
-    translations = (
-        without_private(StoryPage.objects.live().filter(translation_key__in=story_keys))
-        .select_related("hero_image")
-        .defer("body")
-        .order_by("-date", "title", "pk")[: limit * len(settings.LANGUAGES)]
-    )
-    return one_per_translation(translations, language_code)[:limit]
+def register_featuring_stories(find):
+    """``find(item)``: the stories to show on the item's page, in the visitor's language."""
+    _featuring_stories[:] = [find]
+
+
+def featuring_stories(item):
+    return [story for find in _featuring_stories for story in find(item)]
 
 
 def one_per_translation(pages, language_code=None):
@@ -400,8 +370,9 @@ def item_page_context(item, request):
     item_images = list(item.images.all())
     shown = [image.image for image in item_images]
     shown += [card.first_image for card in related if card.first_image is not None]
-    shown += [story.hero_image for story in stories if story.hero_image is not None]
     prefetch_related_objects(shown, "renditions")
+    # A story without a hero image borrows one of its items' pictures: never one shown here.
+    choose_covers(stories, used={image.pk for image in shown})
     context.update(
         item_images=item_images,
         related_items=related,

@@ -3,7 +3,7 @@
 Both come from ``located_items``: the catalogue entries of a browse (every filter and the
 text query applied), counted in one query (results, located, in the view, their extent),
 then either the items themselves (at most ``MAX_FEATURES`` in the view) or, beyond that,
-the grid of ``heritagehub.maps.geojson`` counted in SQL, so a response never holds more
+the grid of ``maps.geojson`` counted in SQL, so a response never holds more
 than 2,000 features whatever the size of the collection. docs/maps.md.
 """
 
@@ -15,8 +15,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from heritagehub.maps import WORLD, BoundingBox, Marker, draw_map
-from heritagehub.maps.geojson import (
+from maps import WORLD, BoundingBox, Marker, draw_map
+from maps.geojson import (
     MAX_FEATURES,
     cluster_bbox,
     feature_collection,
@@ -25,7 +25,7 @@ from heritagehub.maps.geojson import (
     point,
     within,
 )
-from heritagehub.maps.geometry import Viewport
+from maps.geometry import Viewport
 
 # The frame of the browse map (pixels); the drawn map scales with the page.
 MAP_WIDTH, MAP_HEIGHT = 800, 450

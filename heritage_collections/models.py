@@ -3,6 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Window
+from django.db.models.functions import RowNumber, Substr
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -23,7 +25,9 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from heritagehub.i18n import descendants_in_language, descendants_of_translations
+from heritagehub.cache import without_private
+from heritagehub.covers import choose_covers, register_cover_source
+from heritagehub.i18n import descendants_in_language, descendants_of_translations, in_language
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import RightsStatement, rights_field
@@ -57,12 +61,42 @@ def page_title(title):
 class ObjectType(VocabularyTerm):
     """What kind of thing an item is: painting, photograph, document, recording …"""
 
+    # A card without an image shows the item's kind by a colour and a glyph: one per family
+    # of types, so a page of text cards reads at a glance (templates/includes/type_glyph.html).
+    FAMILIES = {
+        "painting": "painting",
+        "drawing": "graphic",
+        "print": "graphic",
+        "poster": "graphic",
+        "photograph": "photograph",
+        "video": "photograph",
+        "sculpture": "object",
+        "installation": "object",
+        "ceramic": "object",
+        "coin": "object",
+        "textile": "object",
+        "object": "object",
+        "document": "writing",
+        "manuscript": "writing",
+        "book": "writing",
+        "map": "map",
+        "sound-recording": "sound",
+    }
+
     class Meta(VocabularyTerm.Meta):
         verbose_name = _("object type")
         verbose_name_plural = _("object types")
 
+    @property
+    def family(self):
+        return self.FAMILIES.get(self.slug, "object")
+
 
 register_snippet(ObjectType)
+
+# How many of its items' pictures a collection or story offers its card: enough for each
+# card of a page to find one that no card before it shows.
+COVER_CANDIDATES = 12
 
 
 def item_listing(queryset):
@@ -95,7 +129,27 @@ class CollectionIndexPage(IndexPage):
         context["items_geojson_url"] = geojson_url(browse)
         if browse.state.view == "map":
             context["items_map"] = browse_map(browse)
+        elif not browse.state.params() and context["items"].number == 1:
+            # The way in for a first visit: the collections, before every item.
+            context["collections"] = self.collections(browse)
         return context
+
+    def collections(self, browse):
+        """Every live collection in the visitor's language, largest first, with its item
+        count (from the browse's collection facet, cached) and a card image."""
+        counts = {}
+        for group in browse.facets:
+            if group.param == "collection":
+                counts = {value.value: value.count for value in group.values}
+        collections = list(
+            in_language(without_private(CollectionPage.objects.live()))
+            .select_related("locale", "cover_image")
+            .prefetch_related("cover_image__renditions")
+        )
+        for collection in collections:
+            collection.item_count = counts.get(collection.catalogue_path, 0)
+        collections.sort(key=lambda collection: (-collection.item_count, collection.title))
+        return choose_covers(collections)
 
 
 class CollectionPage(PartnerOwnedMixin, HeritagePage):
@@ -150,6 +204,33 @@ class CollectionPage(PartnerOwnedMixin, HeritagePage):
     def api_queryset(cls, queryset):
         """What the JSON API (heritagehub.api) fetches with each collection it lists."""
         return queryset.select_related("locale", "cover_image")
+
+    @staticmethod
+    def cover_candidates(collections):
+        """{collection pk: images of its first items that have one} for cards without a cover
+        (heritagehub.covers): one query per tree depth (collections share one), at most
+        COVER_CANDIDATES a collection, whatever the size of the collection."""
+        candidates = {}
+        for depth in {collection.depth for collection in collections}:
+            by_path = {c.path: c.pk for c in collections if c.depth == depth}
+            parent = Substr("page__path", 1, len(next(iter(by_path))))
+            rows = (
+                ItemImage.objects.filter(page__depth=depth + 1, page__live=True)
+                .annotate(parent_path=parent)
+                .filter(parent_path__in=list(by_path))
+                .annotate(
+                    rank=Window(
+                        RowNumber(),
+                        partition_by=[parent],
+                        order_by=[F("page__path").asc(), F("sort_order").asc()],
+                    )
+                )
+                .filter(rank__lte=COVER_CANDIDATES)
+                .select_related("image")
+            )
+            for row in rows:
+                candidates.setdefault(by_path[row.parent_path], []).append(row.image)
+        return candidates
 
 
 class ItemTag(TaggedItemBase):
@@ -444,7 +525,7 @@ class CatalogueEntry(models.Model):
     century = models.SmallIntegerField(null=True)
     place = models.CharField(max_length=200, blank=True)
     # Where the item's place is (WGS 84 degrees), for the maps of browse: floats, so the
-    # GeoJSON grid (heritagehub.maps.geojson) groups 100,000 rows without decimal arithmetic.
+    # GeoJSON grid (maps.geojson) groups 100,000 rows without decimal arithmetic.
     latitude = models.FloatField(null=True)
     longitude = models.FloatField(null=True)
     has_image = models.BooleanField(default=False)
@@ -467,7 +548,16 @@ class CatalogueEntry(models.Model):
             models.Index(fields=["language_code", "object_type"], name="catalogue_object_type"),
             models.Index(fields=["language_code", "century"], name="catalogue_century"),
             models.Index(fields=["language_code", "place"], name="catalogue_place"),
-            models.Index(fields=["language_code", "has_image"], name="catalogue_has_image"),
+            # The default order (items with an image first, then by title), whole catalogue
+            # and one collection; also serves the image facet's counts.
+            models.Index(
+                fields=["language_code", "-has_image", "sort_title", "page"],
+                name="catalogue_featured",
+            ),
+            models.Index(
+                fields=["language_code", "collection", "-has_image", "sort_title", "page"],
+                name="catalogue_collection_featured",
+            ),
             models.Index(fields=["language_code", "reuse"], name="catalogue_reuse"),
             # Covers the map of a language's whole catalogue: the grid (with each cell's
             # first item and its place names) reads only the index, never the table.
@@ -664,3 +754,4 @@ class HarvestedRecord(models.Model):
 
 
 register_snippet(HarvestSource)
+register_cover_source(CollectionPage, "cover_image", CollectionPage.cover_candidates)

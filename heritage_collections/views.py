@@ -5,8 +5,8 @@ from django.shortcuts import redirect
 
 from heritagehub.cache import without_private
 from heritagehub.i18n import in_language, url_in_language
-from heritagehub.maps import MapParameterError
-from heritagehub.maps.geojson import GeoJSONResponse, error_response, map_parameters
+from maps import MapParameterError
+from maps.geojson import GeoJSONResponse, error_response, map_parameters
 
 from .browse import Browse
 from .item_context import ancestors, citation

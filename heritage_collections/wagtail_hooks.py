@@ -7,9 +7,10 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
-from heritage_collections.europeana.report import EuropeanaReadinessView, may_see_report
+from heritage_collections.europeana.report import EuropeanaReadinessView
 from heritage_collections.iiif.image_api import RegionOperation
 from heritage_collections.importing import admin_crosswalk, admin_views
+from heritage_collections.permissions import may_see_report, user_may_import
 
 
 @hooks.register("register_admin_urls")
@@ -29,7 +30,7 @@ def register_admin_urls():
 
 class ImportItemsMenuItem(MenuItem):
     def is_shown(self, request):
-        return admin_views.user_may_import(request.user)
+        return user_may_import(request.user)
 
 
 @hooks.register("register_admin_menu_item")
@@ -58,6 +59,9 @@ def register_europeana_readiness_urls():
 
 
 class EuropeanaReadinessMenuItem(MenuItem):
+    # About a partner editor's own items: kept in their Reports menu (partners.wagtail_hooks).
+    for_partner_editors = True
+
     def is_shown(self, request):
         return may_see_report(request.user)
 
@@ -71,17 +75,6 @@ def register_europeana_readiness_menu_item():
         icon_name="globe",
         order=1300,
     )
-
-
-@hooks.register("construct_reports_menu", order=10)
-def keep_europeana_readiness_for_partners(request, menu_items):
-    """partners.wagtail_hooks empties the Reports menu of partner editors (Wagtail's reports
-    are the hub staff's); this one is about their own items only, so it stays."""
-    if any(item.name == "europeana-readiness" for item in menu_items):
-        return
-    item = register_europeana_readiness_menu_item()
-    if item.is_shown(request):
-        menu_items.append(item)
 
 
 @hooks.register("register_image_operations")

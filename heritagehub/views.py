@@ -9,6 +9,7 @@ from wagtail.models import Page
 from heritagehub.pagination import paginate
 from heritagehub.resilience import database_unavailable, is_database_unavailable, render_standalone
 from heritagehub.search import MAX_QUERY_LENGTH, clean_query, search_pages
+from heritagehub.search_kinds import known_kind, prefetch_cards, refinement, result_kinds, tabs
 
 RESULTS_PER_PAGE = 20
 
@@ -16,13 +17,26 @@ RESULTS_PER_PAGE = 20
 def search(request):
     """`/<lang>/search/?q=…`: results of every page type, paginated, keeping the query."""
     query = request.GET.get("q", "").strip()[:MAX_QUERY_LENGTH]
-    results = None
+    context = {"query": query, "results": None}
     if clean_query(query):
-        results = paginate(request, search_pages(query), RESULTS_PER_PAGE)
+        ranked = search_pages(query)
+        # Tabs by kind of page, with counts; the chosen tab's results only.
+        kinds = result_kinds(ranked)
+        kind = known_kind(request.GET.get("kind", ""), kinds)
+        context["tabs"] = tabs(query, kinds, kind)
+        context["total"] = len(ranked)
+        if kind:
+            ranked = [pk for pk in ranked if kinds.get(pk) == kind]
+        refined = refinement(kind, request)
+        if refined is not None:
+            context.update(refined)
+        results = paginate(request, ranked, RESULTS_PER_PAGE)
         # Only the pages of this results page are fetched, as their own types, in rank order.
         pages = Page.objects.filter(pk__in=results.object_list).specific().in_bulk()
         results.object_list = [pages[pk] for pk in results.object_list if pk in pages]
-    return render(request, "search/search.html", {"query": query, "results": results})
+        prefetch_cards(results.object_list)
+        context["results"] = results
+    return render(request, "search/search.html", context)
 
 
 def bad_request(request, exception=None):

@@ -18,6 +18,7 @@ from wagtail.models import Page, TranslatableMixin
 from wagtail.search import index
 
 from heritagehub.blocks import BaseContentBlock
+from heritagehub.covers import choose_covers
 from heritagehub.i18n import localize_pages
 from heritagehub.models import HeritagePage, HeritagePageMixin, optional_image
 from heritagehub.ratelimit import RateLimit
@@ -91,11 +92,14 @@ class HomePage(HeritagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        # Cards without a picture of their own borrow one from their items, never one the
+        # page already shows (the hero's included).
+        shown = {self.hero_image_id} if self.hero_image_id else set()
         for name, lookups in self.FEATURED_PREFETCH.items():
             chosen = [block.value for block in getattr(self, name) if block.value]
             pages = localize_pages(chosen)
             prefetch_related_objects(pages, *lookups)
-            context[name] = pages
+            context[name] = choose_covers(pages, used=shown)
         return context
 
     def structured_data(self, request, context):
@@ -136,6 +140,9 @@ class FormField(TranslatableMixin, AbstractFormField):
 
 class FormPage(HeritagePageMixin, AbstractEmailForm):
     """The partnership enquiry and contact form: submissions are stored and e-mailed to the hub."""
+
+    # Visitors look for the contact form in the main menu, not the footer.
+    show_in_menus_default = True
 
     introduction = RichTextField(_("introduction"), blank=True)
     thank_you_text = RichTextField(_("thank-you text"), blank=True)

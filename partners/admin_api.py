@@ -12,7 +12,7 @@ from wagtail.documents.api.admin.views import DocumentsAdminAPIViewSet
 from wagtail.images.api.admin.views import ImagesAdminAPIViewSet
 from wagtail.permissions import policy_registry
 
-from partners.wagtail_hooks import sees_whole_tree
+from partners.permissions import sees_whole_tree
 
 MEDIA_ACTIONS = ("add", "change", "delete", "choose")
 

@@ -10,7 +10,7 @@ and the members of their own groups (their partner's editors and leads).
 from django.db.models import Q
 from wagtail.admin.filters import MultipleUserFilter
 
-from partners.wagtail_hooks import sees_whole_tree
+from partners.permissions import sees_whole_tree
 
 _upstream_get_queryset = MultipleUserFilter.get_queryset
 

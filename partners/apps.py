@@ -9,6 +9,7 @@ class PartnersConfig(AppConfig):
 
     def ready(self):
         from heritagehub.cache import register_query_parameters
+        from heritagehub.search_kinds import register_result_kind
 
         # admin_api registers a hook when imported.
         from partners import admin_api, admin_filters, directory  # noqa: F401
@@ -17,6 +18,9 @@ class PartnersConfig(AppConfig):
 
         # The directory is cached by its filters (and only those: heritagehub.cache).
         register_query_parameters(**directory.cache_query_parameters())
+        register_result_kind(
+            "partners", PartnerPage, 4, card_lookups=["institution_type", "logo__renditions"]
+        )
 
         # The admin's user filters list a partner editor's colleagues only.
         admin_filters.install()

@@ -14,15 +14,9 @@ from wagtail.admin.ui.components import Component
 from wagtail.models import Page, WorkflowState, get_default_page_content_type
 
 from heritagehub.tree import below
-from partners.models import PartnerPage, PartnerSpace
+from partners.models import PartnerPage
 
 PAGES_SHOWN = 20
-
-
-def partner_spaces_of(user):
-    if not user.is_authenticated:
-        return PartnerSpace.objects.none()
-    return PartnerSpace.objects.filter(Q(editors__user=user) | Q(leads__user=user)).distinct()
 
 
 def pages_with_review_state(partner_pages):

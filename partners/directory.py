@@ -32,8 +32,8 @@ from wagtail.models import Page
 from heritagehub.cache import cached, generation, restricted_paths
 from heritagehub.facets import ActiveFilter, FacetGroup, FacetValue
 from heritagehub.i18n import active_language, in_language, path_in_locale_tree
-from heritagehub.maps import MapParameterError, parse_bbox
 from heritagehub.models import HeritageImage
+from maps import MapParameterError, parse_bbox
 
 from .models import (
     WORLD_LANGUAGES,
@@ -283,7 +283,7 @@ class DirectoryState:
     values: dict = field(default_factory=dict)  # facet param → list of values
     sort: str = "name"
     view: str = "list"
-    bbox: object = None  # a heritagehub.maps.BoundingBox: the map's area, from a cluster
+    bbox: object = None  # a maps.BoundingBox: the map's area, from a cluster
     page: str = "1"
     problems: list = field(default_factory=list)
 

@@ -11,8 +11,8 @@ import io
 from django.http import HttpResponse
 
 from heritagehub.i18n import active_language
-from heritagehub.maps import MapParameterError
-from heritagehub.maps.geojson import (
+from maps import MapParameterError
+from maps.geojson import (
     GeoJSONResponse,
     error_response,
     feature_collection,

@@ -25,6 +25,8 @@ from wagtail.admin.views.bulk_action.registry import bulk_action_registry
 from wagtail.models import Page
 from wagtail.permissions import page_permission_policy, policy_registry
 
+from partners.permissions import explorable_pages, sees_whole_tree
+
 PAGE_ID_KWARGS = ("page_id", "parent_page_id", "page_to_move_id", "destination_id")
 # Wagtail's page views that name the page "pk" (revisions compare)
 PAGE_NAMESPACE = "wagtailadmin_pages"
@@ -58,8 +60,6 @@ class PartnerIsolationMiddleware:
         if not (page_ids or is_report or is_bulk) or not request.user.is_authenticated:
             return None
 
-        from partners.wagtail_hooks import explorable_pages, sees_whole_tree
-
         if sees_whole_tree(request.user):
             return None
         if is_report:
@@ -79,8 +79,6 @@ class PartnerIsolationMiddleware:
 
     def narrow_chosen_pages(self, request):
         """Keep the ids of the pages the user may explore, never the root (no parent)."""
-        from partners.wagtail_hooks import explorable_pages, sees_whole_tree
-
         pages = (
             Page.objects.all()
             if sees_whole_tree(request.user)

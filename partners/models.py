@@ -23,12 +23,14 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
-from heritagehub.i18n import descendants_in_language, in_language, language_links, url_in_language
-from heritagehub.maps import Marker, draw_map
+from heritagehub.covers import choose_covers
+from heritagehub.i18n import in_language, language_links, url_in_language
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.serializers import VocabularyTermSerializer
+from maps import Marker, draw_map
 
+from . import space
 from .linked_data import partner_data
 
 
@@ -367,8 +369,13 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["collections"] = self.collections_in_language()
-        context["stories"] = self.stories_in_language()
+        # The partner's collections and stories, from the apps that hold them (partners.space).
+        context.update(space.listings(self))
+        # Cards without a picture of their own borrow one of their items' (never twice).
+        shown = {self.hero_image_id} if self.hero_image_id else set()
+        for name in ("collections", "stories"):
+            if name in context:
+                context[name] = choose_covers(context[name], used=shown)
         context["offers"] = self.offers_in_order()
         context["location_map"] = self.location_map()
         context["items_url"] = url_in_language(self) + self.reverse_subpage("items")
@@ -396,41 +403,14 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
     @path("items/", name="items")
     def items(self, request):
         """The partner's items, with the same faceted browse as the collection index."""
-        from heritage_collections.browse import Browse
+        return space.view("items")(self, request)
 
-        browse = Browse(request, scope={"partner": self.slug})
-        suffix = self.reverse_subpage("items")
-        links = [replace(link, url=link.url + suffix) for link in language_links(self)]
-        return self.render(
-            request,
-            template="partners/partner_items.html",
-            context_overrides={
-                "browse": browse,
-                "items": browse.results(),
-                "language_links": links,
-                "canonical_url": url_in_language(self) + suffix,
-            },
-        )
-
-    def collections_in_language(self):
-        from heritage_collections.models import CollectionPage
-
-        return (
-            descendants_in_language(self, CollectionPage, children_only=True)
-            .select_related("cover_image")
-            .prefetch_related("cover_image__renditions")
-            .order_by("title")
-        )
-
-    def stories_in_language(self):
-        from stories.models import StoryPage
-
-        return (
-            descendants_in_language(self, StoryPage, children_only=True)
-            .select_related("hero_image")
-            .prefetch_related("hero_image__renditions")
-            .order_by("-date", "title")[:12]
-        )
+    @classmethod
+    def names_by_slug(cls):
+        """Every live partner's name in the visitor's language, by slug (slugs are the same
+        in every locale, and an item's url_path names its partner's): item cards print
+        their partner from this one lookup, never a query per card."""
+        return dict(in_language(cls.objects.live()).values_list("slug", "title"))
 
     @cached_property
     def sector_names(self):

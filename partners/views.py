@@ -24,9 +24,9 @@ from wagtail_localize.views.update_translations import UpdateTranslationsView
 
 from partners.forms import OnboardPartnerForm
 from partners.models import PartnerPage, PartnerSpace
+from partners.permissions import may_translate
 
 ONBOARD_PERMISSION = "partners.onboard_partner"
-TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
 
 
 @method_decorator(permission_required(ONBOARD_PERMISSION), name="dispatch")
@@ -132,7 +132,7 @@ def submit_translation_for_review(request, page_id):
     page = get_object_or_404(Page, id=page_id).specific
     edit_url = reverse("wagtailadmin_pages:edit", args=[page.pk])
     permissions = page.permissions_for_user(request.user)
-    if not (request.user.has_perm(TRANSLATE_PERMISSION) and permissions.can_edit()):
+    if not (may_translate(request.user) and permissions.can_edit()):
         raise PermissionDenied
     translation = Translation.objects.filter(
         source__object_id=page.translation_key, target_locale_id=page.locale_id, enabled=True
@@ -215,6 +215,6 @@ class TranslatorsTranslationsReportView(TranslationsReportView):
     snippet — drafts of every partner included: only for those who translate."""
 
     def dispatch(self, request, *args, **kwargs):
-        if not request.user.has_perm(TRANSLATE_PERMISSION):
+        if not may_translate(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)

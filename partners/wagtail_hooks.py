@@ -16,12 +16,17 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import Menu, MenuItem, SubmenuMenuItem
-from wagtail.models import GroupPagePermission, Page
-from wagtail.permissions import policy_registry
 
 from partners import views
-from partners.dashboard import PartnerSpacePanel, partner_spaces_of
+from partners.dashboard import PartnerSpacePanel
 from partners.joining.admin import WaitingApplicationsSummaryItem, join_application_viewset
+from partners.permissions import (
+    explorable_pages,
+    may_see_reports,
+    may_translate,
+    partner_spaces_of,
+    sees_whole_tree,
+)
 
 
 @hooks.register("register_admin_urls", order=-10)
@@ -92,10 +97,12 @@ def add_waiting_applications(request, summary_items):
 
 @hooks.register("construct_reports_menu")
 def hide_reports(request, menu_items):
-    if not sees_whole_tree(request.user):
+    """Partner editors keep only the reports made for them (a menu item whose
+    ``for_partner_editors`` is true, e.g. Europeana readiness), whatever the app order."""
+    if not may_see_reports(request.user):
         # Reports are the hub staff's (partners.middleware): partners use their dashboard.
-        menu_items[:] = []
-    elif not request.user.has_perm(views.TRANSLATE_PERMISSION):
+        menu_items[:] = [item for item in menu_items if getattr(item, "for_partner_editors", False)]
+    elif not may_translate(request.user):
         report_url = reverse("wagtail_localize:translations_report")
         menu_items[:] = [item for item in menu_items if item.url != report_url]
 
@@ -108,27 +115,6 @@ def add_partner_space_panel(request, panels):
 
 
 # --- isolation -----------------------------------------------------------------------------
-
-
-def sees_whole_tree(user):
-    """Superusers and the hub's own roles have rights on the root: they see every page."""
-    if user.is_superuser:
-        return True
-    cache_name = "_partners_sees_whole_tree"
-    if not hasattr(user, cache_name):
-        setattr(
-            user,
-            cache_name,
-            GroupPagePermission.objects.filter(group__user=user, page__depth=1).exists(),
-        )
-    return getattr(user, cache_name)
-
-
-def explorable_pages(user):
-    """The pages ``user`` may explore in the admin: their pages and the way down to them."""
-    if not user.is_superuser and not GroupPagePermission.objects.filter(group__user=user).exists():
-        return Page.objects.none()
-    return policy_registry.get_by_type(Page).explorable_instances(user)
 
 
 @hooks.register("construct_explorer_page_queryset")

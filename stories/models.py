@@ -21,8 +21,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from heritage_collections.models import ItemPage, item_listing
+from heritage_collections.models import ItemImage, ItemPage, item_listing
 from heritagehub.cache import without_private
+from heritagehub.covers import choose_covers, register_cover_source
 from heritagehub.i18n import in_language, url_in_language
 from heritagehub.models import HeritagePage, IndexPage, optional_image
 from heritagehub.pagination import paginate
@@ -61,7 +62,8 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = paginate(request, self.stories(), per_page=STORIES_PER_PAGE)
+        context["stories"] = stories = paginate(request, self.stories(), per_page=STORIES_PER_PAGE)
+        stories.object_list = choose_covers(stories.object_list)
         return context
 
     def share_url(self, language_code=None, route="share"):
@@ -175,6 +177,32 @@ class StoryPage(PartnerOwnedMixin, HeritagePage):
             models.Prefetch("related_items", StoryRelatedItem.objects.select_related("item")),
         )
 
+    @staticmethod
+    def cover_candidates(stories):
+        """{story pk: images of its item cards and related items} for cards of stories
+        without a hero image (heritagehub.covers), in two queries for any number of stories.
+        The body is read raw: its item cards' pages are not fetched one by one."""
+        item_ids = {
+            story.pk: [
+                block["value"]["item"]
+                for block in story.body.raw_data
+                if block["type"] == "item_card" and block["value"].get("item")
+            ]
+            for story in stories
+        }
+        related = StoryRelatedItem.objects.filter(page__in=[story.pk for story in stories])
+        for story_pk, item_pk in related.order_by("sort_order").values_list("page_id", "item_id"):
+            item_ids[story_pk].append(item_pk)
+        first_images = {}
+        every_item = {pk for pks in item_ids.values() for pk in pks}
+        rows = ItemImage.objects.filter(page_id__in=every_item, page__live=True)
+        for row in rows.select_related("image").order_by("-sort_order"):
+            first_images[row.page_id] = row.image
+        return {
+            story_pk: [first_images[pk] for pk in pks if pk in first_images]
+            for story_pk, pks in item_ids.items()
+        }
+
     def featured_items(self):
         """The related items and the body's item cards, each in the visitor's language: the
         related items' keys, then one query for both, whatever their number (and the
@@ -259,3 +287,6 @@ class CommunitySubmission(models.Model):
 
     def __str__(self):
         return str(self.page)
+
+
+register_cover_source(StoryPage, "hero_image", StoryPage.cover_candidates)

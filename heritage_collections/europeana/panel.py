@@ -33,8 +33,8 @@ class EuropeanaReadinessPanel(Panel):
             return bool(self.instance and self.instance.pk) and super().is_shown()
 
         def get_context_data(self, parent_context=None):
+            from ..permissions import may_see_partner
             from .facts import item_facts
-            from .report import may_see_partner
 
             context = super().get_context_data(parent_context)
             item = self.instance

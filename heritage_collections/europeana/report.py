@@ -17,30 +17,14 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from partners.dashboard import partner_spaces_of
 from partners.models import PartnerPage
-from partners.wagtail_hooks import sees_whole_tree
+from partners.permissions import partner_spaces_of, sees_whole_tree
 
 from ..models import ItemPage
+from ..permissions import may_see_report
 from .facts import facts_by_item, partner_is_live, partner_items, partner_pages_of
 from .rules import assess
 from .summary import summarise
-
-
-def may_see_report(user):
-    """Whether ``user`` may see the report of some partner (cheap: the menu asks it)."""
-    if not user.is_authenticated:
-        return False
-    return sees_whole_tree(user) or partner_spaces_of(user).exists()
-
-
-def may_see_partner(user, partner):
-    """Whether ``user`` may see the report of ``partner`` (a PartnerPage)."""
-    if not user.is_authenticated:
-        return False
-    if sees_whole_tree(user):
-        return True
-    return partner_spaces_of(user).filter(translation_key=partner.translation_key).exists()
 
 
 def visible_partners(user):

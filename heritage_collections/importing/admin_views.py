@@ -30,16 +30,16 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, pgettext_lazy
+from django.utils.translation import gettext_lazy, ngettext, pgettext_lazy
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, TemplateView, View
 from wagtail.admin import messages
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
-from heritage_collections.models import CollectionPage
 from heritagehub.rights import RightsStatement
 
+from ..permissions import user_may_import
 from .columns import FACTS
 from .crosswalk import mapping_context
 from .media import MediaZip
@@ -376,9 +376,12 @@ class ConfirmImportView(ImportReportView):
         if report.rejected_rows:
             messages.warning(
                 request,
-                _(
+                ngettext(
+                    "%(count)s row with errors was not imported: fix it in the file of "
+                    "rejected rows and import it.",
                     "%(count)s rows with errors were not imported: fix them in the file of "
-                    "rejected rows and import it."
+                    "rejected rows and import it.",
+                    report.rejected_rows,
                 )
                 % {"count": report.rejected_rows},
                 buttons=[
@@ -423,15 +426,3 @@ class CancelImportView(UploadMixin, View):
         with contextlib.suppress(Http404):
             Upload.get(request.user, token).delete()
         return redirect("import_items:upload")
-
-
-def user_may_import(user):
-    """Whether ``user`` may add pages to some collection (the menu item; one query)."""
-    if not user.is_authenticated:
-        return False
-    if user.is_superuser:
-        return True
-    from wagtail.permission_policies.pages import PagePermissionPolicy
-
-    allowed = PagePermissionPolicy().instances_user_has_permission_for(user, "add")
-    return CollectionPage.objects.filter(pk__in=allowed.values("pk")).exists()

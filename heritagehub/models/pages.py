@@ -246,6 +246,9 @@ class IndexPage(HeritagePage):
     """A listing of pages from the whole tree (collections, stories, partners): a query,
     not a container, so one per home page."""
 
+    # A section of the site: in the main menu from the start (heritagehub_tags.main_menu).
+    show_in_menus_default = True
+
     introduction = models.TextField(_("introduction"), blank=True)
 
     content_panels = HeritagePage.content_panels + [FieldPanel("introduction")]

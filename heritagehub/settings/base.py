@@ -29,6 +29,8 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "heritagehub",
+    "maps",
+    "operations",
     "home",
     "heritage_collections",
     "stories",

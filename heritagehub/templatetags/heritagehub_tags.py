@@ -39,9 +39,6 @@ from heritagehub.models.pages import routing_for
 
 register = template.Library()
 
-# Slugs of the top-level pages the footer links to, in footer order.
-FOOTER_SLUGS = ("about", "accessibility", "accessibility-statement", "privacy")
-
 
 def _request(context):
     return context.get("request")
@@ -312,23 +309,20 @@ def _current_ancestor_keys(context):
 
 @register.simple_tag(takes_context=True)
 def main_menu(context):
-    """Main navigation: the home page's top-level pages marked "show in menus".
+    """Main navigation: the home page's top-level pages marked "show in menus", in tree order.
 
-    Until editors mark any page for menus, every top-level page except the footer's is shown.
+    Section pages (the index pages, the contact and join forms) are marked when created
+    (``show_in_menus_default``); editors change it on the page's Promote tab.
     """
     pages, _length = _top_level(context)
-    in_menu = [page for page in pages if page.show_in_menus]
-    if not in_menu:
-        in_menu = [page for page in pages if page.slug not in FOOTER_SLUGS]
-    return _nav_links(context, in_menu)
+    return _nav_links(context, [page for page in pages if page.show_in_menus])
 
 
 @register.simple_tag(takes_context=True)
 def footer_links(context):
-    """About, accessibility statement and privacy pages, when the site has them."""
+    """The footer: the other top-level pages (about, accessibility statement, privacy …)."""
     pages, _length = _top_level(context)
-    by_slug = {page.slug: page for page in pages}
-    return _nav_links(context, [by_slug[slug] for slug in FOOTER_SLUGS if slug in by_slug])
+    return _nav_links(context, [page for page in pages if not page.show_in_menus])
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,9 @@ class JoinPage(RoutablePageMixin, HeritagePage):
     moderators in the admin (*Partners → Applications to join*).
     """
 
+    # How institutions join is a section of the site: in the main menu from the start.
+    show_in_menus_default = True
+
     introduction = RichTextField(_("introduction"), blank=True)
     privacy_note = RichTextField(
         _("privacy note"),

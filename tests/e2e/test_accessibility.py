@@ -127,7 +127,7 @@ def cache_the_embed():
 
 def place_the_photographs(tree):
     """The first two photographs get a place with coordinates: their pages, and browse's map
-    view, show maps (heritagehub.maps)."""
+    view, show maps (maps)."""
     places = [("Torino", "45.070300", "7.686900"), ("Genova", "44.405600", "8.946300")]
     for item, (place, latitude, longitude) in zip(tree.items, places, strict=False):
         item = item.specific.get_latest_revision_as_object()
@@ -352,6 +352,8 @@ def states(language):
         ("partner directory as a map", f"/{language}/partners/?view=map", expect_an_enhanced_map),
         ("find a service or space", f"/{language}/partners/services/", None),
         ("search results", f"/{language}/search/?q=Fotografia", None),
+        ("search results of every kind", f"/{language}/search/?q=Fotografia+Archivio", None),
+        ("search results: the items tab", f"/{language}/search/?q=Fotografia&kind=items", None),
         ("search without results", f"/{language}/search/?q=zzzz", None),
         ("share story", f"/{language}/stories/share/", None),
         (

@@ -280,7 +280,7 @@ def test_the_site_search_is_used_by_keyboard(page, tree):
 
     expect(page).to_have_url(re.compile(r"/it/search/\?q=Fotografia$"))
     skip_to_main(page)
-    tab_to(page, page.locator(".search-results .result-title a").first)
+    tab_to(page, page.locator(".search-results .card-title a").first)
     page.keyboard.press("Enter")
     expect(page.locator("h1")).to_have_text(re.compile(r"^Fotografia \d$"))
 

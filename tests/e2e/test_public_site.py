@@ -13,7 +13,7 @@ from playwright.sync_api import expect
 
 from heritage_collections.models import ITEMS_PER_PAGE
 from home.models import FormPage
-from tests.factories import ItemPageFactory
+from tests.factories import ItemPageFactory, StoryPageFactory
 
 pytestmark = pytest.mark.e2e
 
@@ -92,7 +92,7 @@ def test_site_search_submits_and_shows_results(page, tree):
 
     expect(page).to_have_url(re.compile(r"/it/search/\?q=Fotografia$"))
     expect(page.locator("#results-heading")).to_contain_text("3 risultati")
-    results = page.locator(".search-results .result-title a")
+    results = page.locator(".search-results .card-title a")
     expect(results).to_have_count(3)
     assert sorted(results.all_inner_texts()) == ["Fotografia 1", "Fotografia 2", "Fotografia 3"]
 
@@ -100,6 +100,27 @@ def test_site_search_submits_and_shows_results(page, tree):
 
     expect(page).to_have_url(re.compile(r"/it/partners/archivio/fotografie/fotografia-2/$"))
     expect(page.locator("h1")).to_have_text("Fotografia 2")
+
+
+def test_a_search_tab_shows_the_results_of_its_kind(page, tree):
+    StoryPageFactory(parent=tree.story_index, title="Archivio di famiglia", slug="famiglia")
+    page.goto("/it/search/?q=Archivio")
+    tabs = page.get_by_role("navigation", name="Tipi di risultato")
+
+    tabs.get_by_role("link", name=re.compile(r"^Storie")).click()
+
+    expect(page).to_have_url(re.compile(r"/it/search/\?q=Archivio&kind=stories$"))
+    expect(page.locator(".search-results .card-title a")).to_have_text(["Archivio di famiglia"])
+    expect(tabs.locator("[aria-current=page]")).to_contain_text("Storie")
+
+
+def test_the_items_tab_filters_by_a_facet(page, tree):
+    page.goto("/it/search/?q=Fotografia&kind=items")
+
+    page.get_by_role("link", name=re.compile(r"^Fotografie")).first.click()
+
+    expect(page).to_have_url(re.compile(r"kind=items"))
+    expect(page.locator(".result-tabs [aria-current=page]")).to_contain_text("Oggetti")
 
 
 def test_the_contact_form_submits_and_thanks_the_visitor(page, tree):

@@ -75,12 +75,34 @@ def counts(response, param):
 # The collection index -----------------------------------------------------------------------
 
 
-def test_the_index_lists_every_item_of_every_partner_sorted_by_title(client, catalogue):
+def test_the_index_lists_every_item_of_every_partner_images_first_then_by_title(client, catalogue):
     response = browse(client, "/it/collections/")
     titles = result_titles(response)
-    assert len(titles) == 8
-    assert titles == sorted(titles, key=str.casefold)
+    assert titles[:2] == ["Fotografia 1", "Veduta di Venezia"]
+    assert titles[2:] == sorted(titles[2:], key=str.casefold)
     assert response.context["items"].total == 8
+
+
+def test_sorting_by_title_ignores_images(client, catalogue):
+    titles = result_titles(browse(client, "/it/collections/?sort=title"))
+    assert titles == sorted(titles, key=str.casefold)
+
+
+def test_title_sorting_ignores_leading_punctuation(client, catalogue):
+    for title in ("[title not known]", "?River Po", "#15 Point", "(Zattera)"):
+        ItemPageFactory(parent=catalogue.paintings, title=title)
+    titles = result_titles(browse(client, "/it/collections/?sort=title&partner=museo"))
+    assert titles == [
+        "#15 Point",
+        "Manifesto del cinema",
+        "Mappa di Torino",
+        "Paesaggio alpino",
+        "Ritratto di dama",
+        "?River Po",
+        "[title not known]",
+        "Veduta di Venezia",
+        "(Zattera)",
+    ]
 
 
 def test_facets_count_the_items_of_each_value(client, catalogue):
@@ -247,9 +269,9 @@ def test_results_are_in_the_current_locale_with_fallback(client, tree, translate
     translate(tree.partner, "en", title="National Archive")
     translate(tree.collection, "en", title="Photographs")
     translate(tree.item, "en", title="Photograph one")
-    english = result_titles(browse(client, "/en/collections/"))
+    english = result_titles(browse(client, "/en/collections/?sort=title"))
     assert english == ["Fotografia 2", "Fotografia 3", "Photograph one"]
-    french = result_titles(browse(client, "/fr/collections/"))
+    french = result_titles(browse(client, "/fr/collections/?sort=title"))
     assert french == ["Fotografia 1", "Fotografia 2", "Fotografia 3"]
 
 

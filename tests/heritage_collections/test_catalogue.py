@@ -40,6 +40,20 @@ def test_century_of_no_year_is_none():
     assert century_of(None) is None
 
 
+@pytest.mark.parametrize(
+    ("title", "key"),
+    [
+        ("[title not known]", "title not known]"),
+        ("?River Po", "river po"),
+        ("#15", "15"),
+        ("(untitled)", "untitled)"),
+        ("...", "..."),
+    ],
+)
+def test_sort_key_ignores_leading_punctuation(title, key):
+    assert sort_key(title) == key
+
+
 def test_sort_key_ignores_case_and_accents():
     assert sort_key("Émile Zola") == sort_key("emile zola")
     assert sorted(["Zeta", "élan", "Alpha"], key=sort_key) == ["Alpha", "élan", "Zeta"]

@@ -58,3 +58,23 @@ def test_no_progress_bar_is_written_to_a_file():
     progress.update(100)
     progress.close()
     assert stream.getvalue() == ""
+
+
+class Clock:
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_a_file_gets_a_plain_progress_line_every_ten_seconds():
+    stream, clock = io.StringIO(), Clock()
+    progress = Progress(stream, "Importing", total=200, clock=clock)
+    progress.update(20)
+    clock.now += 10
+    progress.update(100)
+    clock.now += 5
+    progress.update(150)
+    progress.close()
+    assert stream.getvalue() == "Importing 50% 100 10/s 0:10 (-0:10)\n"

@@ -11,8 +11,8 @@ from django.db.models import Min
 from heritage_collections import item_map
 from heritage_collections.catalogue import located
 from heritage_collections.models import CatalogueEntry, ObjectType
-from heritagehub.maps import BoundingBox
-from heritagehub.maps.geojson import grid_clusters
+from maps import BoundingBox
+from maps.geojson import grid_clusters
 from tests.factories import CollectionPageFactory, ItemPageFactory, PartnerPageFactory
 
 pytestmark = pytest.mark.django_db

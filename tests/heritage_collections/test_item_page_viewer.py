@@ -69,7 +69,18 @@ def test_several_images_have_thumbnails_to_switch(tree, client):
 def test_an_item_without_images_has_no_viewer(tree, client):
     response = client.get(URL.format(slug="fotografia-2"))
     assert [e for e in elements(response) if e.tag == "dialog"] == []
-    assert "placeholder--large" in response.content.decode()
+    assert "placeholder--large" not in response.content.decode()
+
+
+def test_an_item_without_images_leads_with_its_record_and_the_partner_s_catalogue(tree, client):
+    item = tree.items[1]
+    item.source_url = "https://archivio.example.org/fotografia-2"
+    item.save_revision().publish()
+    response = client.get(URL.format(slug="fotografia-2"))
+    (notice,) = [e for e in elements(response) if e.attrs.get("class") == "item-no-image"]
+    buttons = [e for e in elements(response) if e.tag == "a" and e.attrs.get("class") == "button"]
+    assert [b.attrs["href"] for b in buttons] == ["https://archivio.example.org/fotografia-2"]
+    assert 'class="item-layout item-layout--text"' in response.content.decode()
 
 
 def test_the_viewer_is_served_from_our_own_static_files(tree, client):

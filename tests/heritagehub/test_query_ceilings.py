@@ -52,7 +52,7 @@ CEILINGS = {
     "partner": 13,
     "standard": 6,
     "form": 5,
-    "search": 7,
+    "search": 10,
 }
 
 FEW, MANY, FIVE_TIMES = 5, 30, 150

@@ -55,8 +55,8 @@ def test_search_finds_items_stories_and_partners_with_their_type(tree, client):
     types = {type(page).__name__ for page in response.context["results"]}
     assert {"PartnerPage", "StoryPage"} <= types
     html = response.content.decode()
-    assert '<p class="result-type">Partner</p>' in html
-    assert '<p class="result-type">Storia</p>' in html
+    assert '<article class="card card--partner"' in html
+    assert '<article class="card card--story' in html
 
 
 def test_search_ranks_a_title_match_above_a_description_match(tree, client):

@@ -1,4 +1,5 @@
-"""PartnerPage: the profile lists the partner's own collections and stories."""
+"""PartnerPage: the profile and the directory (its collections and stories: tests of
+heritage_collections and stories, test_partner_space.py)."""
 
 from decimal import Decimal
 
@@ -6,33 +7,9 @@ import pytest
 from django.utils import translation
 
 from partners.models import PartnerIndexPage, PartnerPage, Sector
-from tests.factories import CollectionPageFactory, PartnerPageFactory, StoryPageFactory
+from tests.factories import PartnerPageFactory
 
 pytestmark = pytest.mark.django_db
-
-
-def test_partner_lists_only_its_own_collections(tree):
-    other = PartnerPageFactory(parent=tree.partner_index)
-    CollectionPageFactory(parent=other)
-    partner = PartnerPage.objects.get(pk=tree.partner.pk)
-    with translation.override("it"):
-        assert [c.pk for c in partner.collections_in_language()] == [tree.collection.pk]
-
-
-def test_partner_lists_only_its_own_stories(tree):
-    partner = PartnerPage.objects.get(pk=tree.partner.pk)
-    with translation.override("it"):
-        assert [s.pk for s in partner.stories_in_language()] == [tree.partner_story.pk]
-
-
-def test_partner_shows_its_twelve_latest_stories(tree):
-    for _ in range(14):
-        StoryPageFactory(parent=tree.partner)
-    partner = PartnerPage.objects.get(pk=tree.partner.pk)
-    with translation.override("it"):
-        stories = list(partner.stories_in_language())
-    assert len(stories) == 12
-    assert [s.date for s in stories] == sorted((s.date for s in stories), reverse=True)
 
 
 def test_directory_lists_live_partners_once(tree, translate):

@@ -6,8 +6,8 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import translation
 from wagtail.models import PageViewRestriction, ReferenceIndex
 
-from heritage_collections.item_context import FEATURING_STORIES, featuring_stories
 from heritage_collections.models import ItemPage
+from stories.featuring import FEATURING_STORIES, featuring_stories
 from stories.models import StoryRelatedItem
 from tests.factories import StoryPageFactory, item_card_body
 

@@ -1,4 +1,4 @@
-"""`manage.py backup` and `manage.py restore` (heritagehub.backups) on the test's database system.
+"""`manage.py backup` and `manage.py restore` (operations.backups) on the test's database system.
 
 A hub with pages, an image with its file and a rendition is committed to the test database,
 backed up, and restored by `manage.py restore` in a subprocess — as an admin runs it, with
@@ -34,9 +34,9 @@ from django.test import override_settings
 from wagtail.models import Locale, Page, Revision
 
 from heritage_collections.models import ItemImage, ItemPage
-from heritagehub.backups import prune_backups
-from heritagehub.backups.manifest import sha256
 from heritagehub.models import HeritageImage
+from operations.backups import prune_backups
+from operations.backups.manifest import sha256
 from stories.models import StoryPage
 from tests.factories import (
     CollectionIndexPageFactory,

@@ -1,4 +1,4 @@
-"""The shared map core (heritagehub.maps): projection, parameters, the server-drawn map."""
+"""The shared map core (maps): projection, parameters, the server-drawn map."""
 
 import json
 import re
@@ -8,7 +8,7 @@ import pytest
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from heritagehub.maps import (
+from maps import (
     WORLD,
     BoundingBox,
     MapParameterError,
@@ -18,7 +18,7 @@ from heritagehub.maps import (
     parse_bbox,
     parse_zoom,
 )
-from heritagehub.maps.geometry import Viewport, inverse_mercator, mercator
+from maps.geometry import Viewport, inverse_mercator, mercator
 
 SVG = "{http://www.w3.org/2000/svg}"
 GENOA = (44.4056, 8.9463)

@@ -1,11 +1,11 @@
-"""Template tags for maps (heritagehub.maps, docs/maps.md): a small map of one place, and
+"""Template tags for maps (maps, docs/maps.md): a small map of one place, and
 links with a query string."""
 
 from urllib.parse import urlencode
 
 from django import template
 
-from heritagehub.maps import BoundingBox, Marker, draw_map
+from maps import BoundingBox, Marker, draw_map
 
 register = template.Library()
 

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from heritagehub.backups import BackupError, restore_backup, verify_backup
+from operations.backups import BackupError, restore_backup, verify_backup
 
 
 class Command(BaseCommand):

@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from heritagehub.backups import BackupError, create_backup, prune_backups
+from operations.backups import BackupError, create_backup, prune_backups
 
 
 class Command(BaseCommand):
