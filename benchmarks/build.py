@@ -18,12 +18,12 @@ from pathlib import Path
 from django.core.management import CommandError, call_command
 from django.test.utils import override_settings
 
+from demo.base import Strings, child_by_slug, publish_new_child
+from demo.loader import data_dir
+from demo.tate_csv import tate_csv_rows, tate_source
+from demo.translate import translate_page
 from heritage_collections.importing.target import source_page
 from heritage_collections.models import CollectionPage, ItemPage
-from heritagehub.demo.base import Strings, child_by_slug, publish_new_child
-from heritagehub.demo.loader import data_dir
-from heritagehub.demo.tate_csv import tate_csv_rows, tate_source
-from heritagehub.demo.translate import translate_page
 from heritagehub.i18n import descendants_of_translations
 from partners.onboarding import onboard_partner
 

@@ -25,7 +25,7 @@ by hand, not by CI. The sections below are written by it; the code is in `benchm
 **What is in the database.** The demo site (`load_demo`: home and index pages in five
 languages, partners, stories), ten bench partners onboarded with `onboard_partner` (pages and
 collections translated into English and French), every one of Tate's 69,202 open-data
-records (in Tate's collections, in English, as `heritagehub.demo.tate_csv` converts them; one
+records (in Tate's collections, in English, as `demo.tate_csv` converts them; one
 record's end year, before its start year in Tate's data, is dropped) and generated variants of
 them (new identifiers, shifted dates, other places, tags and rights; one in ten with English
 or French titles, so language fallback is exercised), spread unevenly over the bench

@@ -33,7 +33,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-PASSWORD = "heritagehub-demo"  # the demo accounts' (heritagehub/demo/accounts.py)
+PASSWORD = "heritagehub-demo"  # the demo accounts' (demo/accounts.py)
 ENV = {
     **os.environ,
     "DJANGO_SETTINGS_MODULE": "heritagehub.settings.dev",

@@ -3,6 +3,10 @@
 import os
 
 from .base import *  # noqa: F403
+from .base import INSTALLED_APPS
+
+# The demo content and `load_demo` (demo/): never installed in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]
 
 DEBUG = False
 SECRET_KEY = "test-only-key"

@@ -10,9 +10,9 @@ from django.core.management.base import CommandError
 from django.utils import translation
 from wagtail.models import Revision
 
+from demo.loader import data_dir
+from demo.tate_csv import tate_source, write_tate_csv
 from heritage_collections.importing.columns import header
-from heritagehub.demo.loader import data_dir
-from heritagehub.demo.tate_csv import tate_source, write_tate_csv
 from partners.onboarding import onboard_partner
 from tests.factories import (
     CollectionPageFactory,

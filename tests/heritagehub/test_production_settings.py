@@ -226,6 +226,11 @@ def test_an_unknown_tasks_backend_is_named():
         production(TASKS_BACKEND="celery")
 
 
+def test_production_does_not_install_the_demo():
+    """The demo's accounts have a published password: its app is for development only."""
+    assert "demo" not in production().INSTALLED_APPS
+
+
 # Frontend cache ------------------------------------------------------------------------------
 
 

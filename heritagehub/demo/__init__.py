@@ -1,1 +1,0 @@
-"""Demo content for `manage.py load_demo`: partners, collections, stories, translations."""
