@@ -110,6 +110,13 @@ def credit_of(filename, row, info):
     return credit
 
 
+def reproduction_note_of(filename):
+    """How the file differs from the museum's photograph: shown above the image."""
+    if filename.startswith("ab_"):
+        return "colours reduced to a small palette (Art Breaker 3000 project)"
+    return ""
+
+
 def item_credit_of(info):
     """The credit line of the item: who holds the work (and where the file came from)."""
     if info.partner == COMMONS:
@@ -158,6 +165,7 @@ def load_images(data_dir, collections, stats):
                 collection=collections[info.partner],
                 alt_text=info.alt,
                 credit=credit_of(filename, row, info),
+                reproduction_note=reproduction_note_of(filename),
                 rights=rights_of(row),
                 source_url=source_url_of(row),
             )

@@ -95,6 +95,14 @@ def facts():
         "images": len(images),
         "images_without_alt": [i.title for i in images if not (i.alt or i.is_decorative)],
         "images_without_credit_or_rights": [i.title for i in images if not (i.credit and i.rights)],
+        # Palette-reduced derivatives say so in their credit; each must also carry the note
+        # shown above the image, and no faithful file may.
+        "reduced_without_note": [
+            i.title for i in images if "palette-reduced" in i.credit and not i.reproduction_note
+        ],
+        "faithful_with_note": [
+            i.title for i in images if "palette-reduced" not in i.credit and i.reproduction_note
+        ],
         "tree_problems": [len(problem) for problem in bad_tree],
         "items_not_under_a_collection": ItemPage.objects.exclude(
             pk__in=[

@@ -152,6 +152,10 @@ def test_demo_images_carry_alt_text_credit_and_rights(facts):
     assert facts["images_without_credit_or_rights"] == []
 
 
+def test_demo_reduced_images_are_labelled_as_not_faithful(facts):
+    assert (facts["reduced_without_note"], facts["faithful_with_note"]) == ([], [])
+
+
 def test_demo_tree_is_consistent(facts):
     """No translated parent left with numchild 0 (upstream wagtail-localize#773)."""
     assert facts["tree_problems"] == [0, 0, 0, 0, 0]
