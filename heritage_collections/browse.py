@@ -13,7 +13,7 @@ would give ("disjunctive" facets, as library catalogues do).
 import hashlib
 import re
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from urllib.parse import urlencode
 
 from django.core.paginator import Paginator
@@ -324,6 +324,13 @@ class Browse:
     @cached_property
     def timeline(self):
         return Timeline(self)
+
+    def entries_begun_between(self, first, last):
+        """The entries of every filter but the years, begun from ``first`` to ``last``: a
+        range of the index of first years, which the timeline counts by decade."""
+        without_years = replace(self.state, year_from=None, year_to=None)
+        entries = _filter(self.base_entries, without_years)
+        return entries.filter(date_start__gte=first, date_start__lte=last)
 
     # The results page --------------------------------------------------------------------
 

@@ -8,12 +8,11 @@ partner pages, the counts, and the first few items of each kind to fix.
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from wagtail.admin.ui.components import Component
 
 from heritage_collections.models import ItemImage, ItemPage
 from heritagehub.rights import RightsStatement
 from heritagehub.tree import below
-from partners.models import PartnerPage
+from partners.dashboard import PartnerSpacesPanel
 
 ITEMS_LISTED = 5
 RIGHTS_MISSING = Q(rights="") | Q(rights=RightsStatement.NOT_EVALUATED)
@@ -29,23 +28,16 @@ def items_of(partner_pages):
     return ItemPage.objects.filter(subtree).annotate(has_image=has_image)
 
 
-class ItemAttentionPanel(Component):
+class ItemAttentionPanel(PartnerSpacesPanel):
     """'Items to complete': how many of the partner's items lack an image or rights."""
 
     name = "partner_items"
     template_name = "heritage_collections/admin/items_attention_panel.html"
     order = 45
 
-    def __init__(self, spaces):
-        self.spaces = spaces
-
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
-        partner_pages = list(
-            PartnerPage.objects.filter(
-                translation_key__in=[space.translation_key for space in self.spaces]
-            ).only("pk", "path", "depth")
-        )
+        partner_pages = list(self.partner_pages().only("pk", "path", "depth"))
         items = items_of(partner_pages)
         counts = items.aggregate(
             total=Count("pk"),

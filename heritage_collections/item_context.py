@@ -30,8 +30,9 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext
 from wagtail.models import Page
+from wagtail_localize.models import TranslationSource
 
-from heritagehub.cache import site_for_request
+from heritagehub.cache import cached, site_for_request
 from heritagehub.covers import choose_covers
 from heritagehub.i18n import active_language, language_code_of, language_order
 from heritagehub.models.pages import routing_for
@@ -342,8 +343,24 @@ def citation(item, request, institution=None):
 # The whole page ----------------------------------------------------------------------------
 
 
+def written_tags(item, request=None):
+    """The item's tags where they are in the page's language. wagtail-localize copies a
+    source's tags into its translations as they are, so a translation shows none rather than
+    tags in another language. The source's language is kept until the next publish."""
+
+    def source_locale():
+        sources = TranslationSource.objects.filter(object_id=item.translation_key)
+        return sources.order_by("created_at").values_list("locale_id", flat=True).first()
+
+    source = cached(f"item-source-locale:{item.translation_key}", source_locale, request)
+    if source is not None and source != item.locale_id:
+        return []
+    return list(item.tags.all())
+
+
 def item_page_context(item, request):
-    """Everything the item page adds to Wagtail's context, in six queries.
+    """Everything the item page adds to Wagtail's context, in eleven queries at most (the
+    tests of tests/heritage_collections/test_item_page_queries.py list them).
 
     The item's own images, the related items' images and the renditions of every image shown
     (the item's, the cards') are fetched together, not per section.
@@ -356,7 +373,12 @@ def item_page_context(item, request):
     }
     if getattr(request, "is_preview", False):
         # A preview's images are the revision's, in memory: no prefetching, no neighbours.
-        context.update(item_images=list(item.images.all()), related_items=[], featuring_stories=[])
+        context.update(
+            item_images=list(item.images.all()),
+            related_items=[],
+            featuring_stories=[],
+            tags=list(item.tags.all()),
+        )
         return context
 
     related = list(related_items(item))
@@ -370,13 +392,15 @@ def item_page_context(item, request):
     item_images = list(item.images.all())
     shown = [image.image for image in item_images]
     shown += [card.first_image for card in related if card.first_image is not None]
-    prefetch_related_objects(shown, "renditions")
     # A story without a hero image borrows one of its items' pictures: never one shown here.
-    choose_covers(stories, used={image.pk for image in shown})
+    choose_covers(stories, used={image.pk for image in shown}, prefetch=False)
+    shown += [story.card_image for story in stories if story.card_image is not None]
+    prefetch_related_objects(shown, "renditions")
     context.update(
         item_images=item_images,
         related_items=related,
         featuring_stories=stories,
         neighbours=neighbours(item),
+        tags=written_tags(item, request),
     )
     return context

@@ -2,17 +2,18 @@
 visitor has narrowed the years to two centuries or less; every bar filters the results to
 its period (``from``/``to``), and a table says the same for screen readers and keyboards.
 
-Drawn on the server (an SVG of bars, no script), from one ``GROUP BY`` on the catalogue's
-indexed dates, kept until the next publish like browse's counts. An item is counted in the
-period of its first year (``date_start``): a painting of 1848–1852 is a work of the 1840s.
-Within a chosen range an item begun earlier is counted in the range's first period.
+Drawn on the server (an SVG of bars, no script). The centuries are the counts of browse's
+Period facet, which the page computes anyway; the decades one ``GROUP BY`` on the
+catalogue's index of first years, kept until the next publish like browse's counts. An item
+is counted in the period of its first year (``date_start``): a painting of 1848–1852 is a
+work of the 1840s, and within a range of decades an item begun before it is not drawn.
 """
 
 from dataclasses import dataclass
 from functools import cached_property
 
 from django.db.models import Count, F, IntegerField
-from django.db.models.functions import Cast, Floor, Greatest
+from django.db.models.functions import Cast, Floor
 
 from .vocabulary import century_label
 
@@ -55,12 +56,18 @@ class Timeline:
 
     @cached_property
     def bars(self):
-        """The periods from the first to the last that holds an item, empty ones included
-        (a gap in the record is information), oldest first."""
-        counts = dict(self.browse.cached(f"timeline:{self.unit}", self._counts))
-        if not counts:
+        """The periods from the first to the last that holds an item (every decade of the
+        chosen range), empty ones included (a gap in the record is information), oldest
+        first."""
+        if self.unit == "century":
+            counts = self._century_counts()
+            periods = range(min(counts), max(counts) + 1) if counts else range(0)
+        else:
+            counts = dict(self.browse.cached("timeline:decades", self._decade_counts))
+            state = self.browse.state
+            periods = range(state.year_from // 10, state.year_to // 10 + 1)
+        if not any(counts.values()):
             return []
-        periods = range(min(counts), max(counts) + 1)
         tallest = max(counts.values())
         bars = []
         for period in periods:
@@ -85,18 +92,19 @@ class Timeline:
         """Worth drawing: two periods or more."""
         return len(self.bars) > 1
 
-    def _counts(self):
-        """[(period, items)]: one query on the catalogue's dates."""
-        entries = self.browse.entries
-        if self.unit == "century":
-            rows = entries.exclude(century=None).values(period=F("century"))
-        else:
-            start = F("date_start")
-            if self.browse.state.year_from is not None:
-                start = Greatest(start, self.browse.state.year_from)
-            decade = Cast(Floor(start / 10.0), IntegerField())
-            rows = entries.exclude(date_start=None).values(period=decade)
-        return list(rows.annotate(n=Count("id")).values_list("period", "n").order_by())
+    def _century_counts(self):
+        """{century: items} from the Period facet's counts (no query of its own)."""
+        group = next((group for group in self.browse.facets if group.param == "century"), None)
+        return {int(value.value): value.count for value in group.values} if group else {}
+
+    def _decade_counts(self):
+        """[(decade, items)] of the items begun within the chosen years: one query on the
+        index of (language, first year)."""
+        state = self.browse.state
+        begun = self.browse.entries_begun_between(state.year_from, state.year_to)
+        decade = Cast(Floor(F("date_start") / 10.0), IntegerField())
+        rows = begun.values(period=decade).annotate(n=Count("id"))
+        return list(rows.values_list("period", "n").order_by())
 
     def _period(self, period):
         """(first year, last year, label) of a century number or a decade (its year / 10)."""

@@ -17,10 +17,12 @@ def register_cover_source(model, own_field, candidates):
     _sources[model] = (own_field, candidates)
 
 
-def choose_covers(pages, used=None):
+def choose_covers(pages, used=None, prefetch=True):
     """Set ``page.card_image`` on each page: its own image, else (or when an earlier card
     shows that one) the first image of its items not yet shown on this page, else None.
-    ``used``: ids of the images the page shows already, updated. Returns ``pages``, a list."""
+    ``used``: ids of the images the page shows already, updated. ``prefetch=False`` leaves the
+    chosen images' renditions to the caller, who fetches them with the page's others in one
+    query. Returns ``pages``, a list."""
     pages = list(pages)
     used = set() if used is None else used
     wanting = {}
@@ -42,5 +44,6 @@ def choose_covers(pages, used=None):
                 used.add(image.pk)
                 page.card_image = image
                 chosen.append(image)
-    prefetch_related_objects(chosen, "renditions")
+    if prefetch:
+        prefetch_related_objects(chosen, "renditions")
     return pages

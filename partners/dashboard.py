@@ -81,24 +81,30 @@ def publication_label(page):
     return _("Draft")
 
 
-class PartnerSpacePanel(Component):
+class PartnerSpacesPanel(Component):
+    """A dashboard panel about the partner spaces (``partners.permissions``) an editor works in."""
+
+    def __init__(self, spaces):
+        self.spaces = spaces
+
+    def partner_pages(self):
+        """The partner pages of those spaces, in every language."""
+        return PartnerPage.objects.filter(
+            translation_key__in=[space.translation_key for space in self.spaces]
+        )
+
+
+class PartnerSpacePanel(PartnerSpacesPanel):
     """'Your partner space': shown first on the dashboard of partner editors and leads."""
 
     name = "partner_space"
     template_name = "partners/admin/dashboard_panel.html"
     order = 50
 
-    def __init__(self, spaces):
-        self.spaces = spaces
-
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         partner_pages = list(
-            PartnerPage.objects.filter(
-                translation_key__in=[space.translation_key for space in self.spaces]
-            )
-            .select_related("locale")
-            .order_by("title", "locale__language_code")
+            self.partner_pages().select_related("locale").order_by("title", "locale__language_code")
         )
         rows = []
         for page in pages_with_review_state(partner_pages)[:PAGES_SHOWN]:
@@ -195,7 +201,7 @@ def attention_counts(partner_pages):
     return counts
 
 
-class PartnerStartPanel(Component):
+class PartnerStartPanel(PartnerSpacesPanel):
     """'Start here': what a partner editor usually comes to do, and what waits for them.
 
     Shown above 'Your partner space'; its counts cover the editor's partner only, in a
@@ -206,17 +212,10 @@ class PartnerStartPanel(Component):
     template_name = "partners/admin/start_panel.html"
     order = 40
 
-    def __init__(self, spaces):
-        self.spaces = spaces
-
     def get_context_data(self, parent_context):
         context = super().get_context_data(parent_context)
         partner_pages = list(
-            PartnerPage.objects.filter(
-                translation_key__in=[space.translation_key for space in self.spaces]
-            )
-            .select_related("locale")
-            .order_by("title", "locale__language_code")
+            self.partner_pages().select_related("locale").order_by("title", "locale__language_code")
         )
         home = source_partner_page(partner_pages)
         actions = []

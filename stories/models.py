@@ -180,15 +180,20 @@ class StoryPage(PartnerOwnedMixin, HeritagePage):
     @staticmethod
     def cover_candidates(stories):
         """{story pk: images of its item cards and related items} for cards of stories
-        without a hero image (heritagehub.covers), in two queries for any number of stories.
-        The body is read raw: its item cards' pages are not fetched one by one."""
+        without a hero image (heritagehub.covers), in two queries (three when the bodies were
+        deferred) for any number of stories.
+        Bodies a listing deferred are read in one more query, and every body raw: their item
+        cards' pages are not fetched one by one."""
+        deferred = [story.pk for story in stories if "body" in story.get_deferred_fields()]
+        bodies = dict(StoryPage.objects.filter(pk__in=deferred).values_list("pk", "body"))
+        bodies.update((story.pk, story.body) for story in stories if story.pk not in bodies)
         item_ids = {
-            story.pk: [
+            story_pk: [
                 block["value"]["item"]
-                for block in story.body.raw_data
+                for block in body.raw_data
                 if block["type"] == "item_card" and block["value"].get("item")
             ]
-            for story in stories
+            for story_pk, body in bodies.items()
         }
         related = StoryRelatedItem.objects.filter(page__in=[story.pk for story in stories])
         for story_pk, item_pk in related.order_by("sort_order").values_list("page_id", "item_id"):

@@ -85,14 +85,16 @@ def test_a_period_keeps_the_other_filters(client, dated):
 
 def test_within_two_centuries_the_timeline_counts_decades(client, dated):
     rows = timeline_table(page(client, "?from=1850&to=1900"))
+    # Every decade of the range; Vista del Po (1845–1860) began before it and is not drawn.
     assert [(label, count) for label, count, _link in rows] == [
-        # Vista del Po (1845–1860) began before the range: counted in its first decade.
-        ("1850–1859", 1),
+        ("1850–1859", 0),
         ("1860–1869", 1),
         ("1870–1879", 0),
         ("1880–1889", 3),
+        ("1890–1899", 0),
+        ("1900–1909", 0),
     ]
-    assert rows[0][2] == "?from=1850&to=1859#items"
+    assert rows[1][2] == "?from=1860&to=1869#items"
 
 
 def test_a_wide_range_keeps_centuries(client, dated):
@@ -128,14 +130,24 @@ def test_the_table_is_in_the_visitor_s_language(client, dated):
     assert "Items by century" in english and "19th century" in english
 
 
-def test_the_timeline_costs_one_query_and_none_once_counted(rf, dated):
-    def bars():
-        request = rf.get(BROWSE)
-        with translation.override("it"), CaptureQueriesContext(connection) as queries:
-            drawn = Browse(request).timeline.bars
-        return drawn, len(queries.captured_queries)
+def queries_of(rf, query, before=None):
+    """(bars, queries) of a fresh browse's timeline, after ``before(browse)`` if given."""
+    browse = Browse(rf.get(BROWSE + query))
+    with translation.override("it"):
+        if before:
+            before(browse)
+        with CaptureQueriesContext(connection) as queries:
+            bars = browse.timeline.bars
+    return bars, len(queries.captured_queries)
 
-    first, first_queries = bars()
-    again, again_queries = bars()
-    assert (first_queries, again_queries) == (1, 0)
+
+def test_the_centuries_add_no_query_to_the_page_s_facets(rf, dated):
+    bars, count = queries_of(rf, "", before=lambda browse: browse.facets)
+    assert (len(bars), count) == (6, 0)
+
+
+def test_the_decades_cost_one_query_and_none_once_counted(rf, dated):
+    first, first_count = queries_of(rf, "?from=1850&to=1900")
+    again, again_count = queries_of(rf, "?from=1850&to=1900")
+    assert (first_count, again_count) == (1, 0)
     assert again == first
