@@ -199,40 +199,59 @@ class Neighbours:
         return bool(self.previous or self.next)
 
 
-# The catalogue entries just before and after the item's, with what a link needs of their
-# pages. ``sort_title <= …`` is implied by the keyset condition that follows, but it gives
-# the (language, collection, sort title, page) index a range to seek to, where the OR alone
-# would have the database walk the collection.
-NEIGHBOURS_SQL = """SELECT * FROM (
-    SELECT 'previous', p.id, p.title, p.url_path, p.locale_id FROM {entry} e
-    JOIN {page} p ON p.id = e.page_id
-    WHERE e.language_code = %s AND e.collection = %s
-    AND e.sort_title <= %s AND (e.sort_title < %s OR e.page_id < %s)
-    ORDER BY e.sort_title DESC, e.page_id DESC LIMIT 1) AS previous_entry
-UNION ALL SELECT * FROM (
-    SELECT 'next', p.id, p.title, p.url_path, p.locale_id FROM {entry} e
-    JOIN {page} p ON p.id = e.page_id
-    WHERE e.language_code = %s AND e.collection = %s
-    AND e.sort_title >= %s AND (e.sort_title > %s OR e.page_id > %s)
-    ORDER BY e.sort_title, e.page_id LIMIT 1) AS next_entry"""
+# The catalogue entries just before and after the item's in its collection's listing, whose
+# default order puts the items with an image first: (has_image DESC, sort_title, page). Each
+# side is the nearest entry of the item's own group, else the nearest of the other group
+# (before an item without an image: the last with one; after an item with one: the first
+# without). ``sort_title <= …`` is implied by the keyset condition that follows, but it gives
+# the (language, collection, image, sort title, page) index a range to seek to.
+_SIDE = """SELECT * FROM (
+    SELECT '{side}', p.id, p.title, p.url_path, p.locale_id FROM {{entry}} e
+    JOIN {{page}} p ON p.id = e.page_id
+    WHERE e.language_code = %s AND e.collection = %s AND {condition}
+    ORDER BY e.sort_title {direction}, e.page_id {direction} LIMIT 1) AS {side}_entry"""
+NEIGHBOURS_SQL = "\nUNION ALL ".join(
+    [
+        _SIDE.format(
+            side="previous",
+            condition="e.has_image = %s AND e.sort_title <= %s "
+            "AND (e.sort_title < %s OR e.page_id < %s)",
+            direction="DESC",
+        ),
+        _SIDE.format(side="previous_group", condition="e.has_image > %s", direction="DESC"),
+        _SIDE.format(
+            side="next",
+            condition="e.has_image = %s AND e.sort_title >= %s "
+            "AND (e.sort_title > %s OR e.page_id > %s)",
+            direction="ASC",
+        ),
+        _SIDE.format(side="next_group", condition="e.has_image < %s", direction="ASC"),
+    ]
+)
 
 
 def neighbours(item, language_code=None):
     """The items before and after this one in its collection's listing: the catalogue
-    entries of the visitor's language, by sort title and page (CollectionPage's browse).
-    Keyset lookups on the catalogue's index, one query."""
-    key = [language_code or active_language(), collection_path(item)]
-    key += [sort_key(item.title)] * 2 + [item.pk]
+    entries of the visitor's language in CollectionPage's default order (with an image
+    first, then by sort title and page). Keyset lookups on the catalogue's index, one query;
+    the item's images are the page's own, prefetched."""
+    where = [language_code or active_language(), collection_path(item)]
+    has_image = bool(item.images.all())
+    keyset = [has_image, sort_key(item.title), sort_key(item.title), item.pk]
+    params = [*where, *keyset, *where, has_image, *where, *keyset, *where, has_image]
     sql = NEIGHBOURS_SQL.format(entry=CatalogueEntry._meta.db_table, page=Page._meta.db_table)
     with connection.cursor() as cursor:
-        cursor.execute(sql, key + key)
+        cursor.execute(sql, params)
         rows = cursor.fetchall()
     # Enough of each page for a link in the visitor's language: title, url_path, locale.
     found = {
         side: Page(id=page_id, title=title, url_path=url_path, locale_id=locale_id)
         for side, page_id, title, url_path, locale_id in rows
     }
-    return Neighbours(previous=found.get("previous"), next=found.get("next"))
+    return Neighbours(
+        previous=found.get("previous") or found.get("previous_group"),
+        next=found.get("next") or found.get("next_group"),
+    )
 
 
 def collection_path(item):

@@ -4,6 +4,7 @@ import sys
 from urllib.parse import urlencode
 
 from django.conf import settings
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.static import serve
@@ -87,4 +88,8 @@ def server_error(request):
 def media_file(request, path):
     """An uploaded file, where the app serves them itself (HERITAGEHUB_SERVE_MEDIA: the demo
     of `make run` and the tests' live server); MEDIA_ROOT is read at each request."""
-    return serve(request, path, document_root=settings.MEDIA_ROOT)
+    # A path the file system refuses (too long, say) is a file that is not there.
+    try:
+        return serve(request, path, document_root=settings.MEDIA_ROOT)
+    except OSError as error:
+        raise Http404(path) from error

@@ -42,7 +42,14 @@ def test_the_first_and_last_items_have_one_neighbour(tree):
 
 def test_the_order_is_by_title_not_by_creation(tree):
     ItemPageFactory(parent=tree.collection, title="Albume", slug="albume")
-    assert titles(tree.items[0]) == ("Albume", "Fotografia 2")
+    assert titles(tree.items[1]) == ("Albume", "Fotografia 3")
+
+
+def test_items_with_an_image_come_first_as_in_the_listing(tree):
+    # Fotografia 1 has the tree's only image: it leads, before Albume.
+    ItemPageFactory(parent=tree.collection, title="Albume", slug="albume")
+    assert titles(tree.items[0]) == (None, "Albume")
+    assert titles(ItemPage.objects.get(slug="albume")) == ("Fotografia 1", "Fotografia 2")
 
 
 def test_equal_titles_are_ordered_by_page(tree):
@@ -71,8 +78,9 @@ def test_neighbours_are_in_the_visitor_language(tree, translate):
     for page in (tree.home, tree.partner_index, tree.partner, tree.collection):
         translate(page, "en")
     translate(tree.items[2], "en", title="A photograph")
-    # In English the translated title sorts first.
-    assert titles(tree.items[0], "en") == ("A photograph", "Fotografia 2")
+    # In English the translated title sorts first among the items without an image.
+    assert titles(tree.items[0], "en") == (None, "A photograph")
+    assert titles(tree.items[1], "en") == ("A photograph", None)
     assert titles(tree.items[0], "it") == (None, "Fotografia 2")
 
 

@@ -330,13 +330,19 @@ def test_a_backup_of_newer_code_is_refused(backup_dir, target, tmp_path):
 
 
 def test_restore_applies_the_migrations_the_backup_lacks(backup_dir, tmp_path):
-    # A backup of older code: the hub restored elsewhere, without heritagehub's page index
-    # migration (0003), and backed up again.
+    # A backup of older code: the hub restored elsewhere, without heritagehub's last two
+    # migrations (the page index, 0003; the images' reproduction note, 0004), and backed up
+    # again.
     older_media = tmp_path / "older-media"
     with fresh_database(tmp_path / "older") as older:
         manage("restore", str(backup_dir), database_url=older, media_root=older_media)
-        query(older, "DELETE FROM django_migrations WHERE name = '0003_page_depth_path_index'")
+        query(
+            older,
+            "DELETE FROM django_migrations WHERE app = 'heritagehub' AND name IN "
+            "('0003_page_depth_path_index', '0004_image_reproduction_note')",
+        )
         query(older, "DROP INDEX heritagehub_page_depth_path")
+        query(older, "ALTER TABLE heritagehub_heritageimage DROP COLUMN reproduction_note")
         made = manage(
             "backup", f"--output-dir={tmp_path}", database_url=older, media_root=older_media
         )
@@ -349,7 +355,7 @@ def test_restore_applies_the_migrations_the_backup_lacks(backup_dir, tmp_path):
         )
 
         assert result.returncode == 0, result.stderr
-        assert "This code is newer than the backup: applying 1 migration(s)." in result.stdout
+        assert "This code is newer than the backup: applying 2 migration(s)." in result.stdout
         applied = "SELECT name FROM django_migrations WHERE app = 'heritagehub'"
         assert ("0003_page_depth_path_index",) in query(database_url, applied)
         assert "heritagehub_page_depth_path" in index_names(database_url)
