@@ -99,7 +99,10 @@ def page_texts(pages):
     return {
         page.pk: PageText(
             language=page.locale.language_code,
-            title=f"{page.title} {page.full_title} {page.identifier}",
+            # The identifier also as its words: PostgreSQL's parser reads "MC-0003" as "mc"
+            # and the negative number "-0003", which a search for "mc 0003" would not find.
+            title=f"{page.title} {page.full_title} {page.identifier} "
+            + " ".join(words(page.identifier)),
             details=" ".join([page.creator, page.place_name, *tags[page.pk]]),
             description=f"{strip_tags(page.description)[:MAX_TEXT]} {page.materials[:2000]}",
             vocabulary=type_names.get(page.object_type.slug, {}) if page.object_type else {},
