@@ -218,7 +218,7 @@ def page_cache_seconds():
 # any other parameter, a value that does not match, or too many values is rendered but
 # never cached, so random query strings cannot push out the pages everyone reads.
 QUERY_PARAMETERS = {
-    "q": re.compile(r"[^\x00-\x1f\x7f]{1,200}"),  # site search (heritagehub.views.search)
+    "q": re.compile(r"[^\x00-\x1f\x7f]{1,200}"),  # site search (search.views)
     "page": re.compile(r"[1-9][0-9]{0,3}"),
 }
 MAX_VALUES_PER_PARAMETER = 20
