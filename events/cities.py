@@ -24,7 +24,7 @@ from django.db.models import Count
 from partners.directory import fold
 from partners.models import PartnerPage
 
-from .models import EventOccurrence, EventPage
+from .models.event import EventOccurrence, EventPage
 
 
 def city_key(name):

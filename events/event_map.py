@@ -23,7 +23,7 @@ from heritagehub.i18n import active_language, in_language, language_code_of, url
 from maps import Marker, draw_map
 from maps.geojson import MAX_FEATURES, feature_collection, in_view, point, within
 
-from .models import EventPage
+from .models.event import EventPage
 
 # The frame of What's on's map (pixels); the drawn map scales with the page.
 MAP_WIDTH, MAP_HEIGHT = 800, 450

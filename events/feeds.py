@@ -18,70 +18,20 @@ from django.utils.translation import gettext as _
 
 from heritagehub import cache
 from heritagehub.cache import cached_each
-from heritagehub.calendar import calendar_event, new_calendar, written
+from heritagehub.calendar import new_calendar, written
 from heritagehub.i18n import active_language, url_in_language
 
-from .models import EventOccurrence
+from .ical import vevent
+from .models.event import EventOccurrence
 from .whats_on import WhatsOn, attach_pages
 
 FEED_ENTRIES = 30
 CALENDAR_EVENTS = 2000  # a calendar of the whole hub stays a file a phone can read
-ICAL_STATUS = {
-    "scheduled": "CONFIRMED",
-    "rescheduled": "CONFIRMED",
-    "postponed": "TENTATIVE",
-    "cancelled": "CANCELLED",
-}
 
 
 def hub_name(request):
     site = cache.site_for_request(request)
     return (site.site_name if site else "") or settings.WAGTAIL_SITE_NAME
-
-
-def uid(event, request):
-    return f"event-{event.translation_key}@{request.get_host().split(':')[0]}"
-
-
-def vevent(event, occurrence, request, stamp):
-    """The VEVENT of ``event``; ``occurrence`` (one of its rows) gives its place."""
-    start, end = event.local_start(), event.local_end()
-    exdates = []
-    if event.recurrence:
-        for day in event.exception_dates:
-            exdates.append(
-                day if event.all_day else start.replace(year=day.year, month=day.month, day=day.day)
-            )
-    geo = None
-    if (
-        occurrence is not None
-        and occurrence.latitude is not None
-        and occurrence.longitude is not None
-    ):
-        geo = (float(occurrence.latitude), float(occurrence.longitude))
-    location = occurrence.place if occurrence is not None else ""
-    if event.is_online and event.online_url:
-        location = f"{location} · {event.online_url}" if location else event.online_url
-    description = event.summary
-    if event.booking_url:
-        description += "\n\n" + _("Booking: %(url)s") % {"url": event.booking_url}
-    return calendar_event(
-        uid=uid(event, request),
-        summary=event.title,
-        start=start,
-        end=end,
-        stamp=stamp,
-        description=description,
-        url=request.build_absolute_uri(url_in_language(event)),
-        location=location,
-        geo=geo,
-        categories=[event.kind.name] if event.kind_id else [],
-        rrule=event.recurrence,
-        exdates=exdates,
-        status=ICAL_STATUS.get(event.status, "CONFIRMED"),
-        last_modified=event.last_published_at,
-        language=event.content_language,
-    )
 
 
 def selection_calendar(request, whats_on, name, url):
@@ -126,13 +76,6 @@ def selection_calendar(request, whats_on, name, url):
     )
     shown = sorted((event for event in events if event), key=lambda event: event[0])
     return calendar, [(text, tzids) for _order, text, tzids in shown]
-
-
-def event_calendar_of(event, request):
-    occurrence = event.occurrences.first() or next(iter(event.upcoming(1)), None)
-    calendar = new_calendar(event.title, url=request.build_absolute_uri(url_in_language(event)))
-    calendar.add_component(vevent(event, occurrence, request, timezone.now()))
-    return calendar
 
 
 class EventFeed(Feed):

@@ -20,7 +20,7 @@ from wagtail.models import Page
 from heritagehub.calendar import parse_rrule
 from heritagehub.i18n import language_order
 
-from .models import EventOccurrence, EventPage
+from .models.event import EventOccurrence, EventPage
 
 HORIZON = timedelta(days=2 * 365)
 MAX_OCCURRENCES = 1000

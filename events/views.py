@@ -11,7 +11,7 @@ from maps import MapParameterError
 from maps.geojson import GeoJSONResponse, error_response, map_parameters
 
 from .event_map import events_map, geojson, located_events
-from .feeds import event_calendar_of, hub_name, selection_calendar
+from .feeds import hub_name, selection_calendar
 from .whats_on import WhatsOn
 
 
@@ -77,9 +77,3 @@ def whats_on_geojson(request, index):
     response = GeoJSONResponse(geojson(located_events(listing, bbox), listing, request, bbox))
     response["Access-Control-Allow-Origin"] = "*"
     return response
-
-
-def event_calendar(request, event):
-    """One event as a downloadable .ics (add to my calendar)."""
-    calendar = event_calendar_of(event, request)
-    return calendar_response(calendar, filename=f"{event.slug}.ics", download=True)

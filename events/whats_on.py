@@ -36,7 +36,7 @@ from partners.models import PartnerPage
 
 from .cities import programme_cities
 from .linked_data import listed_event
-from .models import EVENTS_PER_PAGE, LANGUAGE_NAMES, EventKind, EventOccurrence, EventPage
+from .models.event import EVENTS_PER_PAGE, LANGUAGE_NAMES, EventKind, EventOccurrence, EventPage
 
 WHEN = {
     "today": _("Today"),

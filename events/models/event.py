@@ -40,12 +40,13 @@ from heritagehub.cache import without_private
 from heritagehub.calendar import RecurrenceError, parse_rrule, time_zone_names, zone
 from heritagehub.covers import choose_covers
 from heritagehub.i18n import in_language, localize_pages, url_in_language
-from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
+from heritagehub.models import HeritagePage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.serializers import VocabularyTermSerializer
 from partners.models import PartnerOwnedMixin
 
-from .linked_data import event_data, whats_on_data
+from ..ical import event_calendar
+from ..linked_data import event_data
 
 EVENTS_PER_PAGE = 20
 
@@ -59,55 +60,6 @@ class EventKind(VocabularyTerm):
 
 
 register_snippet(EventKind)
-
-
-class WhatsOnPage(RoutablePageMixin, IndexPage):
-    """What's on (/whats-on/): every upcoming event of the hub and its partners, filtered by
-    date, kind, partner, city, price, place and language, as a list or on a map; the past
-    ones in its archive; and the same selections as iCalendar, Atom and GeoJSON
-    (events.views)."""
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["events.EventPage"]
-
-    class Meta:
-        verbose_name = _("what's on page")
-
-    def route_url(self, name, language_code=None):
-        return url_in_language(self, language_code) + self.reverse_subpage(name)
-
-    @path("", name="listing")
-    def listing(self, request):
-        from events.views import whats_on
-
-        return whats_on(request, self)
-
-    @path("archive/", name="archive")
-    def archive(self, request):
-        from events.views import whats_on
-
-        return whats_on(request, self, archive=True)
-
-    @path("calendar/", name="calendar")
-    def calendar(self, request):
-        from events.views import whats_on_calendar
-
-        return whats_on_calendar(request, self)
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from events.feeds import EventFeed
-
-        return EventFeed()(request, index=self)
-
-    @path("geojson/", name="geojson")
-    def geojson(self, request):
-        from events.views import whats_on_geojson
-
-        return whats_on_geojson(request, self)
-
-    def structured_data(self, request, context):
-        return whats_on_data(self, request, context)
 
 
 def validate_language_codes(value):
@@ -538,8 +490,6 @@ class EventPage(PartnerOwnedMixin, RoutablePageMixin, HeritagePage):
 
     @path("calendar/", name="ics")
     def ics(self, request):
-        from events.views import event_calendar
-
         return event_calendar(request, self)
 
     def items_in_language(self):
