@@ -33,6 +33,7 @@ from heritagehub.serializers import TagNamesField
 from partners.models import PartnerOwnedMixin
 
 from .blocks import StoryBodyBlock
+from .feeds import StoryFeed
 from .linked_data import story_data
 
 STORIES_PER_PAGE = 12
@@ -70,6 +71,8 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
         """The URL of the "share your story" form (or its thank-you page) in a language."""
         return url_in_language(self, language_code) + self.reverse_subpage(route)
 
+    # The share views import upload forms, which Wagtail's admin builds from the permission
+    # models: a module that models.py imports must not, so they are imported when routed to.
     @path("share/", name="share")
     def share(self, request):
         from stories.views import share_story
@@ -88,8 +91,6 @@ class StoryIndexPage(RoutablePageMixin, IndexPage):
 
     @path("feed/", name="feed")
     def feed(self, request):
-        from stories.feeds import StoryFeed
-
         return StoryFeed()(request, index=self)
 
 
