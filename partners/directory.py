@@ -35,7 +35,7 @@ from heritagehub.i18n import active_language, in_language, path_in_locale_tree
 from heritagehub.models import HeritageImage
 from maps import MapParameterError, parse_bbox
 
-from .models import (
+from .models.partner import (
     WORLD_LANGUAGES,
     InstitutionType,
     PartnerOffer,

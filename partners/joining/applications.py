@@ -20,7 +20,7 @@ from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
 from heritagehub.ratelimit import RateLimit
-from partners.models import (
+from partners.models.partner import (
     InstitutionType,
     PartnerOffer,
     PartnerPage,

@@ -11,7 +11,7 @@ from wagtail.models import Locale
 from heritagehub import cache
 from heritagehub.i18n import active_language
 from heritagehub.spam import HONEYPOT_NAME, honeypot_field, honeypot_filled
-from partners.models import InstitutionType, Sector, ServiceKind
+from partners.models.partner import InstitutionType, Sector, ServiceKind
 from partners.onboarding import (
     NAME_MAX_LENGTH,
     SLUG_MAX_LENGTH,

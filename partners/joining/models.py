@@ -5,7 +5,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
-from partners.models import InstitutionType, PartnerSpace, Sector, ServiceKind
+from partners.models.partner import InstitutionType, PartnerSpace, Sector, ServiceKind
 
 
 class JoinApplication(models.Model):
