@@ -7,7 +7,9 @@ decoded); SVG is not among ``WAGTAILIMAGES_EXTENSIONS``, so no scriptable image 
 Documents get only an extension check from Wagtail: here their first bytes must match the
 extension too, so an HTML, SVG or script file renamed ``.pdf`` is refused. Every refusal names
 the file (the multiple uploaders show one message per file), and a refused upload is never
-saved: the forms fail before the model is.
+saved: the forms fail before the model is (``heritagehub.upload_forms``, the bases of
+Wagtail's image and document forms; a module of their own because Wagtail's admin forms
+can be imported only once the models are, and public forms use these checks too).
 """
 
 import re
@@ -15,13 +17,9 @@ import zipfile
 from pathlib import PurePath
 
 import filetype
-from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import UploadedFile
 from django.forms.utils import ErrorList
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
-from wagtail.documents.forms import BaseDocumentForm
-from wagtail.images.forms import BaseImageForm
 
 HEAD_BYTES = 8192
 
@@ -109,30 +107,3 @@ def name_refused_file(form, field_name="file"):
             for message in errors
         ]
     )
-
-
-class CheckedDocumentForm(BaseDocumentForm):
-    """Wagtail's document form, checking the content against the extension
-    (``WAGTAILDOCS_DOCUMENT_FORM_BASE``)."""
-
-    def clean_file(self):
-        upload = self.cleaned_data.get("file")
-        if isinstance(upload, UploadedFile):  # not the stored file of an edited document
-            problem = document_content_problem(upload)
-            if problem:
-                raise ValidationError(problem, code="content_mismatch")
-        return upload
-
-    def full_clean(self):
-        super().full_clean()
-        refuse_file_for_collection(self)
-        name_refused_file(self)
-
-
-class CheckedImageForm(BaseImageForm):
-    """Wagtail's image form, its refusals naming the file (``WAGTAILIMAGES_IMAGE_FORM_BASE``)."""
-
-    def full_clean(self):
-        super().full_clean()
-        refuse_file_for_collection(self)
-        name_refused_file(self)

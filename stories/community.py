@@ -27,7 +27,7 @@ from wagtail.models import Collection, Page, Workflow
 from heritagehub.i18n import url_in_language
 from heritagehub.models import HeritageImage
 from heritagehub.ratelimit import RateLimit
-from stories.models import CommunitySubmission, StoryPage
+from stories.models.story import CommunitySubmission, StoryPage
 
 logger = logging.getLogger(__name__)
 

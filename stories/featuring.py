@@ -13,7 +13,7 @@ from wagtail.models import Page, ReferenceIndex
 from heritage_collections.item_context import one_per_translation
 from heritagehub.cache import without_private
 
-from .models import StoryPage, StoryRelatedItem
+from .models.story import StoryPage, StoryRelatedItem
 
 FEATURING_STORIES = 6
 

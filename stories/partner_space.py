@@ -2,7 +2,7 @@
 
 from heritagehub.i18n import descendants_in_language
 
-from .models import StoryPage
+from .models.story import StoryPage
 
 LATEST = 12
 

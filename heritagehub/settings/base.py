@@ -366,8 +366,8 @@ AXES_LOCKOUT_CALLABLE = "heritagehub.login_throttle.lockout_response"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILIMAGES_MAX_UPLOAD_SIZE", 25 * 1024**2))
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = int(os.environ.get("WAGTAILIMAGES_MAX_IMAGE_PIXELS", 100_000_000))
 WAGTAILDOCS_MAX_UPLOAD_SIZE = int(os.environ.get("WAGTAILDOCS_MAX_UPLOAD_SIZE", 50 * 1024**2))
-WAGTAILIMAGES_IMAGE_FORM_BASE = "heritagehub.uploads.CheckedImageForm"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "heritagehub.uploads.CheckedDocumentForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "heritagehub.upload_forms.CheckedImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "heritagehub.upload_forms.CheckedDocumentForm"
 # Documents whose type a browser may show inline; every other one is served as an attachment.
 WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 

@@ -16,82 +16,24 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from heritage_collections.models import ItemImage, ItemPage, item_listing
 from heritagehub.cache import without_private
-from heritagehub.covers import choose_covers, register_cover_source
-from heritagehub.i18n import in_language, url_in_language
-from heritagehub.models import HeritagePage, IndexPage, optional_image
-from heritagehub.pagination import paginate
+from heritagehub.covers import register_cover_source
+from heritagehub.i18n import in_language
+from heritagehub.models import HeritagePage, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import rights_field
 from heritagehub.serializers import TagNamesField
 from partners.models import PartnerOwnedMixin
 
-from .blocks import StoryBodyBlock
-from .feeds import StoryFeed
-from .linked_data import story_data
+from ..blocks import StoryBodyBlock
+from ..linked_data import story_data
 
 STORIES_PER_PAGE = 12
-
-
-class StoryIndexPage(RoutablePageMixin, IndexPage):
-    """Every story of the hub (/stories/), whoever wrote it and wherever it sits in the tree.
-
-    It also hosts the public "share your story" form (``share/``): a visitor's story becomes
-    a draft child of the story index the visitor reached, waiting for moderation
-    (stories.community).
-    """
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["stories.StoryPage"]
-
-    class Meta:
-        verbose_name = _("story index")
-
-    def stories(self):
-        return (
-            in_language(without_private(StoryPage.objects.live()))
-            .select_related("hero_image", "locale")
-            .prefetch_related("hero_image__renditions")
-            .order_by("-date", "title")
-        )
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["stories"] = stories = paginate(request, self.stories(), per_page=STORIES_PER_PAGE)
-        stories.object_list = choose_covers(stories.object_list)
-        return context
-
-    def share_url(self, language_code=None, route="share"):
-        """The URL of the "share your story" form (or its thank-you page) in a language."""
-        return url_in_language(self, language_code) + self.reverse_subpage(route)
-
-    # The share views import upload forms, which Wagtail's admin builds from the permission
-    # models: a module that models.py imports must not, so they are imported when routed to.
-    @path("share/", name="share")
-    def share(self, request):
-        from stories.views import share_story
-
-        return share_story(request, self)
-
-    @path("share/thanks/", name="share_thanks")
-    def share_thanks(self, request):
-        from stories.views import share_story_thanks
-
-        return share_story_thanks(request, self)
-
-    def feed_url(self, language_code=None):
-        """The URL of the Atom feed of stories in a language (no query)."""
-        return url_in_language(self, language_code) + self.reverse_subpage("feed")
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        return StoryFeed()(request, index=self)
 
 
 class StoryTag(TaggedItemBase):
