@@ -19,6 +19,7 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from heritage_collections.care import CareKind, raw_care_labels
 from heritage_collections.models import CollectionPage, ItemImage, ItemPage, ObjectType
 from heritagehub.rights import RightsStatement
 
@@ -368,6 +369,10 @@ def museum_item(filename, row, info, image, object_types):
         rights=rights_of(row),
         credit_line=item_credit_of(info),
         source_url=source_url_of(row),
+        # CareKind(…) refuses a kind the vocabulary does not have.
+        care_labels=raw_care_labels(
+            (CareKind(label["kind"]).value, label["note"]) for label in info.care
+        ),
     )
     item.latitude, item.longitude = coordinates_of(info.place)
     item.images = [ItemImage(image=image, caption=caption[:400])]
