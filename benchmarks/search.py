@@ -180,7 +180,7 @@ def _run(name, language, params):
     from django.utils import translation
 
     from heritage_collections.browse import Browse
-    from heritagehub.search import search_pages
+    from search.pages import search_pages
 
     with translation.override(language):
         if name == "site search":

@@ -8,7 +8,7 @@ class CallsConfig(AppConfig):
 
     def ready(self):
         from heritagehub.cache import register_query_parameters
-        from heritagehub.search_kinds import register_result_kind
+        from search.kinds import register_result_kind
 
         from . import listing
         from .models import CallPage

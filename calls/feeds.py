@@ -15,7 +15,7 @@ from heritagehub.linked_data import hub_name
 from stories.feeds import MultilingualAtomFeed
 
 from .listing import CallFilters
-from .models import CallPage
+from .models.call import CallPage
 
 FEED_ENTRIES = 30
 

@@ -32,7 +32,7 @@ from heritagehub.pagination import paginate
 from partners.models import PartnerPage, Sector
 
 from . import schedule
-from .models import CallKind, CallPage
+from .models.call import CallKind, CallPage
 
 CALLS_PER_PAGE = 20
 UPCOMING_SHOWN = 12

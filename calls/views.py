@@ -12,7 +12,7 @@ from heritagehub.linked_data import hub_name
 
 from .ical import deadline_calendar
 from .listing import CallFilters
-from .models import CallPage
+from .models.call import CallPage
 
 CALENDAR_CALLS = 500
 CALENDAR_SECONDS = 3600

@@ -11,7 +11,7 @@ class EventsConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from heritagehub.cache import register_query_parameters
-        from heritagehub.search_kinds import register_result_kind
+        from search.kinds import register_result_kind
 
         from . import whats_on
         from .models import EventPage

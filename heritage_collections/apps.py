@@ -11,9 +11,9 @@ class HeritageCollectionsConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from heritagehub.cache import register_query_parameters
-        from heritagehub.search import register_search
-        from heritagehub.search_kinds import register_result_kind
         from partners import space
+        from search.kinds import register_result_kind
+        from search.pages import register_search
 
         from . import browse, catalogue, partner_space, search_index
         from .models import CollectionPage, ItemPage, ObjectType

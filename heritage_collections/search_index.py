@@ -332,7 +332,7 @@ def identified_item(query, language):
 
 
 class ItemSearch:
-    """The items' part of the site search (heritagehub.search.register_search)."""
+    """The items' part of the site search (search.pages.register_search)."""
 
     search = staticmethod(search_items)
 

@@ -3,7 +3,7 @@ page shows (the Wagtail Site, menus, footer, vocabulary names, view restrictions
 
 Every key includes one **generation** number, itself stored in the cache. Publishing,
 unpublishing, moving or deleting a page, and changing an image, a vocabulary term, a
-Site or a view restriction bumps it (``heritagehub.apps``), so one write makes every
+Site or a view restriction bumps it (``heritagehub.invalidation``), so one write makes every
 cached page and chrome entry stale at once; they then age out of the cache. Nothing
 finer is worth its cost: any publish can change listings, counts, featured cards,
 menus and language fallbacks on many other pages, in every language, and working out
@@ -22,11 +22,14 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
+from django.db.models import Q
 from django.http import HttpResponse
 from django.http.request import split_domain_port
 from django.utils import timezone
 from django.utils.cache import get_max_age
-from wagtail.models import Site
+from wagtail.models import Page, PageViewRestriction, Site
+
+from heritagehub.tree import below
 
 logger = logging.getLogger(__name__)
 
@@ -179,9 +182,6 @@ def restricted_paths():
     their aliases: every page below one of them is private."""
 
     def query():
-        from django.db.models import Q
-        from wagtail.models import Page, PageViewRestriction
-
         restricted = PageViewRestriction.objects.values_list("page_id", flat=True)
         pages = Page.objects.filter(Q(id__in=restricted) | Q(alias_of_id__in=restricted))
         return tuple(pages.values_list("path", flat=True))
@@ -196,10 +196,6 @@ def is_private(page):
 def without_private(queryset):
     """``queryset.public()`` with the restricted subtrees from the cache: Wagtail's
     ``public()`` asks the database for them every time it is called."""
-    from django.db.models import Q
-
-    from heritagehub.tree import below
-
     private = Q()
     for path in restricted_paths():
         private |= below(path, inclusive=True)
@@ -218,7 +214,7 @@ def page_cache_seconds():
 # any other parameter, a value that does not match, or too many values is rendered but
 # never cached, so random query strings cannot push out the pages everyone reads.
 QUERY_PARAMETERS = {
-    "q": re.compile(r"[^\x00-\x1f\x7f]{1,200}"),  # site search (heritagehub.views.search)
+    "q": re.compile(r"[^\x00-\x1f\x7f]{1,200}"),  # site search (search.views)
     "page": re.compile(r"[1-9][0-9]{0,3}"),
 }
 MAX_VALUES_PER_PARAMETER = 20

@@ -18,6 +18,7 @@ from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page
 
+from heritagehub.cache import without_private
 from heritagehub.tree import below, children
 
 
@@ -109,8 +110,6 @@ def descendants_of_translations(page, queryset, children_only=False):
 
 def descendants_in_language(page, model, language_code=None, children_only=False):
     """Live public pages of ``model`` below ``page`` or any of its translations, once each."""
-    from heritagehub.cache import without_private
-
     pages = without_private(model.objects.live())
     return in_language(descendants_of_translations(page, pages, children_only), language_code)
 

@@ -40,7 +40,7 @@ elif getattr(settings, "HERITAGEHUB_SERVE_MEDIA", False):
 
 # Every public page lives under its language prefix; "/" redirects by Accept-Language.
 urlpatterns += i18n_patterns(
-    path("search/", views.search, name="search"),
+    path("", include("search.urls")),
     path("", include("calls.urls")),
     path("", include("heritage_collections.urls")),
     path("", include(wagtail_urls)),

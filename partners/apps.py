@@ -9,12 +9,12 @@ class PartnersConfig(AppConfig):
 
     def ready(self):
         from heritagehub.cache import register_query_parameters
-        from heritagehub.search_kinds import register_result_kind
 
         # admin_api registers a hook when imported.
         from partners import admin_api, admin_filters, directory  # noqa: F401
         from partners.models import PartnerPage
         from partners.onboarding import sync_new_partner_page
+        from search.kinds import register_result_kind
 
         # The directory is cached by its filters (and only those: heritagehub.cache).
         register_query_parameters(**directory.cache_query_parameters())

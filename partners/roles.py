@@ -19,6 +19,8 @@ groups keep the permissions they have, and running it twice changes nothing.
 
 from dataclasses import dataclass, field
 
+from django.contrib.auth.management import create_permissions
+
 HUB_EDITORS = "Hub editors"
 MODERATORS = "Moderators"
 TRANSLATORS = "Translators"
@@ -88,8 +90,6 @@ ROLES = {
 
 def create_missing_permissions(apps):
     """Permission rows are made after migrations (post_migrate): make them now."""
-    from django.contrib.auth.management import create_permissions
-
     for app_config in apps.get_app_configs():
         # A migration's app registry has no models modules, and create_permissions skips
         # apps without one: pretend for the call (the real registry is left as it is).

@@ -11,8 +11,8 @@ class StoriesConfig(AppConfig):
         from wagtail.signals import page_published
 
         from heritage_collections.item_context import register_featuring_stories
-        from heritagehub.search_kinds import register_result_kind
         from partners import space
+        from search.kinds import register_result_kind
 
         from . import partner_space
         from .community import on_story_published, on_submission_deleted

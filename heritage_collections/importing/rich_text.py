@@ -12,6 +12,10 @@ import re
 from functools import cache
 from html import escape
 
+from wagtail.admin.rich_text import get_rich_text_editor_widget
+
+from heritage_collections.models import ItemPage
+
 BLOCK_KEY = re.compile(r'\sdata-block-key="[^"]*"')
 SIMPLE_HTML = re.compile(
     r"(?:[^<>&]|&(?:#\d+|#x[0-9a-fA-F]+|[a-zA-Z]+);|</?(?:p|b|i|h2|h3|h4|ul|ol|li)>|<br/?>)*"
@@ -21,10 +25,6 @@ PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
 
 @cache
 def _converter():
-    from wagtail.admin.rich_text import get_rich_text_editor_widget
-
-    from heritage_collections.models import ItemPage
-
     features = ItemPage._meta.get_field("description").features
     return get_rich_text_editor_widget(features=features).converter
 

@@ -199,8 +199,10 @@ def test_the_listing_announces_its_calendar_and_feed_with_its_filters(client, ca
 
 def test_the_listing_is_cached_no_longer_than_until_the_next_deadline(client, calls):
     # At half past the hour, so the hourly refresh (days left change at midnight in whole-hour
-    # zones) is 30 minutes away whatever the clock says when the suite runs.
-    deadline = min(calls.hub_call.deadline, calls.partner_call.deadline)
+    # zones) is 30 minutes away whatever the clock says when the suite runs; and half a day
+    # from the fixture's other moments (2 and 3 days from now), or a call opening 3 days from
+    # now at 10:29:48 would change the listing first when the suite runs at 10:28:30.
+    deadline = calls.hub_call.deadline - datetime.timedelta(hours=12)
     deadline = deadline.replace(minute=30, second=0, microsecond=0)
     calls.hub_call.deadline = deadline
     calls.hub_call.save()

@@ -16,7 +16,7 @@ from django.conf import settings
 # later one.
 LAYERS = (
     ("heritagehub",),
-    ("maps",),
+    ("search", "maps"),
     ("partners",),
     ("heritage_collections",),
     ("stories",),

@@ -18,7 +18,6 @@ from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.api import APIField
-from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
@@ -26,15 +25,15 @@ from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
 from heritagehub.cache import without_private
-from heritagehub.i18n import in_language, url_in_language
-from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm
+from heritagehub.i18n import in_language
+from heritagehub.models import HeritagePage, VocabularyTerm
 from heritagehub.panels import editor_tabs
 from heritagehub.serializers import VocabularyTermSerializer
 from partners.models import PartnerOwnedMixin, Sector
 
-from . import schedule
-from .forms import CallPageForm
-from .linked_data import call_data
+from .. import schedule
+from ..forms import CallPageForm
+from ..linked_data import call_data
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ul", "ol", "h3"]
 
@@ -48,53 +47,6 @@ class CallKind(VocabularyTerm):
 
 
 register_snippet(CallKind)
-
-
-class CallIndexPage(RoutablePageMixin, IndexPage):
-    """Every open call of the hub (/calls/), its archive, and its feeds.
-
-    A query over the whole tree, like the story index: partners' calls sit below their own
-    pages. Its routes: ``archive/`` (closed calls), ``calendar/`` (the deadlines as
-    iCalendar) and ``feed/`` (Atom), each taking the listing's filters.
-    """
-
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["calls.CallPage"]
-
-    class Meta:
-        verbose_name = _("calls index")
-
-    def listing(self, request, archive=False):
-        from .listing import CallListing
-
-        return CallListing(request, index=self, archive=archive)
-
-    def route_url(self, route, language_code=None):
-        return url_in_language(self, language_code) + self.reverse_subpage(route)
-
-    @path("", name="open")
-    def open_calls(self, request):
-        from .views import listing_response
-
-        return listing_response(self, request, archive=False)
-
-    @path("archive/", name="archive")
-    def archive(self, request):
-        from .views import listing_response
-
-        return listing_response(self, request, archive=True)
-
-    @path("calendar/", name="calendar")
-    def calendar(self, request):
-        from .views import calendar_response
-
-        return calendar_response(self, request)
-
-    @path("feed/", name="feed")
-    def feed(self, request):
-        from .feeds import CallFeed
-
-        return CallFeed()(request, index=self)
 
 
 class CallPage(PartnerOwnedMixin, HeritagePage):

@@ -9,6 +9,7 @@ PostgreSQL backend does. PostgreSQL and the fallback are upstream's, unchanged.
 
 from django.db import connection
 from django.db.models import FloatField, Func
+from wagtail.search import models as search_models
 from wagtail.search.backends.database import SearchBackend as DatabaseSearchBackend
 
 TITLE_WEIGHT = 10.0
@@ -18,17 +19,17 @@ class ColumnWeightedBM25(Func):
     output_field = FloatField()
 
     def as_sql(self, compiler, connection, **extra_context):
-        from wagtail.search.models import SQLiteFTSIndexEntry
-
         # The FTS table's columns are (autocomplete, body, title); autocomplete is not
-        # searched by a full-text query.
-        return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, 0.0, 1.0, {TITLE_WEIGHT})", []
+        # searched by a full-text query. The model exists only on SQLite with FTS5.
+        table = search_models.SQLiteFTSIndexEntry._meta.db_table
+        return f"bm25({table}, 0.0, 1.0, {TITLE_WEIGHT})", []
 
 
 def SearchBackend(params):  # noqa: N802 - the name Wagtail looks up in a backend module
     backend = DatabaseSearchBackend(params)
     if connection.vendor != "sqlite":
         return backend
+    # Upstream's SQLite module can be imported only where SQLite with FTS5 is the database.
     from wagtail.search.backends.database.sqlite.sqlite import (
         SQLiteSearchBackend,
         SQLiteSearchQueryCompiler,
