@@ -31,7 +31,9 @@ def test_the_images_are_shown_by_keyboard_in_place_and_stay_shown(page, item):
     expect(figure).to_be_hidden()
 
     page.get_by_role("button", name="Show the images").focus()
-    page.keyboard.press("Enter")
+    with page.expect_response(lambda response: "/show-images/" in response.url) as remembered:
+        page.keyboard.press("Enter")
+    assert remembered.value.status == 204
 
     expect(figure).to_be_visible()
     opener = page.locator("button.viewer-open").first
