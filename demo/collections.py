@@ -20,6 +20,7 @@ from django.db import transaction
 from django.utils.html import escape
 from django.utils.text import slugify
 
+from heritage_collections.care import CareKind, raw_care_labels
 from heritage_collections.catalogue import refresh_catalogue
 from heritage_collections.importing.apply import TagCache
 from heritage_collections.importing.bulk import NewItem, create_items
@@ -383,6 +384,10 @@ def museum_item(filename, row, info, image, object_types):
         rights=rights_of(row),
         credit_line=item_credit_of(info),
         source_url=source_url_of(row),
+        # CareKind(…) refuses a kind the vocabulary does not have.
+        care_labels=raw_care_labels(
+            (CareKind(label["kind"]).value, label["note"]) for label in info.care
+        ),
     )
     item.latitude, item.longitude = coordinates_of(info.place)
     return NewItem(item, images=[(image.pk, caption[:400], uuid.uuid4())])

@@ -38,6 +38,8 @@ class ImageInfo:
     place: str = ""
     creator: str | None = None  # overrides the manifest's creator
     holder: str = ""  # the holding institution, when the partner only published the file
+    # Content that needs care (heritage_collections.care): [{kind: …, note: …}]
+    care: tuple = ()
 
 
 AIC = "art-institute-of-chicago"

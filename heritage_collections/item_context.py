@@ -38,6 +38,7 @@ from heritagehub.i18n import active_language, language_code_of, language_order
 from heritagehub.models.pages import routing_for
 from heritagehub.tree import child_range
 
+from .care_choice import has_chosen_to_see
 from .catalogue import sort_key
 from .models import CatalogueEntry, ItemImage, ItemPage, ItemTag
 
@@ -389,6 +390,8 @@ def item_page_context(item, request):
         "collection": around.collection,
         "partner": around.partner,
         "citation": citation(item, request, around.partner),
+        # Covered until the visitor chooses to see them (care_choice).
+        "images_covered": bool(item.care_notice) and not has_chosen_to_see(request, item),
     }
     if getattr(request, "is_preview", False):
         # A preview's images are the revision's, in memory: no prefetching, no neighbours.

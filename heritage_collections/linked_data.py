@@ -90,6 +90,17 @@ def item_data(item, request, context):
         "inLanguage": content_language(item),
         "keywords": [tag.name for tag in item.tags.all()],
         "sameAs": item.source_url,
+        # Content that needs care (care.py): schema.org's rating of a work's content, the
+        # kind's code as identifier, the note as the rating's explanation.
+        "contentRating": [
+            thing(
+                "Rating",
+                identifier=label.kind,
+                name=str(label.name),
+                ratingExplanation=label.note,
+            )
+            for label in item.care_notice
+        ],
     }
     if schema_type == "VisualArtwork":
         properties["artform"] = item.object_type.name

@@ -19,7 +19,7 @@ from wagtail.admin.panels import (
     MultiFieldPanel,
 )
 from wagtail.api import APIField
-from wagtail.fields import RichTextField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.images.api.fields import ImageRenditionField
 from wagtail.models import Orderable, TranslatableMixin
 from wagtail.search import index
@@ -41,6 +41,7 @@ from heritagehub.search import SearchDocumentField
 from heritagehub.serializers import TagNamesField, VocabularyTermSerializer
 from partners.models import PartnerOwnedMixin, PartnerSpace
 
+from .care import CARE_LABEL_BLOCKS, CareLabelsField, care_labels, without_care_labels
 from .europeana.panel import EuropeanaReadinessPanel
 from .forms import ItemPageForm
 from .item_map import browse_map, geojson_url
@@ -232,6 +233,7 @@ class CollectionPage(PartnerOwnedMixin, HeritagePage):
             parent = Substr("page__path", 1, len(next(iter(by_path))))
             rows = (
                 ItemImage.objects.filter(page__depth=depth + 1, page__live=True)
+                .filter(without_care_labels("page__"))
                 .annotate(parent_path=parent)
                 .filter(parent_path__in=list(by_path))
                 .annotate(
@@ -332,9 +334,21 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         _("as described by the partner"), default=dict, blank=True, editable=False
     )
     tags = ClusterTaggableManager(through=ItemTag, blank=True, verbose_name=_("tags"))
+    # Labels such as "human remains", each with a note: the page shows them first and covers
+    # the images until the visitor chooses to see them; every output carries them (care.py).
+    care_labels = StreamField(
+        CARE_LABEL_BLOCKS,
+        blank=True,
+        verbose_name=_("content that needs care"),
+        help_text=_(
+            "Label what visitors should know before they see this item: the page shows the "
+            "labels and notes first and covers the images until a visitor chooses to see them."
+        ),
+    )
 
     content_panels = HeritagePage.content_panels + [
         FieldPanel("full_title"),
+        FieldPanel("care_labels"),
         FieldPanel("description"),
         InlinePanel("images", label=_("Images"), heading=_("Images")),
     ]
@@ -398,6 +412,7 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         APIField("credit_line"),
         APIField("source_url"),
         APIField("tags", serializer=TagNamesField()),
+        APIField("care_labels", serializer=CareLabelsField()),
     ]
     # A catalogue's facts are the same in every language; only words are translated.
     override_translatable_fields = HeritagePage.override_translatable_fields + [
@@ -479,6 +494,11 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
     @property
     def has_open_rights(self):
         return RightsStatement.is_open(self.rights)
+
+    @cached_property
+    def care_notice(self):
+        """The item's care labels (care.CareLabel), in order: empty when none."""
+        return care_labels(self.care_labels)
 
     @property
     def first_image(self):

@@ -10,6 +10,11 @@ urlpatterns = [
     path("items.geojson", views.items_geojson, name="items_geojson"),
     path("items/<uuid:translation_key>/", views.item_permalink, name="item_permalink"),
     path(
+        "items/<uuid:translation_key>/show-images/",
+        views.show_covered_images,
+        name="show_covered_images",
+    ),
+    path(
         "items/<uuid:translation_key>/cite.<str:citation_format>",
         views.item_citation,
         name="item_citation",

@@ -1,7 +1,10 @@
-"""An item's permanent link and its citation files."""
+"""An item's permanent link, its citation files, and the choice to see images that need care."""
 
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_POST
 
 from heritagehub.cache import without_private
 from heritagehub.i18n import in_language, url_in_language
@@ -9,6 +12,7 @@ from maps import MapParameterError
 from maps.geojson import GeoJSONResponse, error_response, map_parameters
 
 from .browse import Browse
+from .care_choice import remember_choice
 from .item_context import ancestors, citation
 from .item_map import geojson, located_items
 from .models import ItemPage
@@ -80,3 +84,25 @@ def items_geojson(request):
     response = GeoJSONResponse(data)
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+# No CSRF token: a forged request could only uncover images the visitor's own browser then
+# shows them behind the notice they already read, and a token in the item page's form would
+# keep every page with a care label out of the page cache.
+@csrf_exempt
+@require_POST
+def show_covered_images(request, translation_key):
+    """POST ``/<lang>/items/<translation key>/show-images/``: the visitor chose to see the
+    covered images of an item that needs care. Remembered for the visit (the session), then
+    back to the page (``next``, on this site), or a 204 for the page's script."""
+    # Private items too: their visitors (a password, a login) see the same covered images.
+    item = _live_item(translation_key)
+    remember_choice(request, translation_key)
+    if request.headers.get("X-Requested-With") == "fetch":
+        return HttpResponse(status=204)
+    back = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        back = url_in_language(item)
+    return redirect(f"{back.split('#')[0]}#item-images")

@@ -28,6 +28,7 @@ from wagtail.images.views.serve import generate_image_url
 
 from heritagehub.i18n import language_code_of, language_order, url_in_language
 
+from ..care import NOTICE_HEADING, CareLabel
 from .image_api import ImageService
 
 CONTEXT = "http://iiif.io/api/presentation/3/context.json"
@@ -184,11 +185,31 @@ def provider(partners, absolute):
     return agent
 
 
+def care_entries(record):
+    """An item's care labels (heritage_collections.care) as the first metadata entries:
+    Presentation 3 has no warning property, and viewers show metadata in order. Each is
+    labelled "Content that needs care", its value the kind's name and the note, in each
+    language the item is translated into (the note as translated)."""
+    entries = []
+    for position, label in enumerate(record.item.care_notice):
+
+        def text(page, position=position, source=label):
+            labels = page.care_notice
+            same = position < len(labels) and labels[position].kind == source.kind
+            note = labels[position].note if same else source.note
+            return CareLabel(source.kind, note).text_in(language_code_of(page.locale_id))
+
+        entries.append((NOTICE_HEADING, language_map(record.translations, text)))
+    return entries
+
+
 def metadata(record):
-    """The item's catalogue facts as label/value pairs, labelled in every language."""
+    """The item's catalogue facts as label/value pairs, labelled in every language; its care
+    labels first."""
     translations = record.translations
     item = record.item
     entries = [
+        *care_entries(record),
         (_("Identifier"), neutral_map(item.identifier)),
         (_("Object type"), language_map(record.object_types, lambda term: term.name)),
         (_("Creator"), neutral_map(item.creator)),

@@ -30,6 +30,7 @@ FACTS = (
     "dimensions",
     "rights",
     "credit_line",
+    "care_labels",
     "tags",
     "image",
     "image_alt",
@@ -55,6 +56,10 @@ FIELD_OF_COLUMN = {
 }
 COLUMN_OF_FIELD = {field: column for column, field in FIELD_OF_COLUMN.items()}
 COLUMN_OF_FIELD["full_title"] = "title"  # a long title's whole text (models.page_title)
+# Set only by a file that has the column (an empty cell clears them): a file made before
+# care labels existed must not take away those set in the editor.
+CARE_COLUMN = "care_labels"
+COLUMN_OF_FIELD["care_labels"] = CARE_COLUMN
 
 
 def content_languages():

@@ -14,6 +14,7 @@ from decimal import Decimal
 from django.utils.translation import gettext as _
 from wagtail.models import Locale
 
+from heritage_collections.care import care_key
 from heritage_collections.models import CollectionPage, ItemPage, ObjectType
 from heritagehub.i18n import descendants_of_translations
 from partners.models import PartnerPage
@@ -120,6 +121,10 @@ class Exporter:
             "dimensions": fields["dimensions"],
             "rights": wording.get("rights") or fields["rights"],
             "credit_line": fields["credit_line"],
+            "care_labels": " | ".join(
+                f"{kind}: {note}" if note else kind
+                for kind, note in care_key(fields["care_labels"])
+            ),
             "tags": "; ".join(state.tags),
             "image": image.name if image else "",
             "image_alt": image.alt_text if image else "",

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from django.utils.translation import gettext as _
 from wagtail.models import Locale, Page
 
+from heritage_collections.care import care_key, with_translated_notes
 from heritage_collections.models import CollectionPage, ItemPage, page_title
 from heritagehub.i18n import descendants_of_translations
 
@@ -216,6 +217,10 @@ class Planner:
                     fields["title"] = state.fields["title"]
                     fields["full_title"] = state.fields["full_title"]
                 fields["description"] = description or state.fields["description"]
+                if "care_labels" in fields:
+                    fields["care_labels"] = with_translated_notes(
+                        fields["care_labels"], state.fields["care_labels"]
+                    )
             changed = self._changed_columns(fields, state, code)
             tags_changed = _tag_set(values.tags) != _tag_set(state.tags)
             if changed or tags_changed:
@@ -244,6 +249,8 @@ class Planner:
             current = state.fields[name]
             if name == "description":
                 value, current = without_block_keys(value), without_block_keys(current)
+            if name == "care_labels":
+                value, current = care_key(value), care_key(current)
             if name == "partner_wording":
                 current = current or {}
                 changed += sorted(c for c in {*value, *current} if value.get(c) != current.get(c))

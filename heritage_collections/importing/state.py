@@ -37,6 +37,7 @@ FIELDS = (
     "credit_line",
     "source_url",
     "partner_wording",
+    "care_labels",
 )
 DECIMALS = ("latitude", "longitude")
 

@@ -17,10 +17,17 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+from heritage_collections.care import CareKind, kinds_by_word, raw_care_labels
 from heritage_collections.models import ItemPage, ObjectType, page_title
 from heritagehub.rights import RightsStatement
 
-from .columns import FIELD_OF_COLUMN, REQUIRED, translation_column, translation_languages
+from .columns import (
+    CARE_COLUMN,
+    FIELD_OF_COLUMN,
+    REQUIRED,
+    translation_column,
+    translation_languages,
+)
 from .report import RowError, column_letter
 from .rich_text import to_rich_text
 
@@ -211,6 +218,37 @@ def _description(value):
         ) from error
 
 
+CARE_SEPARATOR = "|"
+
+
+class CareLabels:
+    """``kind: note | kind: note`` → the care labels' StreamField value. A kind is its code
+    (``human-remains``) or its name in any of the hub's languages, case ignored; the note
+    is optional and may hold colons (only the first one separates)."""
+
+    def __init__(self):
+        self.kinds = kinds_by_word()
+
+    def __call__(self, value):
+        labels = []
+        for part in value.split(CARE_SEPARATOR):
+            word, _colon, note = part.partition(":")
+            word, note = word.strip(), note.strip()
+            if not word and not note:
+                continue
+            kind = self.kinds.get(word.casefold())
+            if kind is None:
+                raise CellError(
+                    _(
+                        "Unknown care label “%(value)s”. Write “kind: note”, labels separated "
+                        "by “|”; the kinds are: %(known)s."
+                    )
+                    % {"value": word, "known": ", ".join(CareKind.values)}
+                )
+            labels.append((kind, note))
+        return raw_care_labels(labels)
+
+
 class Vocabulary:
     """Object types by slug or by name in any language (case ignored), as translation keys."""
 
@@ -269,6 +307,7 @@ class RowParser:
             "dimensions": _text("dimensions"),
             "rights": _rights,
             "credit_line": _text("credit_line"),
+            CARE_COLUMN: CareLabels(),
             "source_url": _url,
             "tags": _tags,
             "image": _image,
@@ -328,6 +367,8 @@ class RowParser:
         fields = {FIELD_OF_COLUMN[c]: values[c] for c in FIELD_OF_COLUMN}
         fields["title"], fields["full_title"] = page_title(values["title"] or "")
         fields["partner_wording"] = wording
+        if CARE_COLUMN in self.columns:
+            fields["care_labels"] = values[CARE_COLUMN] or []
         item = ItemValues(
             row=row.number,
             identifier=values["identifier"] or "",

@@ -12,6 +12,7 @@ from django.utils.html import strip_tags
 
 from heritagehub.i18n import language_code_of, url_in_language
 
+from ..care import CareLabel
 from ..iiif.image_api import service_path
 from ..models import ItemImage, ItemPage, ItemTag, ObjectType
 from .repository import oai_identifier, partner_names
@@ -26,6 +27,7 @@ class Translation:
     description: str
     object_type: str
     url: str
+    care: list = field(default_factory=list)  # its care labels, each as one sentence
 
 
 @dataclass
@@ -76,6 +78,14 @@ def _translation(page, source, type_names, request):
     def translated(value, source_value):
         return value if page is source or value != source_value else ""
 
+    # Every label in every language (its kind's name is the hub's); a note only as translated.
+    source_labels = source.care_notice
+    care = []
+    for position, label in enumerate(page.care_notice):
+        source_note = source_labels[position].note if position < len(source_labels) else ""
+        note = translated(label.note, source_note)
+        care.append(CareLabel(label.kind, note).notice_in(language))
+
     return Translation(
         language=language,
         title=translated(page.title, source.title),
@@ -84,6 +94,7 @@ def _translation(page, source, type_names, request):
         if page.object_type
         else "",
         url=_absolute(request, url_in_language(page, language)),
+        care=care,
     )
 
 

@@ -20,6 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from heritage_collections.care import without_care_labels
 from heritage_collections.models import ItemImage, ItemPage, item_listing
 from heritagehub.cache import without_private
 from heritagehub.covers import register_cover_source
@@ -143,7 +144,9 @@ class StoryPage(PartnerOwnedMixin, HeritagePage):
             item_ids[story_pk].append(item_pk)
         first_images = {}
         every_item = {pk for pks in item_ids.values() for pk in pks}
-        rows = ItemImage.objects.filter(page_id__in=every_item, page__live=True)
+        rows = ItemImage.objects.filter(page_id__in=every_item, page__live=True).filter(
+            without_care_labels("page__")
+        )
         for row in rows.select_related("image").order_by("-sort_order"):
             first_images[row.page_id] = row.image
         return {

@@ -125,6 +125,11 @@ def facts():
             for user in users.filter(username__in=["admin", "moderator", "translator"])
         },
         "superusers": sorted(users.filter(is_superuser=True).values_list("username", flat=True)),
+        "care_labels": sorted(
+            (item.identifier, label.kind)
+            for item in ItemPage.objects.exclude(care_labels__0__isnull=True)
+            for label in item.care_notice
+        ),
     }
 
 

@@ -152,6 +152,14 @@ def test_demo_images_carry_alt_text_credit_and_rights(facts):
     assert facts["images_without_credit_or_rights"] == []
 
 
+def test_demo_items_that_need_care_carry_their_labels(facts):
+    assert facts["care_labels"] == [
+        ("187528", "culturally-restricted"),
+        ("File:Bedouinwomanb.jpg", "deceased-people"),
+        ("File:Bedouinwomanb.jpg", "harmful-language"),
+    ]
+
+
 def test_demo_reduced_images_are_labelled_as_not_faithful(facts):
     assert (facts["reduced_without_note"], facts["faithful_with_note"]) == ([], [])
 

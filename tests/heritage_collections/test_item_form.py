@@ -1,7 +1,7 @@
 """The item editor: an identifier is unique within a partner, not across the hub."""
 
 import pytest
-from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from heritage_collections.models import ItemPage
 from heritagehub.rights import RightsStatement
@@ -15,7 +15,7 @@ def superuser(django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
 
 
-def item_form(parent, superuser, identifier, instance=None, title="Nuovo oggetto"):
+def item_form(parent, superuser, identifier, instance=None, title="Nuovo oggetto", care=()):
     form_class = ItemPage.get_edit_handler().get_form_class()
     data = nested_form_data(
         {
@@ -25,6 +25,7 @@ def item_form(parent, superuser, identifier, instance=None, title="Nuovo oggetto
             "description": rich_text("<p>Descrizione</p>"),
             "rights": RightsStatement.CC0,
             "images": inline_formset([]),
+            "care_labels": streamfield([("label", {"kind": k, "note": n}) for k, n in care]),
             "comments": inline_formset([]),
         }
     )
@@ -35,6 +36,15 @@ def item_form(parent, superuser, identifier, instance=None, title="Nuovo oggetto
 def test_a_new_identifier_is_accepted(tree, superuser):
     form = item_form(tree.collection, superuser, "INV-NEW")
     assert form.is_valid(), form.errors
+
+
+def test_a_partner_sets_care_labels_in_the_editor(tree, superuser):
+    care = [("human-remains", "Resti di un antenato."), ("violence", "")]
+    form = item_form(tree.collection, superuser, "INV-CARE", care=care)
+    assert form.is_valid(), form.errors
+    assert [(label.kind, label.note) for label in form.save(commit=False).care_notice] == care
+    refused = item_form(tree.collection, superuser, "INV-BAD", care=[("sacred", "")])
+    assert not refused.is_valid() and "care_labels" in refused.errors
 
 
 def test_an_identifier_used_in_another_collection_of_the_same_partner_is_refused(tree, superuser):

@@ -2,11 +2,13 @@
 
 ``edit_form_data`` reads the editor form as the browser would send it back (inputs,
 checked boxes, selected options, textareas), so a test changes only what a user would
-change. Page types with StreamFields need their JSON given explicitly.
+change. Page types with StreamFields need their JSON given explicitly, but for an empty
+StreamField (an item's care labels, mostly): its ``<name>-count`` of 0 is given here.
 """
 
 from html.parser import HTMLParser
 
+from wagtail.fields import StreamField
 from wagtail.models import Page
 
 PAGE_EDIT = "/admin/pages/{}/edit/"
@@ -104,8 +106,22 @@ def edit_form_data(client, page, **changes):
     response = client.get(PAGE_EDIT.format(page.pk))
     assert response.status_code == 200, response
     data = form_data(response.content.decode())
+    data.update(empty_streamfields(page, data))
     data.update(changes)
     return data
+
+
+def empty_streamfields(page, data):
+    """What the browser sends for the page's empty StreamFields: their widgets build their
+    inputs with JavaScript, so the HTML the test reads has none."""
+    specific = Page.objects.get(pk=page.pk).get_latest_revision_as_object()
+    return {
+        f"{field.name}-count": "0"
+        for field in specific._meta.get_fields()
+        if isinstance(field, StreamField)
+        and f"{field.name}-count" not in data
+        and not getattr(specific, field.name)
+    }
 
 
 def save_draft(client, page, **changes):

@@ -3,15 +3,16 @@ item as ``edm:ProvidedCHO``, each image as ``edm:WebResource``, the place as ``e
 when its coordinates are known, and the ``ore:Aggregation`` tying them to the partner
 (edm:dataProvider), the hub (edm:provider) and the rights statement (edm:rights).
 
-Field mapping: title and description → dc:title / dc:description per translation
-(xml:lang); object type → dc:type per language and edm:type; creator → dc:creator; date →
-dc:date (as displayed) and dcterms:temporal (years); place → dcterms:spatial; materials →
-dcterms:medium; dimensions → dcterms:extent; tags → dc:subject; inventory number →
-dc:identifier; credit line → dc:rights; source URL → dc:source; rights → edm:rights (the
-exact http:// URI); the item page → edm:isShownAt; the first image → edm:isShownBy, the
-others → edm:hasView. Each image names its IIIF image service (svcs:has_service, described
-as an svcs:Service) and the item's IIIF manifest (dcterms:isReferencedBy), as Europeana's
-IIIF guidelines ask.
+Field mapping: title and description → dc:title / dc:description per translation (xml:lang),
+then each care label as a dc:description of its own ("Content that needs care — …",
+heritage_collections.care); object type → dc:type per language and edm:type; creator →
+dc:creator; date → dc:date (as displayed) and dcterms:temporal (years); place →
+dcterms:spatial; materials → dcterms:medium; dimensions → dcterms:extent; tags → dc:subject;
+inventory number → dc:identifier; credit line → dc:rights; source URL → dc:source; rights →
+edm:rights (the exact http:// URI); the item page → edm:isShownAt; the first image →
+edm:isShownBy, the others → edm:hasView. Each image names its IIIF image service
+(svcs:has_service, described as an svcs:Service) and the item's IIIF manifest
+(dcterms:isReferencedBy), as Europeana's IIIF guidelines ask.
 """
 
 import xml.etree.ElementTree as ET
@@ -61,6 +62,9 @@ def write(parent, record):
         add(cho, "dc:title", translation.title, translation.language)
     for translation in record.translations:
         add(cho, "dc:description", translation.description, translation.language)
+    for translation in record.translations:
+        for notice in translation.care:
+            add(cho, "dc:description", notice, translation.language)
     add(cho, "dc:creator", item.creator)
     for translation in record.translations:
         add(cho, "dc:type", translation.object_type, translation.language)

@@ -1,7 +1,9 @@
 """Simple Dublin Core (oai_dc), the format every OAI-PMH repository must offer.
 
 Titles, descriptions and types come once per language the item is translated into
-(xml:lang); identifiers are the inventory number and the item's page.
+(xml:lang); identifiers are the inventory number and the item's page. Care labels
+(heritage_collections.care) are descriptions of their own, one a label and language, each
+beginning "Content that needs care — " in its language (docs/oai-pmh.md).
 """
 
 import xml.etree.ElementTree as ET
@@ -42,6 +44,10 @@ def write(parent, record):
         add("dc:subject", subject)
     for translation in record.translations:
         add("dc:description", translation.description, translation.language)
+    # Content that needs care: a description of its own, first words saying what it is.
+    for translation in record.translations:
+        for notice in translation.care:
+            add("dc:description", notice, translation.language)
     add("dc:publisher", record.partner_name)
     add("dc:date", item.date_display or years(item))
     for translation in record.translations:
