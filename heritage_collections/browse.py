@@ -69,7 +69,8 @@ SORTS = {
 # Without a query, items with an image lead: a visitor's first screen shows the objects.
 DEFAULT_SORT = "featured"
 SORT_ORDER = {
-    "featured": ["-has_image", "sort_title", "page_id"],
+    # Also a broad text query's order (search_index.BROAD_ORDER: too many to rank).
+    "featured": search_index.BROAD_ORDER,
     "title": ["sort_title", "page_id"],
     "date": [F("date_start").asc(nulls_last=True), "sort_title", "page_id"],
     "-date": [F("date_start").desc(nulls_last=True), "sort_title", "page_id"],
@@ -263,6 +264,12 @@ def _facet_counts_query(entries, facet):
 
 
 MATCHED = "browse_matched"
+# The columns of the entries a text query matched, as union_all's parts read them.
+MATCHED_COLUMNS = [
+    f.attname for f in CatalogueEntry._meta.concrete_fields if f.attname != "search_document"
+]
+# union_all's part counting a broad query's sample under every filter (the total's estimate).
+TOTAL = "_total"
 
 
 def union_all(querysets, matched=None):
@@ -270,14 +277,15 @@ def union_all(querysets, matched=None):
 
     ``matched``: catalogue entries (a text query's) the querysets read instead of the whole
     table: found once and materialized, so the text search is not run again for each part.
+    A queryset, or the (SQL, params) of a query of MATCHED_COLUMNS (a sample of them).
     """
     parts, params = [], []
     prefix = ""
     if matched is not None:
         table = connection.ops.quote_name(CatalogueEntry._meta.db_table)
-        columns = [f.attname for f in CatalogueEntry._meta.concrete_fields]
-        columns = [name for name in columns if name != "search_document"]
-        matched_sql, params = matched.values(*columns).query.sql_with_params()
+        if not isinstance(matched, tuple):
+            matched = matched.values(*MATCHED_COLUMNS).query.sql_with_params()
+        matched_sql, params = matched
         params = list(params)
         prefix = f"WITH {MATCHED} AS MATERIALIZED ({matched_sql}) "
     for number, queryset in enumerate(querysets):
@@ -289,6 +297,27 @@ def union_all(querysets, matched=None):
     with connection.cursor() as cursor:
         cursor.execute(prefix + " UNION ALL ".join(parts), params)
         return cursor.fetchall()
+
+
+def _total_query(entries):
+    """union_all's part counting ``entries``, as a row (TOTAL, "", "", count)."""
+    text = CharField()
+    return (
+        entries.values("language_code")
+        .annotate(n=Count("id"), facet=Value(TOTAL, text), value=Value("", text))
+        .annotate(name=Value("", text))
+        .values_list("facet", "value", "name", "n")
+    )
+
+
+def about(number):
+    """A count estimated from a sample, as precise as a sample can say: two significant
+    digits (75,816 → 76,000; 1,234 → 1,200; 87 → 87)."""
+    number = round(number)
+    if number < 100:
+        return number
+    digits = len(str(number)) - 2
+    return round(number, -digits)
 
 
 # Results ------------------------------------------------------------------------------------
@@ -335,24 +364,37 @@ class Browse:
     # The results page --------------------------------------------------------------------
 
     def results(self):
-        """A Django Page of ItemPages (cards' images prefetched), in the chosen order."""
-        if self.state.sort == "relevance":
+        """A Django Page of ItemPages (cards' images prefetched), in the chosen order.
+        ``estimated``: its total counted from a sample (a broad query); ``unranked``: sorted
+        by relevance, but too many match to rank them all, so in BROAD_ORDER."""
+        broad_total, estimated = self.broad_total
+        if self.state.sort == "relevance" and broad_total is None:
             # The search engine ranks the filtered items itself, in one query.
             within = _filter(self.scoped_entries, self.state)
             years = (self.state.year_from, self.state.year_to)
             filtered = bool(self.scope or self.state.values) or years != (None, None)
-            ranked = search_index.ranked(within, self.query, self.language, filtered=filtered)
+            broad = self.sample_share is not None
+            ranked = search_index.ranked(
+                within, self.query, self.language, filtered=filtered, broad=broad
+            )
             page_obj = Paginator(ranked, ITEMS_PER_PAGE).get_page(self.state.page)
             capped = len(ranked) == MAX_RANKED
             page_obj.ranked_cap = MAX_RANKED if capped else None
             page_obj.total = self.entries.count() if capped else len(ranked)
         else:
-            ordered = self.entries.order_by(*SORT_ORDER[self.state.sort])
+            sort = "featured" if self.state.sort == "relevance" else self.state.sort
+            entries = self.entries if broad_total is None else self.broad_entries
+            ordered = entries.order_by(*SORT_ORDER[sort])
             paginator = Paginator(ordered.values_list("page_id", flat=True), ITEMS_PER_PAGE)
-            paginator.count = self.cached("total", self.entries.count)
+            if broad_total is not None:
+                paginator.count = broad_total
+            else:
+                paginator.count = self.cached("total", self.entries.count)
             page_obj = paginator.get_page(self.state.page)
             page_obj.ranked_cap = None
             page_obj.total = page_obj.paginator.count
+        page_obj.estimated = estimated
+        page_obj.unranked = broad_total is not None and self.state.sort == "relevance"
         ids = list(page_obj.object_list)
         by_pk = {item.pk: item for item in self._items(ids)}
         page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
@@ -360,6 +402,49 @@ class Browse:
             for item in page_obj.object_list:
                 item.search_snippet = search_index.item_snippet(item, self.query)
         return page_obj
+
+    # A broad text query ------------------------------------------------------------------
+
+    @cached_property
+    def matches_estimate(self):
+        """(about how many entries here match the text query, whether exactly): read from
+        the index's statistics, no entry read (search_index.estimated_matches)."""
+        return search_index.estimated_matches(
+            self.scoped_entries, self.query, self.language, filtered=bool(self.scope)
+        )
+
+    @cached_property
+    def sample_share(self):
+        """The share of a broad text query's matches (search_index.BROAD_MATCHES) that its
+        total and facets are counted from; None when all are counted."""
+        if not self.query:
+            return None
+        number, _exact = self.matches_estimate
+        if number <= search_index.BROAD_MATCHES:
+            return None
+        return search_index.SAMPLE_MATCHES / number
+
+    @cached_property
+    def broad_entries(self):
+        """The results of a broad text query, to be read in the order of an index."""
+        entries = search_index.matching(self.scoped_entries, self.query, self.language, broad=True)
+        return _filter(entries, self.state)
+
+    @cached_property
+    def broad_total(self):
+        """(the results' number, whether estimated) for a broad text query whose filters
+        still leave many; (None, False) when the results are few enough to count and rank
+        them all."""
+        if self.sample_share is None:
+            return None, False
+        number, exact = self.matches_estimate
+        years = (self.state.year_from, self.state.year_to)
+        if exact and not self.state.values and years == (None, None):
+            return number, False
+        estimate = sum(n for param, _value, _name, n in self._facet_rows if param == TOTAL)
+        if estimate <= search_index.BROAD_MATCHES:
+            return None, False
+        return estimate, True
 
     @cached_property
     def suggestion(self):
@@ -391,18 +476,40 @@ class Browse:
     # Facets ------------------------------------------------------------------------------
 
     @cached_property
-    def facets(self):
-        """Every facet with its values and counts (one query), selected values first."""
-        shown = [facet for facet in FACETS if facet.param not in self.scope]
+    def _facet_rows(self):
+        """(facet param, value, name, count) of every shown facet's values; for a broad
+        query, counted in a sample of its matches and scaled up, with the TOTAL row."""
         # With a text query, the parts count among its matches, found once.
         counted = self.scoped_entries if self.query else self.base_entries
-        rows = self.cached(
-            "facets",
-            lambda: union_all(
-                [_facet_counts_query(_filter(counted, self.state, skip=f.param), f) for f in shown],
-                matched=self.base_entries if self.query else None,
-            ),
+        parts = [
+            _facet_counts_query(_filter(counted, self.state, skip=f.param), f)
+            for f in self._shown_facets
+        ]
+        share = self.sample_share
+        if share is None:
+            matched = self.base_entries if self.query else None
+            return self.cached("facets", lambda: union_all(parts, matched=matched))
+        matched = search_index.sampled_matches_sql(
+            self.scoped_entries, self.query, self.language, share, MATCHED_COLUMNS
         )
+        parts.append(_total_query(_filter(counted, self.state)))
+        rows = self.cached("facets", lambda: union_all(parts, matched=matched))
+        return [(param, value, name, about(n / share)) for param, value, name, n in rows]
+
+    @cached_property
+    def _shown_facets(self):
+        return [facet for facet in FACETS if facet.param not in self.scope]
+
+    @property
+    def facets_estimated(self):
+        """Whether the facets' counts are estimates (a broad query's sample)."""
+        return self.sample_share is not None
+
+    @cached_property
+    def facets(self):
+        """Every facet with its values and counts (one query), selected values first."""
+        shown = self._shown_facets
+        rows = self._facet_rows
         by_facet = defaultdict(list)
         for param, value, name, count in rows:
             by_facet[param].append((value, name, count))

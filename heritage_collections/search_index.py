@@ -18,6 +18,7 @@ The index follows the catalogue: ``heritage_collections.catalogue`` calls ``inde
 for every batch of entries it writes (publish, unpublish, move, delete, translation, import).
 """
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -48,6 +49,20 @@ TITLE_WEIGHT = 10.0
 MAX_TEXT = 20_000  # characters of description indexed (the rest of a long text adds little)
 ENTRY_TABLE = CatalogueEntry._meta.db_table
 WORD_LENGTHS = (3, 40)  # the words "did you mean" knows
+# A text query matching more of a language's entries than this is "broad" (a word such as
+# "drawing" matches three items in four): counting, ranking and facet-counting every match
+# would read that many rows, so browse counts a random sample of them instead and shows
+# the matches in a cheap order (BROAD_ORDER). Below it, everything is exact.
+BROAD_MATCHES = 2_000
+SAMPLE_MATCHES = 1_000  # about how many matches a broad query's sample holds
+# The site search ranks up to this many matches (ts_rank or bm25 of every one); beyond, its
+# items come in BROAD_ORDER (an index read that stops at the page's last result).
+SITE_SEARCH_RANKED = 20_000
+# The cheap order of a broad query's matches: browse's "with images first" (its index).
+BROAD_ORDER = ["-has_image", "sort_title", "page_id"]
+# SQLite: a sample of entries picked by a hash of their id (Knuth's multiplicative hash),
+# so that neighbouring ids (an item's five languages, an import's rows) spread evenly.
+HASH_MULTIPLIER, HASH_RANGE = 2654435761, 1000
 
 
 def config(language):
@@ -252,9 +267,12 @@ def _fts_match(terms):
     return " AND ".join(alternatives)
 
 
-def matching(entries, query, language):
+def matching(entries, query, language, broad=False):
     """``entries`` (CatalogueEntry rows of ``language``) narrowed to those matching every
-    word and phrase of ``query``."""
+    word and phrase of ``query``. ``broad``: most entries match, and they are read in the
+    order of an index of ``entries`` (BROAD_ORDER) up to a page's last: on SQLite the
+    matches are then looked up for each entry read (``+id``: not the primary key's index),
+    not each match's entry looked up and all of them sorted."""
     terms = parse_query(query)
     if not terms:
         return entries.none()
@@ -264,18 +282,65 @@ def matching(entries, query, language):
             RawSQL(f"search_document @@ {sql}", params, output_field=BooleanField())
         )
     table = fts_table(language)
-    return entries.filter(
-        id__in=RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [_fts_match(terms)])
+    matches = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"
+    if broad:
+        column = f"+{connection.ops.quote_name(ENTRY_TABLE)}.id"
+        condition = RawSQL(f"{column} IN ({matches})", [_fts_match(terms)], BooleanField())
+        return entries.filter(condition)
+    return entries.filter(id__in=RawSQL(matches, [_fts_match(terms)]))
+
+
+def estimated_matches(entries, query, language, filtered=True):
+    """(about how many of ``entries`` match ``query``, whether that is exact), cheaply:
+    PostgreSQL's planner estimate (from the statistics of the lexemes, no row read);
+    SQLite's count of the language's matches in its FTS5 table (an index read, no entry
+    read), exact when ``entries`` are all of ``language`` (``filtered=False``), else what
+    the filters can only narrow."""
+    if not parse_query(query):
+        return 0, True
+    if connection.vendor == "postgresql":
+        plan = json.loads(matching(entries, query, language).values("id").explain(format="json"))
+        return int(plan[0]["Plan"]["Plan Rows"]), False
+    table = fts_table(language)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM {table} WHERE {table} MATCH %s",
+            [_fts_match(parse_query(query))],
+        )
+        return cursor.fetchone()[0], not filtered
+
+
+def sampled_matches_sql(entries, query, language, share, columns):
+    """(SQL, params) selecting ``columns`` of a random ``share`` (0–1) of the ``entries``
+    matching ``query``, the same share each time (facet counts do not flicker between
+    pages). PostgreSQL: ``TABLESAMPLE SYSTEM``, the table's pages picked at random, so only
+    those are read; SQLite: the FTS5 matches whose rowid hashes into the share."""
+    if connection.vendor == "postgresql":
+        sql, params = matching(entries, query, language).values(*columns).query.sql_with_params()
+        table = connection.ops.quote_name(ENTRY_TABLE)
+        percent = f"{min(100.0, share * 100):.4f}"
+        sampled = f"FROM {table} TABLESAMPLE SYSTEM ({percent}) REPEATABLE (19)"
+        return sql.replace(f"FROM {table}", sampled, 1), params
+    table = fts_table(language)
+    within = round(share * HASH_RANGE)
+    sample = RawSQL(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH %s "
+        f"AND (rowid * {HASH_MULTIPLIER}) %% {HASH_RANGE} < {within}",
+        [_fts_match(parse_query(query))],
     )
+    return entries.filter(id__in=sample).values(*columns).query.sql_with_params()
 
 
-def ranked(entries, query, language, limit=MAX_RANKED, filtered=True):
+def ranked(entries, query, language, limit=MAX_RANKED, filtered=True, broad=False):
     """Page ids of ``entries`` (filtered, without the text query) matching ``query``, best
     first: title and identifier before the rest, then by title. At most ``limit``.
-    ``filtered=False``: ``entries`` are all of ``language`` (no scope, no filter)."""
+    ``filtered=False``: ``entries`` are all of ``language`` (no scope, no filter).
+    ``broad``: the query alone matches many entries (BROAD_MATCHES), the filters few."""
     terms = parse_query(query)
     if not terms:
         return []
+    if broad and filtered and connection.vendor == "sqlite":
+        return _ranked_by_filter(entries, terms, language, limit)
     if connection.vendor == "postgresql":
         sql, params = _tsquery(terms, language)
         rank = RawSQL(f"ts_rank(%s, search_document, {sql})", [RANK_WEIGHTS, *params], FloatField())
@@ -311,10 +376,31 @@ def ranked(entries, query, language, limit=MAX_RANKED, filtered=True):
         return [row[0] for row in cursor.fetchall()]
 
 
+def _ranked_by_filter(entries, terms, language, limit):
+    """SQLite, a broad query narrowed by filters to few entries: the filtered entries read
+    through their own index, each looked up among the matches (one list of them, built
+    once), those matching in their title first, then by title; not every match joined to
+    its entry to rank it by bm25."""
+    table = fts_table(language)
+    match = _fts_match(terms)
+    column = f"+{connection.ops.quote_name(ENTRY_TABLE)}.id"
+    matches = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"
+    in_title = RawSQL(f"{column} IN ({matches})", [f"title : ({match})"], BooleanField())
+    found = entries.filter(RawSQL(f"{column} IN ({matches})", [match], BooleanField()))
+    found = found.annotate(in_title=in_title).order_by("-in_title", "sort_title", "page_id")
+    return list(found.values_list("page_id", flat=True)[:limit])
+
+
 def search_items(query, language, limit=MAX_RANKED):
     """The site search's items: page ids of the items served in ``language``, best first."""
+    if limit <= 0:
+        return []
     entries = CatalogueEntry.objects.filter(language_code=language)
-    return ranked(entries, query, language, limit, filtered=False) if limit > 0 else []
+    number, _exact = estimated_matches(entries, query, language, filtered=False)
+    if number > SITE_SEARCH_RANKED:
+        broad = matching(entries, query, language, broad=True).order_by(*BROAD_ORDER)
+        return list(broad.values_list("page_id", flat=True)[:limit])
+    return ranked(entries, query, language, limit, filtered=False)
 
 
 def identified_item(query, language):
