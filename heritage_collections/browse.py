@@ -69,8 +69,7 @@ SORTS = {
 # Without a query, items with an image lead: a visitor's first screen shows the objects.
 DEFAULT_SORT = "featured"
 SORT_ORDER = {
-    # Also a broad text query's order (search_index.BROAD_ORDER: too many to rank).
-    "featured": search_index.BROAD_ORDER,
+    "featured": ["-has_image", "sort_title", "page_id"],
     "title": ["sort_title", "page_id"],
     "date": [F("date_start").asc(nulls_last=True), "sort_title", "page_id"],
     "-date": [F("date_start").desc(nulls_last=True), "sort_title", "page_id"],
@@ -366,25 +365,25 @@ class Browse:
     def results(self):
         """A Django Page of ItemPages (cards' images prefetched), in the chosen order.
         ``estimated``: its total counted from a sample (a broad query); ``unranked``: sorted
-        by relevance, but too many match to rank them all, so in BROAD_ORDER."""
+        by relevance, but too many match to rank them all, so by title."""
         broad_total, estimated = self.broad_total
         if self.state.sort == "relevance" and broad_total is None:
             # The search engine ranks the filtered items itself, in one query.
             within = _filter(self.scoped_entries, self.state)
             years = (self.state.year_from, self.state.year_to)
             filtered = bool(self.scope or self.state.values) or years != (None, None)
-            broad = self.sample_share is not None
             ranked = search_index.ranked(
-                within, self.query, self.language, filtered=filtered, broad=broad
+                within, self.query, self.language, filtered=filtered, broad=self.broad
             )
             page_obj = Paginator(ranked, ITEMS_PER_PAGE).get_page(self.state.page)
             capped = len(ranked) == MAX_RANKED
             page_obj.ranked_cap = MAX_RANKED if capped else None
             page_obj.total = self.entries.count() if capped else len(ranked)
         else:
-            sort = "featured" if self.state.sort == "relevance" else self.state.sort
-            entries = self.entries if broad_total is None else self.broad_entries
-            ordered = entries.order_by(*SORT_ORDER[sort])
+            if broad_total is not None and self.state.sort == "relevance":
+                ordered = self.broad_results
+            else:
+                ordered = self.entries.order_by(*SORT_ORDER[self.state.sort])
             paginator = Paginator(ordered.values_list("page_id", flat=True), ITEMS_PER_PAGE)
             if broad_total is not None:
                 paginator.count = broad_total
@@ -414,28 +413,33 @@ class Browse:
         )
 
     @cached_property
-    def sample_share(self):
-        """The share of a broad text query's matches (search_index.BROAD_MATCHES) that its
-        total and facets are counted from; None when all are counted."""
-        if not self.query:
-            return None
-        number, _exact = self.matches_estimate
-        if number <= search_index.BROAD_MATCHES:
-            return None
-        return search_index.SAMPLE_MATCHES / number
+    def broad(self):
+        """Whether the text query matches too many entries to rank them all
+        (search_index.BROAD_MATCHES)."""
+        return bool(self.query) and self.matches_estimate[0] > search_index.BROAD_MATCHES
 
     @cached_property
-    def broad_entries(self):
-        """The results of a broad text query, to be read in the order of an index."""
-        entries = search_index.matching(self.scoped_entries, self.query, self.language, broad=True)
-        return _filter(entries, self.state)
+    def sample_share(self):
+        """The share of a very broad query's matches (search_index.SAMPLE_ABOVE) that its
+        total and facets are counted in; None when all are counted."""
+        number, _exact = self.matches_estimate
+        if not self.broad or number <= search_index.SAMPLE_ABOVE:
+            return None
+        return min(1.0, search_index.SAMPLE_MATCHES / number)
+
+    @cached_property
+    def broad_results(self):
+        """The results of a broad text query, by title (search_index.by_title)."""
+        number, _exact = self.matches_estimate
+        within = _filter(self.scoped_entries, self.state)
+        return search_index.by_title(within, self.query, self.language, number)
 
     @cached_property
     def broad_total(self):
         """(the results' number, whether estimated) for a broad text query whose filters
         still leave many; (None, False) when the results are few enough to count and rank
         them all."""
-        if self.sample_share is None:
+        if not self.broad:
             return None, False
         number, exact = self.matches_estimate
         years = (self.state.year_from, self.state.year_to)
@@ -444,7 +448,7 @@ class Browse:
         estimate = sum(n for param, _value, _name, n in self._facet_rows if param == TOTAL)
         if estimate <= search_index.BROAD_MATCHES:
             return None, False
-        return estimate, True
+        return estimate, self.sample_share is not None
 
     @cached_property
     def suggestion(self):
@@ -485,14 +489,17 @@ class Browse:
             _facet_counts_query(_filter(counted, self.state, skip=f.param), f)
             for f in self._shown_facets
         ]
-        share = self.sample_share
-        if share is None:
+        if not self.broad:
             matched = self.base_entries if self.query else None
             return self.cached("facets", lambda: union_all(parts, matched=matched))
+        # A broad query's total is counted in the same pass.
+        parts.append(_total_query(_filter(counted, self.state)))
+        share = self.sample_share
+        if share is None:
+            return self.cached("facets", lambda: union_all(parts, matched=self.base_entries))
         matched = search_index.sampled_matches_sql(
             self.scoped_entries, self.query, self.language, share, MATCHED_COLUMNS
         )
-        parts.append(_total_query(_filter(counted, self.state)))
         rows = self.cached("facets", lambda: union_all(parts, matched=matched))
         return [(param, value, name, about(n / share)) for param, value, name, n in rows]
 

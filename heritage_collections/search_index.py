@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, FloatField
+from django.db.models import BooleanField, F, FloatField
 from django.db.models.expressions import RawSQL
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -50,16 +50,17 @@ MAX_TEXT = 20_000  # characters of description indexed (the rest of a long text 
 ENTRY_TABLE = CatalogueEntry._meta.db_table
 WORD_LENGTHS = (3, 40)  # the words "did you mean" knows
 # A text query matching more of a language's entries than this is "broad" (a word such as
-# "drawing" matches three items in four): counting, ranking and facet-counting every match
-# would read that many rows, so browse counts a random sample of them instead and shows
-# the matches in a cheap order (BROAD_ORDER). Below it, everything is exact.
+# "drawing" matches three items in four): ranking every match (ts_rank or bm25 reads each
+# one's whole document) would take too long, so its results come in a cheap order, that of
+# an index (by title: by_title), and its total is counted in the same pass as the facets. Beyond
+# SAMPLE_ABOVE matches, even that pass would read too many rows: the total and the facets
+# are then counted in a random sample of about SAMPLE_MATCHES of them, and shown as
+# estimates. PostgreSQL's sample reads a share of the whole table (the table's pages at
+# random), so it pays off only when the matches are many.
 BROAD_MATCHES = 2_000
-SAMPLE_MATCHES = 1_000  # about how many matches a broad query's sample holds
-# The site search ranks up to this many matches (ts_rank or bm25 of every one); beyond, its
-# items come in BROAD_ORDER (an index read that stops at the page's last result).
-SITE_SEARCH_RANKED = 20_000
-# The cheap order of a broad query's matches: browse's "with images first" (its index).
-BROAD_ORDER = ["-has_image", "sort_title", "page_id"]
+SAMPLE_ABOVE = 25_000
+SAMPLE_MATCHES = 1_000
+# The site search ranks up to BROAD_MATCHES matches too; beyond, its items come by title.
 # SQLite: a sample of entries picked by a hash of their id (Knuth's multiplicative hash),
 # so that neighbouring ids (an item's five languages, an import's rows) spread evenly.
 HASH_MULTIPLIER, HASH_RANGE = 2654435761, 1000
@@ -270,7 +271,7 @@ def _fts_match(terms):
 def matching(entries, query, language, broad=False):
     """``entries`` (CatalogueEntry rows of ``language``) narrowed to those matching every
     word and phrase of ``query``. ``broad``: most entries match, and they are read in the
-    order of an index of ``entries`` (BROAD_ORDER) up to a page's last: on SQLite the
+    order of an index of ``entries`` (by_title) up to a page's last: on SQLite the
     matches are then looked up for each entry read (``+id``: not the primary key's index),
     not each match's entry looked up and all of them sorted."""
     terms = parse_query(query)
@@ -397,10 +398,27 @@ def search_items(query, language, limit=MAX_RANKED):
         return []
     entries = CatalogueEntry.objects.filter(language_code=language)
     number, _exact = estimated_matches(entries, query, language, filtered=False)
-    if number > SITE_SEARCH_RANKED:
-        broad = matching(entries, query, language, broad=True).order_by(*BROAD_ORDER)
+    if number > BROAD_MATCHES:
+        broad = by_title(entries, query, language, number)
         return list(broad.values_list("page_id", flat=True)[:limit])
     return ranked(entries, query, language, limit, filtered=False)
+
+
+def by_title(entries, query, language, number):
+    """``entries`` matching a broad ``query`` (about ``number`` matches), by title: the
+    order of a broad query's results, cheap whatever the number of matches.
+
+    Beyond SAMPLE_ABOVE matches, most entries match: the title index of the entries is
+    read in order, each entry checked, up to the page's last result. Fewer, the matches
+    can all be far down that index (every "Title not known" matches "known", 5,000 of
+    them under "t"): they are found by the text index and only they are sorted; on
+    PostgreSQL, ``NULLS FIRST`` (titles are never null) is an order the title index does
+    not give, so the planner does not walk it."""
+    if number > SAMPLE_ABOVE:
+        matches = matching(entries, query, language, broad=True)
+        return matches.order_by("sort_title", "page_id")
+    matches = matching(entries, query, language)
+    return matches.order_by(F("sort_title").asc(nulls_first=True), "page_id")
 
 
 def identified_item(query, language):
