@@ -420,10 +420,10 @@ class Browse:
 
     @cached_property
     def sample_share(self):
-        """The share of a very broad query's matches (search_index.SAMPLE_ABOVE) that its
-        total and facets are counted in; None when all are counted."""
+        """The share of a very broad query's matches (search_index.sample_above()) that
+        its total and facets are counted in; None when all are counted."""
         number, _exact = self.matches_estimate
-        if not self.broad or number <= search_index.SAMPLE_ABOVE:
+        if not self.broad or number <= search_index.sample_above():
             return None
         return min(1.0, search_index.SAMPLE_MATCHES / number)
 

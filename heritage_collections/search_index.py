@@ -51,15 +51,18 @@ ENTRY_TABLE = CatalogueEntry._meta.db_table
 WORD_LENGTHS = (3, 40)  # the words "did you mean" knows
 # A text query matching more of a language's entries than this is "broad" (a word such as
 # "drawing" matches three items in four): ranking every match (ts_rank or bm25 reads each
-# one's whole document) would take too long, so its results come in a cheap order, that of
-# an index (by title: by_title), and its total is counted in the same pass as the facets. Beyond
-# SAMPLE_ABOVE matches, even that pass would read too many rows: the total and the facets
-# are then counted in a random sample of about SAMPLE_MATCHES of them, and shown as
-# estimates. PostgreSQL's sample reads a share of the whole table (the table's pages at
-# random), so it pays off only when the matches are many.
+# one's whole document) would take too long, so its results come by title (by_title), and
+# its total is counted in the same pass as the facets. When even that pass would read too
+# many rows (sample_above()), the total and the facets are counted in a random sample of
+# about SAMPLE_MATCHES of the matches and shown as estimates.
 BROAD_MATCHES = 2_000
-SAMPLE_ABOVE = 25_000
 SAMPLE_MATCHES = 1_000
+# PostgreSQL's sample reads a share of the whole table (its pages at random, every
+# language's rows on them), so it reads fewer rows than the matches only when they are
+# many; SQLite's is a share of the FTS5 index's list of matches, cheap at any number.
+SAMPLE_ABOVE = {"postgresql": 25_000, "sqlite": BROAD_MATCHES}
+# Beyond this many matches, most entries match: by_title reads the title index in order.
+INDEX_ORDER_ABOVE = 25_000
 # The site search ranks up to BROAD_MATCHES matches too; beyond, its items come by title.
 # SQLite: a sample of entries picked by a hash of their id (Knuth's multiplicative hash),
 # so that neighbouring ids (an item's five languages, an import's rows) spread evenly.
@@ -404,17 +407,22 @@ def search_items(query, language, limit=MAX_RANKED):
     return ranked(entries, query, language, limit, filtered=False)
 
 
+def sample_above():
+    """How many matches a query has before browse counts them in a sample."""
+    return SAMPLE_ABOVE[connection.vendor]
+
+
 def by_title(entries, query, language, number):
     """``entries`` matching a broad ``query`` (about ``number`` matches), by title: the
     order of a broad query's results, cheap whatever the number of matches.
 
-    Beyond SAMPLE_ABOVE matches, most entries match: the title index of the entries is
+    Beyond INDEX_ORDER_ABOVE matches, most entries match: the title index of the entries is
     read in order, each entry checked, up to the page's last result. Fewer, the matches
     can all be far down that index (every "Title not known" matches "known", 5,000 of
     them under "t"): they are found by the text index and only they are sorted; on
     PostgreSQL, ``NULLS FIRST`` (titles are never null) is an order the title index does
     not give, so the planner does not walk it."""
-    if number > SAMPLE_ABOVE:
+    if number > INDEX_ORDER_ABOVE:
         matches = matching(entries, query, language, broad=True)
         return matches.order_by("sort_title", "page_id")
     matches = matching(entries, query, language)

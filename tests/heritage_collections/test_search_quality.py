@@ -222,7 +222,7 @@ def test_a_broad_query_is_counted_in_a_sample_and_says_so(client, library, monke
     # them here), counted as an estimate and shown by title, not ranked.
     # (PostgreSQL's planner estimates a table it has no statistics of: at least one row.)
     monkeypatch.setattr(search_index, "BROAD_MATCHES", 0)
-    monkeypatch.setattr(search_index, "SAMPLE_ABOVE", 0)
+    monkeypatch.setattr(search_index, "SAMPLE_ABOVE", {"postgresql": 0, "sqlite": 0})
     monkeypatch.setattr(search_index, "SAMPLE_MATCHES", 10)
     response = client.get("/it/collections/", {"q": "dipinto", "type": "painting"})
     items, browse = response.context["items"], response.context["browse"]
