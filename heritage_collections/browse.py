@@ -276,7 +276,8 @@ def union_all(querysets, matched=None):
 
     ``matched``: catalogue entries (a text query's) the querysets read instead of the whole
     table: found once and materialized, so the text search is not run again for each part.
-    A queryset, or the (SQL, params) of a query of MATCHED_COLUMNS (a sample of them).
+    A queryset, or the (SQL, params) of a query of MATCHED_COLUMNS (a sample of them). A
+    part can also be the (SQL, params) of a query of MATCHED itself.
     """
     parts, params = [], []
     prefix = ""
@@ -288,9 +289,12 @@ def union_all(querysets, matched=None):
         params = list(params)
         prefix = f"WITH {MATCHED} AS MATERIALIZED ({matched_sql}) "
     for number, queryset in enumerate(querysets):
-        sql, part_params = queryset.query.sql_with_params()
-        if matched is not None:
-            sql = sql.replace(table, MATCHED)
+        if isinstance(queryset, tuple):  # (SQL, params) reading MATCHED itself
+            sql, part_params = queryset
+        else:
+            sql, part_params = queryset.query.sql_with_params()
+            if matched is not None:
+                sql = sql.replace(table, MATCHED)
         parts.append(f"SELECT * FROM ({sql}) AS part{number}")
         params.extend(part_params)
     with connection.cursor() as cursor:
@@ -307,6 +311,37 @@ def _total_query(entries):
         .annotate(name=Value("", text))
         .values_list("facet", "value", "name", "n")
     )
+
+
+def _grouped_counts(facets):
+    """PostgreSQL, the matches of a broad query without filters: (SQL, params) of one part
+    counting every value of ``facets`` (but the tags) and the total in one scan of the
+    matches (``GROUPING SETS``), where a part per facet would scan and sort them again each."""
+    columns = [(facet.param, facet.field) for facet in facets if facet.field]
+    which = " ".join(f"WHEN GROUPING({field}) = 0 THEN '{param}'" for param, field in columns)
+    value = ", ".join(f"{field}::text" for _param, field in columns)
+    sets = ", ".join(f"({field})" for _param, field in columns)
+    sql = (
+        f"SELECT CASE {which} ELSE '{TOTAL}' END AS facet, COALESCE({value}, '') AS value, "
+        f"'' AS name, count(*) AS n FROM {MATCHED} GROUP BY GROUPING SETS ({sets}, ())"
+    )
+    return sql, []
+
+
+def _top_values(rows, facets):
+    """The rows of _grouped_counts as those of _facet_counts_query: no empty value, only
+    the items with an image, each facet's most frequent values first, at most its limit."""
+    grouped = defaultdict(list)
+    for param, value, name, count in rows:
+        grouped[param].append((param, value, name, count))
+    kept = [row for row in rows if row[0] not in {f.param for f in facets if f.field}]
+    for facet in facets:
+        if not facet.field:
+            continue
+        values = [row for row in grouped[facet.param] if row[1] not in ("", "false")]
+        values.sort(key=lambda row: (-row[3], row[1]))
+        kept += values[: facet.limit]
+    return kept
 
 
 def about(number):
@@ -493,14 +528,27 @@ class Browse:
             matched = self.base_entries if self.query else None
             return self.cached("facets", lambda: union_all(parts, matched=matched))
         # A broad query's total is counted in the same pass.
-        parts.append(_total_query(_filter(counted, self.state)))
+        years = (self.state.year_from, self.state.year_to)
+        if connection.vendor == "postgresql" and not self.state.values and years == (None, None):
+            shown = self._shown_facets
+            parts = [part for part, f in zip(parts, shown, strict=True) if not f.field]
+            parts.append(_grouped_counts(shown))
+
+            def count(matched):
+                return _top_values(union_all(parts, matched=matched), shown)
+        else:
+            parts.append(_total_query(_filter(counted, self.state)))
+
+            def count(matched):
+                return union_all(parts, matched=matched)
+
         share = self.sample_share
         if share is None:
-            return self.cached("facets", lambda: union_all(parts, matched=self.base_entries))
+            return self.cached("facets", lambda: count(self.base_entries))
         matched = search_index.sampled_matches_sql(
             self.scoped_entries, self.query, self.language, share, MATCHED_COLUMNS
         )
-        rows = self.cached("facets", lambda: union_all(parts, matched=matched))
+        rows = self.cached("facets", lambda: count(matched))
         return [(param, value, name, about(n / share)) for param, value, name, n in rows]
 
     @cached_property
