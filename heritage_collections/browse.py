@@ -263,6 +263,12 @@ def _facet_counts_query(entries, facet):
 
 
 MATCHED = "browse_matched"
+# The columns of the entries a text query matched, as union_all's parts read them.
+MATCHED_COLUMNS = [
+    f.attname for f in CatalogueEntry._meta.concrete_fields if f.attname != "search_document"
+]
+# union_all's part counting a broad query's sample under every filter (the total's estimate).
+TOTAL = "_total"
 
 
 def union_all(querysets, matched=None):
@@ -270,25 +276,82 @@ def union_all(querysets, matched=None):
 
     ``matched``: catalogue entries (a text query's) the querysets read instead of the whole
     table: found once and materialized, so the text search is not run again for each part.
+    A queryset, or the (SQL, params) of a query of MATCHED_COLUMNS (a sample of them). A
+    part can also be the (SQL, params) of a query of MATCHED itself.
     """
     parts, params = [], []
     prefix = ""
     if matched is not None:
         table = connection.ops.quote_name(CatalogueEntry._meta.db_table)
-        columns = [f.attname for f in CatalogueEntry._meta.concrete_fields]
-        columns = [name for name in columns if name != "search_document"]
-        matched_sql, params = matched.values(*columns).query.sql_with_params()
+        if not isinstance(matched, tuple):
+            matched = matched.values(*MATCHED_COLUMNS).query.sql_with_params()
+        matched_sql, params = matched
         params = list(params)
         prefix = f"WITH {MATCHED} AS MATERIALIZED ({matched_sql}) "
     for number, queryset in enumerate(querysets):
-        sql, part_params = queryset.query.sql_with_params()
-        if matched is not None:
-            sql = sql.replace(table, MATCHED)
+        if isinstance(queryset, tuple):  # (SQL, params) reading MATCHED itself
+            sql, part_params = queryset
+        else:
+            sql, part_params = queryset.query.sql_with_params()
+            if matched is not None:
+                sql = sql.replace(table, MATCHED)
         parts.append(f"SELECT * FROM ({sql}) AS part{number}")
         params.extend(part_params)
     with connection.cursor() as cursor:
         cursor.execute(prefix + " UNION ALL ".join(parts), params)
         return cursor.fetchall()
+
+
+def _total_query(entries):
+    """union_all's part counting ``entries``, as a row (TOTAL, "", "", count)."""
+    text = CharField()
+    return (
+        entries.values("language_code")
+        .annotate(n=Count("id"), facet=Value(TOTAL, text), value=Value("", text))
+        .annotate(name=Value("", text))
+        .values_list("facet", "value", "name", "n")
+    )
+
+
+def _grouped_counts(facets):
+    """PostgreSQL, the matches of a broad query without filters: (SQL, params) of one part
+    counting every value of ``facets`` (but the tags) and the total in one scan of the
+    matches (``GROUPING SETS``), where a part per facet would scan and sort them again each."""
+    columns = [(facet.param, facet.field) for facet in facets if facet.field]
+    which = " ".join(f"WHEN GROUPING({field}) = 0 THEN '{param}'" for param, field in columns)
+    value = ", ".join(f"{field}::text" for _param, field in columns)
+    sets = ", ".join(f"({field})" for _param, field in columns)
+    sql = (
+        f"SELECT CASE {which} ELSE '{TOTAL}' END AS facet, COALESCE({value}, '') AS value, "
+        f"'' AS name, count(*) AS n FROM {MATCHED} GROUP BY GROUPING SETS ({sets}, ())"
+    )
+    return sql, []
+
+
+def _top_values(rows, facets):
+    """The rows of _grouped_counts as those of _facet_counts_query: no empty value, only
+    the items with an image, each facet's most frequent values first, at most its limit."""
+    grouped = defaultdict(list)
+    for param, value, name, count in rows:
+        grouped[param].append((param, value, name, count))
+    kept = [row for row in rows if row[0] not in {f.param for f in facets if f.field}]
+    for facet in facets:
+        if not facet.field:
+            continue
+        values = [row for row in grouped[facet.param] if row[1] not in ("", "false")]
+        values.sort(key=lambda row: (-row[3], row[1]))
+        kept += values[: facet.limit]
+    return kept
+
+
+def about(number):
+    """A count estimated from a sample, as precise as a sample can say: two significant
+    digits (75,816 → 76,000; 1,234 → 1,200; 87 → 87)."""
+    number = round(number)
+    if number < 100:
+        return number
+    digits = len(str(number)) - 2
+    return round(number, -digits)
 
 
 # Results ------------------------------------------------------------------------------------
@@ -335,24 +398,37 @@ class Browse:
     # The results page --------------------------------------------------------------------
 
     def results(self):
-        """A Django Page of ItemPages (cards' images prefetched), in the chosen order."""
-        if self.state.sort == "relevance":
+        """A Django Page of ItemPages (cards' images prefetched), in the chosen order.
+        ``estimated``: its total counted from a sample (a broad query); ``unranked``: sorted
+        by relevance, but too many match to rank them all, so by title."""
+        broad_total, estimated = self.broad_total
+        if self.state.sort == "relevance" and broad_total is None:
             # The search engine ranks the filtered items itself, in one query.
             within = _filter(self.scoped_entries, self.state)
             years = (self.state.year_from, self.state.year_to)
             filtered = bool(self.scope or self.state.values) or years != (None, None)
-            ranked = search_index.ranked(within, self.query, self.language, filtered=filtered)
+            ranked = search_index.ranked(
+                within, self.query, self.language, filtered=filtered, broad=self.broad
+            )
             page_obj = Paginator(ranked, ITEMS_PER_PAGE).get_page(self.state.page)
             capped = len(ranked) == MAX_RANKED
             page_obj.ranked_cap = MAX_RANKED if capped else None
             page_obj.total = self.entries.count() if capped else len(ranked)
         else:
-            ordered = self.entries.order_by(*SORT_ORDER[self.state.sort])
+            if broad_total is not None and self.state.sort == "relevance":
+                ordered = self.broad_results
+            else:
+                ordered = self.entries.order_by(*SORT_ORDER[self.state.sort])
             paginator = Paginator(ordered.values_list("page_id", flat=True), ITEMS_PER_PAGE)
-            paginator.count = self.cached("total", self.entries.count)
+            if broad_total is not None:
+                paginator.count = broad_total
+            else:
+                paginator.count = self.cached("total", self.entries.count)
             page_obj = paginator.get_page(self.state.page)
             page_obj.ranked_cap = None
             page_obj.total = page_obj.paginator.count
+        page_obj.estimated = estimated
+        page_obj.unranked = broad_total is not None and self.state.sort == "relevance"
         ids = list(page_obj.object_list)
         by_pk = {item.pk: item for item in self._items(ids)}
         page_obj.object_list = [by_pk[pk] for pk in ids if pk in by_pk]
@@ -360,6 +436,54 @@ class Browse:
             for item in page_obj.object_list:
                 item.search_snippet = search_index.item_snippet(item, self.query)
         return page_obj
+
+    # A broad text query ------------------------------------------------------------------
+
+    @cached_property
+    def matches_estimate(self):
+        """(about how many entries here match the text query, whether exactly): read from
+        the index's statistics, no entry read (search_index.estimated_matches)."""
+        return search_index.estimated_matches(
+            self.scoped_entries, self.query, self.language, filtered=bool(self.scope)
+        )
+
+    @cached_property
+    def broad(self):
+        """Whether the text query matches too many entries to rank them all
+        (search_index.BROAD_MATCHES)."""
+        return bool(self.query) and self.matches_estimate[0] > search_index.BROAD_MATCHES
+
+    @cached_property
+    def sample_share(self):
+        """The share of a very broad query's matches (search_index.sample_above()) that
+        its total and facets are counted in; None when all are counted."""
+        number, _exact = self.matches_estimate
+        if not self.broad or number <= search_index.sample_above():
+            return None
+        return min(1.0, search_index.SAMPLE_MATCHES / number)
+
+    @cached_property
+    def broad_results(self):
+        """The results of a broad text query, by title (search_index.by_title)."""
+        number, _exact = self.matches_estimate
+        within = _filter(self.scoped_entries, self.state)
+        return search_index.by_title(within, self.query, self.language, number)
+
+    @cached_property
+    def broad_total(self):
+        """(the results' number, whether estimated) for a broad text query whose filters
+        still leave many; (None, False) when the results are few enough to count and rank
+        them all."""
+        if not self.broad:
+            return None, False
+        number, exact = self.matches_estimate
+        years = (self.state.year_from, self.state.year_to)
+        if exact and not self.state.values and years == (None, None):
+            return number, False
+        estimate = sum(n for param, _value, _name, n in self._facet_rows if param == TOTAL)
+        if estimate <= search_index.BROAD_MATCHES:
+            return None, False
+        return estimate, self.sample_share is not None
 
     @cached_property
     def suggestion(self):
@@ -391,18 +515,56 @@ class Browse:
     # Facets ------------------------------------------------------------------------------
 
     @cached_property
-    def facets(self):
-        """Every facet with its values and counts (one query), selected values first."""
-        shown = [facet for facet in FACETS if facet.param not in self.scope]
+    def _facet_rows(self):
+        """(facet param, value, name, count) of every shown facet's values; for a broad
+        query, counted in a sample of its matches and scaled up, with the TOTAL row."""
         # With a text query, the parts count among its matches, found once.
         counted = self.scoped_entries if self.query else self.base_entries
-        rows = self.cached(
-            "facets",
-            lambda: union_all(
-                [_facet_counts_query(_filter(counted, self.state, skip=f.param), f) for f in shown],
-                matched=self.base_entries if self.query else None,
-            ),
+        parts = [
+            _facet_counts_query(_filter(counted, self.state, skip=f.param), f)
+            for f in self._shown_facets
+        ]
+        if not self.broad:
+            matched = self.base_entries if self.query else None
+            return self.cached("facets", lambda: union_all(parts, matched=matched))
+        # A broad query's total is counted in the same pass.
+        years = (self.state.year_from, self.state.year_to)
+        if connection.vendor == "postgresql" and not self.state.values and years == (None, None):
+            shown = self._shown_facets
+            parts = [part for part, f in zip(parts, shown, strict=True) if not f.field]
+            parts.append(_grouped_counts(shown))
+
+            def count(matched):
+                return _top_values(union_all(parts, matched=matched), shown)
+        else:
+            parts.append(_total_query(_filter(counted, self.state)))
+
+            def count(matched):
+                return union_all(parts, matched=matched)
+
+        share = self.sample_share
+        if share is None:
+            return self.cached("facets", lambda: count(self.base_entries))
+        matched = search_index.sampled_matches_sql(
+            self.scoped_entries, self.query, self.language, share, MATCHED_COLUMNS
         )
+        rows = self.cached("facets", lambda: count(matched))
+        return [(param, value, name, about(n / share)) for param, value, name, n in rows]
+
+    @cached_property
+    def _shown_facets(self):
+        return [facet for facet in FACETS if facet.param not in self.scope]
+
+    @property
+    def facets_estimated(self):
+        """Whether the facets' counts are estimates (a broad query's sample)."""
+        return self.sample_share is not None
+
+    @cached_property
+    def facets(self):
+        """Every facet with its values and counts (one query), selected values first."""
+        shown = self._shown_facets
+        rows = self._facet_rows
         by_facet = defaultdict(list)
         for param, value, name, count in rows:
             by_facet[param].append((value, name, count))

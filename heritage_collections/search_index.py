@@ -18,12 +18,13 @@ The index follows the catalogue: ``heritage_collections.catalogue`` calls ``inde
 for every batch of entries it writes (publish, unpublish, move, delete, translation, import).
 """
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import BooleanField, FloatField
+from django.db.models import BooleanField, F, FloatField
 from django.db.models.expressions import RawSQL
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
@@ -48,6 +49,24 @@ TITLE_WEIGHT = 10.0
 MAX_TEXT = 20_000  # characters of description indexed (the rest of a long text adds little)
 ENTRY_TABLE = CatalogueEntry._meta.db_table
 WORD_LENGTHS = (3, 40)  # the words "did you mean" knows
+# A text query matching more of a language's entries than this is "broad" (a word such as
+# "drawing" matches three items in four): ranking every match (ts_rank or bm25 reads each
+# one's whole document) would take too long, so its results come by title (by_title), and
+# its total is counted in the same pass as the facets. When even that pass would read too
+# many rows (sample_above()), the total and the facets are counted in a random sample of
+# about SAMPLE_MATCHES of the matches and shown as estimates.
+BROAD_MATCHES = 2_000
+SAMPLE_MATCHES = 1_000
+# PostgreSQL's sample reads a share of the whole table (its pages at random, every
+# language's rows on them), so it reads fewer rows than the matches only when they are
+# many; SQLite's is a share of the FTS5 index's list of matches, cheap at any number.
+SAMPLE_ABOVE = {"postgresql": 25_000, "sqlite": BROAD_MATCHES}
+# Beyond this many matches, most entries match: by_title reads the title index in order.
+INDEX_ORDER_ABOVE = 25_000
+# The site search ranks up to BROAD_MATCHES matches too; beyond, its items come by title.
+# SQLite: a sample of entries picked by a hash of their id (Knuth's multiplicative hash),
+# so that neighbouring ids (an item's five languages, an import's rows) spread evenly.
+HASH_MULTIPLIER, HASH_RANGE = 2654435761, 1000
 
 
 def config(language):
@@ -252,9 +271,12 @@ def _fts_match(terms):
     return " AND ".join(alternatives)
 
 
-def matching(entries, query, language):
+def matching(entries, query, language, broad=False):
     """``entries`` (CatalogueEntry rows of ``language``) narrowed to those matching every
-    word and phrase of ``query``."""
+    word and phrase of ``query``. ``broad``: most entries match, and they are read in the
+    order of an index of ``entries`` (by_title) up to a page's last: on SQLite the
+    matches are then looked up for each entry read (``+id``: not the primary key's index),
+    not each match's entry looked up and all of them sorted."""
     terms = parse_query(query)
     if not terms:
         return entries.none()
@@ -264,18 +286,65 @@ def matching(entries, query, language):
             RawSQL(f"search_document @@ {sql}", params, output_field=BooleanField())
         )
     table = fts_table(language)
-    return entries.filter(
-        id__in=RawSQL(f"SELECT rowid FROM {table} WHERE {table} MATCH %s", [_fts_match(terms)])
+    matches = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"
+    if broad:
+        column = f"+{connection.ops.quote_name(ENTRY_TABLE)}.id"
+        condition = RawSQL(f"{column} IN ({matches})", [_fts_match(terms)], BooleanField())
+        return entries.filter(condition)
+    return entries.filter(id__in=RawSQL(matches, [_fts_match(terms)]))
+
+
+def estimated_matches(entries, query, language, filtered=True):
+    """(about how many of ``entries`` match ``query``, whether that is exact), cheaply:
+    PostgreSQL's planner estimate (from the statistics of the lexemes, no row read);
+    SQLite's count of the language's matches in its FTS5 table (an index read, no entry
+    read), exact when ``entries`` are all of ``language`` (``filtered=False``), else what
+    the filters can only narrow."""
+    if not parse_query(query):
+        return 0, True
+    if connection.vendor == "postgresql":
+        plan = json.loads(matching(entries, query, language).values("id").explain(format="json"))
+        return int(plan[0]["Plan"]["Plan Rows"]), False
+    table = fts_table(language)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM {table} WHERE {table} MATCH %s",
+            [_fts_match(parse_query(query))],
+        )
+        return cursor.fetchone()[0], not filtered
+
+
+def sampled_matches_sql(entries, query, language, share, columns):
+    """(SQL, params) selecting ``columns`` of a random ``share`` (0–1) of the ``entries``
+    matching ``query``, the same share each time (facet counts do not flicker between
+    pages). PostgreSQL: ``TABLESAMPLE SYSTEM``, the table's pages picked at random, so only
+    those are read; SQLite: the FTS5 matches whose rowid hashes into the share."""
+    if connection.vendor == "postgresql":
+        sql, params = matching(entries, query, language).values(*columns).query.sql_with_params()
+        table = connection.ops.quote_name(ENTRY_TABLE)
+        percent = f"{min(100.0, share * 100):.4f}"
+        sampled = f"FROM {table} TABLESAMPLE SYSTEM ({percent}) REPEATABLE (19)"
+        return sql.replace(f"FROM {table}", sampled, 1), params
+    table = fts_table(language)
+    within = round(share * HASH_RANGE)
+    sample = RawSQL(
+        f"SELECT rowid FROM {table} WHERE {table} MATCH %s "
+        f"AND (rowid * {HASH_MULTIPLIER}) %% {HASH_RANGE} < {within}",
+        [_fts_match(parse_query(query))],
     )
+    return entries.filter(id__in=sample).values(*columns).query.sql_with_params()
 
 
-def ranked(entries, query, language, limit=MAX_RANKED, filtered=True):
+def ranked(entries, query, language, limit=MAX_RANKED, filtered=True, broad=False):
     """Page ids of ``entries`` (filtered, without the text query) matching ``query``, best
     first: title and identifier before the rest, then by title. At most ``limit``.
-    ``filtered=False``: ``entries`` are all of ``language`` (no scope, no filter)."""
+    ``filtered=False``: ``entries`` are all of ``language`` (no scope, no filter).
+    ``broad``: the query alone matches many entries (BROAD_MATCHES), the filters few."""
     terms = parse_query(query)
     if not terms:
         return []
+    if broad and filtered and connection.vendor == "sqlite":
+        return _ranked_by_filter(entries, terms, language, limit)
     if connection.vendor == "postgresql":
         sql, params = _tsquery(terms, language)
         rank = RawSQL(f"ts_rank(%s, search_document, {sql})", [RANK_WEIGHTS, *params], FloatField())
@@ -311,10 +380,53 @@ def ranked(entries, query, language, limit=MAX_RANKED, filtered=True):
         return [row[0] for row in cursor.fetchall()]
 
 
+def _ranked_by_filter(entries, terms, language, limit):
+    """SQLite, a broad query narrowed by filters to few entries: the filtered entries read
+    through their own index, each looked up among the matches (one list of them, built
+    once), those matching in their title first, then by title; not every match joined to
+    its entry to rank it by bm25."""
+    table = fts_table(language)
+    match = _fts_match(terms)
+    column = f"+{connection.ops.quote_name(ENTRY_TABLE)}.id"
+    matches = f"SELECT rowid FROM {table} WHERE {table} MATCH %s"
+    in_title = RawSQL(f"{column} IN ({matches})", [f"title : ({match})"], BooleanField())
+    found = entries.filter(RawSQL(f"{column} IN ({matches})", [match], BooleanField()))
+    found = found.annotate(in_title=in_title).order_by("-in_title", "sort_title", "page_id")
+    return list(found.values_list("page_id", flat=True)[:limit])
+
+
 def search_items(query, language, limit=MAX_RANKED):
     """The site search's items: page ids of the items served in ``language``, best first."""
+    if limit <= 0:
+        return []
     entries = CatalogueEntry.objects.filter(language_code=language)
-    return ranked(entries, query, language, limit, filtered=False) if limit > 0 else []
+    number, _exact = estimated_matches(entries, query, language, filtered=False)
+    if number > BROAD_MATCHES:
+        broad = by_title(entries, query, language, number)
+        return list(broad.values_list("page_id", flat=True)[:limit])
+    return ranked(entries, query, language, limit, filtered=False)
+
+
+def sample_above():
+    """How many matches a query has before browse counts them in a sample."""
+    return SAMPLE_ABOVE[connection.vendor]
+
+
+def by_title(entries, query, language, number):
+    """``entries`` matching a broad ``query`` (about ``number`` matches), by title: the
+    order of a broad query's results, cheap whatever the number of matches.
+
+    Beyond INDEX_ORDER_ABOVE matches, most entries match: the title index of the entries is
+    read in order, each entry checked, up to the page's last result. Fewer, the matches
+    can all be far down that index (every "Title not known" matches "known", 5,000 of
+    them under "t"): they are found by the text index and only they are sorted; on
+    PostgreSQL, ``NULLS FIRST`` (titles are never null) is an order the title index does
+    not give, so the planner does not walk it."""
+    if number > INDEX_ORDER_ABOVE:
+        matches = matching(entries, query, language, broad=True)
+        return matches.order_by("sort_title", "page_id")
+    matches = matching(entries, query, language)
+    return matches.order_by(F("sort_title").asc(nulls_first=True), "page_id")
 
 
 def identified_item(query, language):

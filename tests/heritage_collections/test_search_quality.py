@@ -8,6 +8,7 @@ and misspellings with the suggestion they get. The suite runs on SQLite and Post
 
 import pytest
 
+from heritage_collections import search_index
 from heritage_collections.models import ObjectType
 from tests.factories import CollectionPageFactory, ItemPageFactory, PartnerPageFactory
 
@@ -214,3 +215,26 @@ def test_a_renamed_object_type_finds_its_items_by_the_new_name(client, library):
     english.save()
     response = client.get("/en/collections/", {"q": "sketches"})
     assert {item.title for item in response.context["items"]} == {TREES}
+
+
+def test_a_broad_query_is_counted_in_a_sample_and_says_so(client, library, monkeypatch):
+    # As if "dipinto" matched most of a large catalogue: its matches are sampled (all of
+    # them here), counted as an estimate and shown by title, not ranked.
+    # (PostgreSQL's planner estimates a table it has no statistics of: at least one row.)
+    monkeypatch.setattr(search_index, "BROAD_MATCHES", 0)
+    monkeypatch.setattr(search_index, "SAMPLE_ABOVE", {"postgresql": 0, "sqlite": 0})
+    monkeypatch.setattr(search_index, "SAMPLE_MATCHES", 10)
+    response = client.get("/it/collections/", {"q": "dipinto", "type": "painting"})
+    items, browse = response.context["items"], response.context["browse"]
+    assert [item.title for item in items] == [RITRATTO, SUNSET]
+    assert items.unranked and items.estimated
+    (types,) = [group for group in browse.facets if group.param == "type"]
+    assert {value.value: value.count for value in types.values} == {"painting": 2}
+    content = response.content.decode()
+    assert "Circa 2 oggetti" in content
+    assert "i numeri accanto ai filtri sono stime" in content
+    # Without a filter every facet is counted in one pass (PostgreSQL: GROUPING SETS).
+    browse = client.get("/it/collections/", {"q": "dipinto"}).context["browse"]
+    counts = {(g.param, v.value): v.count for g in browse.facets for v in g.values}
+    assert counts[("type", "painting")] == 2
+    assert sum(n for (param, _value), n in counts.items() if param == "partner") == 2
