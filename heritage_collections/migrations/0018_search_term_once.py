@@ -49,7 +49,7 @@ def every_language(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("heritage_collections", "0016_search_index"),
+        ("heritage_collections", "0017_item_care_labels"),
     ]
 
     operations = [migrations.RunPython(distinct_stems, every_language)]
