@@ -100,7 +100,7 @@ $(VENDORED): frontend/package-lock.json Makefile
 	@command -v npm >/dev/null || { echo "npm is needed to build static/vendor/ (Debian: apt-get install -y npm)." >&2; exit 1; }
 	cd frontend && npm ci --no-audit --no-fund --loglevel=error
 	rm -rf static/vendor && mkdir -p static/vendor/leaflet static/vendor/leaflet.markercluster \
-		static/vendor/topojson-client static/vendor/world-atlas
+		static/vendor/topojson-client static/vendor/world-atlas static/vendor/openseadragon
 	# The source maps go with the scripts: collectstatic's manifest follows sourceMappingURL.
 	cp -r frontend/node_modules/leaflet/dist/leaflet.js frontend/node_modules/leaflet/dist/leaflet.js.map \
 		frontend/node_modules/leaflet/dist/leaflet.css \
@@ -114,6 +114,9 @@ $(VENDORED): frontend/package-lock.json Makefile
 		frontend/node_modules/topojson-client/LICENSE static/vendor/topojson-client/
 	cp frontend/node_modules/world-atlas/countries-110m.json frontend/node_modules/world-atlas/countries-50m.json \
 		frontend/node_modules/world-atlas/LICENSE static/vendor/world-atlas/
+	cp frontend/node_modules/openseadragon/build/openseadragon/openseadragon.min.js \
+		frontend/node_modules/openseadragon/build/openseadragon/openseadragon.min.js.map \
+		frontend/node_modules/openseadragon/LICENSE.txt static/vendor/openseadragon/
 	touch $@
 
 # The end-to-end tests drive Debian's Chromium: Playwright's own browser download does not

@@ -312,11 +312,14 @@ MAP_TILE_URL = os.environ.get("MAP_TILE_URL", "")
 MAP_TILE_ATTRIBUTION = os.environ.get("MAP_TILE_ATTRIBUTION", "")
 # The tile server's origin, allowed as an image source by the public site's policy.
 MAP_TILE_SOURCES = _media_sources(MAP_TILE_URL)
+# An empty inline <style>, and only that: the item viewer adds one (static/js/viewer.js) so that
+# OpenSeadragon does not add its own, with content, which the policy would refuse.
+EMPTY_STYLE = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
         "script-src": ["'self'"],
-        "style-src": ["'self'"],
+        "style-src": ["'self'", EMPTY_STYLE],
         "img-src": ["'self'", "data:", *MEDIA_SOURCES, *MAP_TILE_SOURCES],
         "media-src": ["'self'", *MEDIA_SOURCES],
         "frame-src": EMBED_FRAME_SOURCES,

@@ -1,13 +1,18 @@
 /*
- * The item page's image viewer: zoom and pan on the large rendition of an item's images.
+ * The item page's image viewer: zoom and pan on an item's images, down to their full detail.
  *
  * Without JavaScript each image links to its large rendition. With it, those links become
  * buttons that open the <dialog data-viewer> of the page (templates/heritage_collections/
- * includes/viewer.html), which loads the large rendition only then. The dialog's own
- * behaviour gives focus trapping, Escape and a modal backdrop; focus returns to the button
- * that opened it. Zoom: the +/− buttons and keys, the mouse wheel, a double click, two
- * fingers. Pan: dragging, the arrow keys. 0 fits the image again. Motion is animated only
- * when the visitor has not asked for reduced motion (item.css).
+ * includes/viewer.html), which loads the image only then. The dialog's own behaviour gives
+ * focus trapping, Escape and a modal backdrop; focus returns to the button that opened it.
+ * Zoom: the +/− buttons and keys, the mouse wheel, a double click, two fingers. Pan:
+ * dragging, the arrow keys. 0 fits the image again. Motion is animated only when the
+ * visitor has not asked for reduced motion (item.css).
+ *
+ * Deep zoom: where the image has a IIIF image service (its info.json), OpenSeadragon, this
+ * site's own copy loaded the first time the viewer opens, draws the tiles of the part on
+ * screen at the detail the zoom asks for; the same buttons, keys and announcements drive it.
+ * Where the service or the script cannot be had, the viewer zooms the large rendition.
  */
 (function () {
   "use strict";
@@ -21,6 +26,36 @@
     return Math.min(high, Math.max(low, value));
   }
 
+  var deepZoomScript = null;
+
+  // OpenSeadragon, loaded once from `src` (the site's static copy).
+  function loadDeepZoom(src) {
+    if (window.OpenSeadragon) {
+      return Promise.resolve(window.OpenSeadragon);
+    }
+    if (!deepZoomScript) {
+      // OpenSeadragon adds an inline <style> unless one with this attribute is there; the
+      // content security policy refuses inline styles, so an empty one stands in for it.
+      var marker = document.createElement("style");
+      marker.setAttribute("data-openseadragon-mobile-css", "true");
+      document.head.appendChild(marker);
+      deepZoomScript = new Promise(function (resolve, reject) {
+        var script = document.createElement("script");
+        script.src = src;
+        script.onload = function () {
+          if (window.OpenSeadragon) {
+            resolve(window.OpenSeadragon);
+          } else {
+            reject(new Error("OpenSeadragon did not load"));
+          }
+        };
+        script.onerror = reject;
+        document.head.appendChild(script);
+      });
+    }
+    return deepZoomScript;
+  }
+
   function Viewer(dialog, triggers) {
     this.dialog = dialog;
     this.triggers = triggers;
@@ -30,6 +65,10 @@
     this.status = dialog.querySelector("[data-viewer-status]");
     this.thumbs = Array.prototype.slice.call(dialog.querySelectorAll("[data-viewer-goto]"));
     this.fullscreenButton = dialog.querySelector('[data-viewer-action="fullscreen"]');
+    this.deepBox = dialog.querySelector("[data-viewer-deep]");
+    this.deepZoomSrc = dialog.getAttribute("data-viewer-deep-zoom");
+    this.deep = null; // the OpenSeadragon viewer, once made
+    this.deepShown = false;
     this.index = 0;
     this.scale = 1;
     this.x = 0;
@@ -66,6 +105,9 @@
     this.stage.addEventListener(
       "wheel",
       function (event) {
+        if (viewer.deepShown) {
+          return; // OpenSeadragon zooms with the wheel itself
+        }
         event.preventDefault();
         var factor = Math.exp(-event.deltaY * (event.deltaMode === 1 ? 0.05 : 0.002));
         viewer.zoomAt(viewer.scale * factor, viewer.pointFrom(event), true);
@@ -73,10 +115,16 @@
       { passive: false }
     );
     this.stage.addEventListener("dblclick", function (event) {
+      if (viewer.deepShown) {
+        return;
+      }
       var target = viewer.scale < MAX_SCALE ? viewer.scale * STEP * STEP : MIN_SCALE;
       viewer.zoomAt(target, viewer.pointFrom(event));
     });
     this.stage.addEventListener("pointerdown", function (event) {
+      if (viewer.deepShown) {
+        return;
+      }
       viewer.onPointerDown(event);
     });
     this.stage.addEventListener("pointermove", function (event) {
@@ -130,9 +178,121 @@
         thumb.removeAttribute("aria-current");
       }
     });
+    this.showDeep(false);
     this.reset();
     this.announce(this.imageStatus());
-    this.loadLarge(large, index);
+    var info = trigger.getAttribute("data-viewer-info");
+    if (info && this.deepZoomSrc && window.Promise) {
+      this.openDeep(info, large, index);
+    } else {
+      this.loadLarge(large, index);
+    }
+  };
+
+  Viewer.prototype.openDeep = function (info, large, index) {
+    var viewer = this;
+    this.dialog.classList.add("is-loading");
+    var fallBack = function () {
+      if (viewer.index === index) {
+        viewer.showDeep(false);
+        viewer.dialog.classList.remove("is-loading");
+        viewer.loadLarge(large, index);
+      }
+    };
+    loadDeepZoom(this.deepZoomSrc).then(function (OpenSeadragon) {
+      if (viewer.index !== index || !viewer.dialog.open) {
+        return;
+      }
+      // Shown (over the preview) before it is made and opens: it measures the stage then.
+      viewer.deepBox.hidden = false;
+      if (!viewer.deep) {
+        viewer.deep = viewer.makeDeep(OpenSeadragon);
+      }
+      viewer.deep.openIndex = index;
+      viewer.deep.fallBack = fallBack;
+      viewer.deep.open(info);
+    }, fallBack);
+  };
+
+  Viewer.prototype.makeDeep = function (OpenSeadragon) {
+    var viewer = this;
+    var deep = OpenSeadragon({
+      element: this.deepBox,
+      showNavigationControl: false, // the dialog's own buttons drive it
+      keyboardNavEnabled: false, // and its own keys (onKey)
+      visibilityRatio: 1,
+      constrainDuringPan: true,
+      // Up to four screen pixels for one of the image's own: past its detail, as far as the
+      // rendition viewer goes with a small image.
+      maxZoomPixelRatio: 4,
+      animationTime: window.matchMedia("(prefers-reduced-motion: reduce)").matches ? 0 : 0.6,
+      gestureSettingsMouse: { clickToZoom: false, dblClickToZoom: true },
+    });
+    deep.addHandler("open", function () {
+      // Shown once the first tile is drawn: until then the viewport is still settling, and
+      // a zoom asked for would be undone.
+      deep.addOnceHandler("tile-loaded", function () {
+        if (deep.openIndex !== viewer.index || !viewer.dialog.open) {
+          return;
+        }
+        viewer.dialog.classList.remove("is-loading");
+        deep.viewport.goHome(true);
+        viewer.showDeep(true);
+        viewer.syncDeepZoom(true);
+      });
+    });
+    deep.addHandler("open-failed", function () {
+      if (deep.fallBack) {
+        deep.fallBack();
+      }
+    });
+    deep.addHandler("zoom", function () {
+      viewer.syncDeepZoom(true);
+    });
+    return deep;
+  };
+
+  Viewer.prototype.showDeep = function (shown) {
+    this.deepShown = shown;
+    this.dialog.setAttribute("data-viewer-mode", shown ? "tiles" : "image");
+    this.deepBox.hidden = !shown;
+    this.image.hidden = shown;
+    if (!shown && this.deep) {
+      this.deep.close();
+    }
+  };
+
+  // The zoom of the deep viewer as a scale of the fitted image, as the dialog shows it.
+  Viewer.prototype.syncDeepZoom = function (quiet) {
+    var viewport = this.deep.viewport;
+    var scale = viewport.getZoom(true) / viewport.getHomeZoom();
+    var changed = Math.round(scale * 100) !== Math.round(this.scale * 100);
+    this.scale = scale;
+    this.dialog.classList.toggle("is-zoomed", scale > MIN_SCALE + 0.001);
+    this.dialog.setAttribute("data-zoom", String(Math.round(scale * 100)));
+    if (changed && !quiet) {
+      this.announce(this.zoomStatus());
+    }
+  };
+
+  Viewer.prototype.zoomDeep = function (factor) {
+    var viewport = this.deep.viewport;
+    // At once, as the buttons and keys of the rendition viewer: an animated zoom is undone
+    // when the stage is measured again while it runs (OpenSeadragon refits on a resize).
+    viewport.zoomBy(factor, null, true);
+    viewport.applyConstraints(true);
+    var scale = viewport.getZoom(true) / viewport.getHomeZoom();
+    this.scale = scale;
+    this.dialog.setAttribute("data-zoom", String(Math.round(scale * 100)));
+    this.dialog.classList.toggle("is-zoomed", scale > MIN_SCALE + 0.001);
+    this.announce(this.zoomStatus());
+  };
+
+  Viewer.prototype.panDeep = function (dx, dy) {
+    var OpenSeadragon = window.OpenSeadragon;
+    var viewport = this.deep.viewport;
+    viewport.panBy(viewport.deltaPointsFromPixels(new OpenSeadragon.Point(-dx, -dy)));
+    viewport.applyConstraints();
   };
 
   Viewer.prototype.loadLarge = function (url, index) {
@@ -166,6 +326,18 @@
   };
 
   Viewer.prototype.act = function (action) {
+    if (this.deepShown && (action === "zoom-in" || action === "zoom-out" || action === "reset")) {
+      if (action === "reset") {
+        this.deep.viewport.goHome();
+        this.scale = MIN_SCALE;
+        this.dialog.setAttribute("data-zoom", "100");
+        this.dialog.classList.remove("is-zoomed");
+        this.announce(this.zoomStatus());
+      } else {
+        this.zoomDeep(action === "zoom-in" ? STEP : 1 / STEP);
+      }
+      return;
+    }
     if (action === "zoom-in") {
       this.zoomAt(this.scale * STEP);
     } else if (action === "zoom-out") {
@@ -190,6 +362,13 @@
     }
     var step = this.stage.clientWidth * KEY_PAN;
     var handled = true;
+    if (this.deepShown) {
+      handled = this.onDeepKey(event.key, step);
+      if (handled) {
+        event.preventDefault();
+      }
+      return;
+    }
     switch (event.key) {
       case "+":
       case "=":
@@ -228,6 +407,29 @@
     }
   };
 
+  Viewer.prototype.onDeepKey = function (key, step) {
+    if (key === "+" || key === "=") {
+      this.zoomDeep(STEP);
+    } else if (key === "-" || key === "_" || key === "\u2212") {
+      this.zoomDeep(1 / STEP);
+    } else if (key === "0") {
+      this.act("reset");
+    } else if ((key === "ArrowLeft" || key === "ArrowRight") && this.scale <= MIN_SCALE + 0.001) {
+      if (this.triggers.length < 2) {
+        return false;
+      }
+      var offset = key === "ArrowLeft" ? -1 : 1;
+      this.show((this.index + offset + this.triggers.length) % this.triggers.length);
+    } else if (key === "ArrowLeft" || key === "ArrowRight") {
+      this.panDeep(key === "ArrowLeft" ? step : -step, 0);
+    } else if (key === "ArrowUp" || key === "ArrowDown") {
+      this.panDeep(0, key === "ArrowUp" ? step : -step);
+    } else {
+      return false;
+    }
+    return true;
+  };
+
   // Geometry: the image is laid out to fit the stage, then moved by (x, y) and scaled by
   // `scale` around its centre. Points are relative to the stage's centre.
 
@@ -262,6 +464,9 @@
   };
 
   Viewer.prototype.reset = function () {
+    if (this.deepShown) {
+      this.deep.viewport.goHome(true);
+    }
     this.scale = MIN_SCALE;
     this.x = 0;
     this.y = 0;
@@ -362,6 +567,9 @@
     button.className = link.className;
     button.setAttribute("aria-haspopup", "dialog");
     button.setAttribute("data-viewer-src", link.getAttribute("href"));
+    if (link.hasAttribute("data-viewer-info")) {
+      button.setAttribute("data-viewer-info", link.getAttribute("data-viewer-info"));
+    }
     while (link.firstChild) {
       button.appendChild(link.firstChild);
     }

@@ -3,6 +3,10 @@
 The item is the first photograph of the small hub of tests/conftest.py (``tree``), given
 two large images here so that there is something to zoom and to switch between. The
 pages are the English ones: the interface strings are the template's own there.
+
+The viewer deep-zooms through the images' IIIF service (OpenSeadragon drawing its tiles);
+where the service does not answer, it zooms the large rendition: ``rendition_only`` makes
+the service fail, for the tests of that viewer.
 """
 
 import re
@@ -37,7 +41,54 @@ def zoom(viewer):
     return int(viewer.get_attribute("data-zoom"))
 
 
-def test_the_viewer_opens_by_keyboard_zooms_and_closes_with_escape(page, item):
+@pytest.fixture
+def rendition_only(page):
+    page.route(re.compile(r"/iiif/image/\d+/info\.json$"), lambda route: route.fulfill(status=404))
+    return page
+
+
+TILE = re.compile(r"/iiif/image/\d+/\d+,\d+,(\d+),\d+/(\d+),\d+/0/default\.jpg$")
+
+
+def test_the_viewer_deep_zooms_into_the_tiles_of_the_image_service(page, item):
+    # A tile of the full resolution: its region as wide as its size.
+    full_detail = []
+    page.on(
+        "request",
+        lambda request: (
+            full_detail.append(request.url)
+            if (tile := TILE.search(request.url)) and tile[1] == tile[2]
+            else None
+        ),
+    )
+    page.goto(URL)
+    page.locator("button.viewer-open").first.focus()
+    page.keyboard.press("Enter")
+    viewer = page.locator("dialog.viewer")
+    expect(viewer).to_have_attribute("data-viewer-mode", "tiles")
+    expect(viewer.locator("[data-viewer-deep]")).to_be_visible()
+    expect(viewer.locator("[data-viewer-image]")).to_be_hidden()
+    expect(viewer).to_have_attribute("data-zoom", "100")
+
+    page.keyboard.press("+")
+    expect(viewer).to_have_attribute("data-zoom", "150")
+    expect(page.locator("[data-viewer-status]")).to_have_text("Zoom 150%")
+    page.keyboard.press("+")
+    expect(viewer).to_have_attribute("data-zoom", "225")
+    # Zoomed in, the part on screen comes as tiles of the full image (1600 × 1200 here).
+    for _wait in range(50):
+        if full_detail:
+            break
+        page.wait_for_timeout(100)
+    assert full_detail
+    page.keyboard.press("0")
+    expect(viewer).to_have_attribute("data-zoom", "100")
+    page.keyboard.press("Escape")
+    expect(viewer).to_be_hidden()
+
+
+def test_the_viewer_opens_by_keyboard_zooms_and_closes_with_escape(rendition_only, item):
+    page = rendition_only
     page.goto(URL)
     opener = page.locator("button.viewer-open").first
     expect(opener).to_have_attribute("aria-haspopup", "dialog")
@@ -49,6 +100,8 @@ def test_the_viewer_opens_by_keyboard_zooms_and_closes_with_escape(page, item):
 
     expect(viewer).to_be_visible()
     expect(page.locator("[data-viewer-stage]")).to_be_focused()
+    # The image service does not answer: the viewer zooms the large rendition.
+    expect(viewer).to_have_attribute("data-viewer-mode", "image")
     image = viewer.locator("[data-viewer-image]")
     expect(image).to_have_attribute("alt", "A photograph of the river, front")
     # The large rendition is loaded now, not with the page.
@@ -68,7 +121,8 @@ def test_the_viewer_opens_by_keyboard_zooms_and_closes_with_escape(page, item):
     expect(opener).to_be_focused()
 
 
-def test_the_viewer_opens_by_mouse_zooms_with_buttons_and_wheel_and_pans(page, item):
+def test_the_viewer_opens_by_mouse_zooms_with_buttons_and_wheel_and_pans(rendition_only, item):
+    page = rendition_only
     page.goto(URL)
     page.get_by_role("button", name=re.compile("A photograph of the river, front")).click()
     viewer = page.get_by_role("dialog")
@@ -100,7 +154,8 @@ def test_the_viewer_opens_by_mouse_zooms_with_buttons_and_wheel_and_pans(page, i
     expect(viewer).to_be_hidden()
 
 
-def test_thumbnails_and_arrow_keys_switch_between_images(page, item):
+def test_thumbnails_and_arrow_keys_switch_between_images(rendition_only, item):
+    page = rendition_only
     page.goto(URL)
     page.locator("button.viewer-open").first.click()
     viewer = page.get_by_role("dialog")

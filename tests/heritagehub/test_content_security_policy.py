@@ -31,7 +31,8 @@ def admin(client, db):
     [
         ("default-src", ["'self'"]),
         ("script-src", ["'self'"]),
-        ("style-src", ["'self'"]),
+        # and an empty inline stylesheet (the item viewer's stand-in for OpenSeadragon's)
+        ("style-src", ["'self'", "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"]),
         ("img-src", ["'self'", "data:"]),
         ("frame-ancestors", ["'self'"]),
         ("base-uri", ["'self'"]),
