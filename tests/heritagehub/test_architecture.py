@@ -3,10 +3,12 @@
 An app may import only the apps in the layers before its own: ``heritagehub`` (what every app
 shares) first, the demo last. No circle of imports runs through files of different apps.
 The checker reads the source (``ast``): it sees imports inside functions too, so a lazy
-import does not hide an arrow pointing the wrong way.
+import does not hide an arrow pointing the wrong way; and no module of the project is
+imported inside a function at all, but in an app's ``ready()``, where Django wants it.
 """
 
 import ast
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -49,26 +51,28 @@ def app_of(relative):
     return relative.split("/")[0]
 
 
-def imports_of(source, module, is_package=False):
-    """Every module a file imports, at any depth (functions included), as absolute names.
+def _imported(node, package):
+    """The modules one import statement imports, as absolute names: ``from package import
+    name`` imports the module ``package.name`` where there is one, else ``package`` itself."""
+    if isinstance(node, ast.Import):
+        return [(alias.name,) for alias in node.names]
+    if node.level:
+        anchor = package.split(".")
+        anchor = anchor[: len(anchor) - (node.level - 1)]
+        base = ".".join(anchor + ([node.module] if node.module else []))
+    else:
+        base = node.module
+    return [(f"{base}.{alias.name}", base) for alias in node.names]
 
-    Yields ``(candidates, line)``: ``from package import name`` imports the module
-    ``package.name`` where there is one, else ``package`` itself.
-    """
+
+def imports_of(source, module, is_package=False):
+    """Every module a file imports, at any depth (functions included): ``(candidates, line)``."""
     tree = ast.parse(source)
     package = module if is_package else module.rpartition(".")[0]
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            yield from (((alias.name,), node.lineno) for alias in node.names)
-        elif isinstance(node, ast.ImportFrom):
-            if node.level:
-                anchor = package.split(".")
-                anchor = anchor[: len(anchor) - (node.level - 1)]
-                base = ".".join(anchor + ([node.module] if node.module else []))
-            else:
-                base = node.module
-            for alias in node.names:
-                yield (f"{base}.{alias.name}", base), node.lineno
+        if isinstance(node, ast.Import | ast.ImportFrom):
+            for candidates in _imported(node, package):
+                yield candidates, node.lineno
 
 
 def import_graph(base):
@@ -97,6 +101,46 @@ def arrows_against_the_order(base):
                 continue
             if other == "demo" or LAYER_OF[other] >= LAYER_OF[app]:
                 offenders.append(f"{relative}:{line} imports {target}")
+    return offenders
+
+
+def _is_app_ready(function, parent):
+    """Whether ``function`` is the ``ready()`` of an AppConfig: Django's place for imports
+    that need the models loaded."""
+    return (
+        function.name == "ready"
+        and isinstance(parent, ast.ClassDef)
+        and any(
+            getattr(base, "id", getattr(base, "attr", "")) == "AppConfig" for base in parent.bases
+        )
+    )
+
+
+def imports_inside_functions(base):
+    """``file:line imports file`` for each import of a project file inside a function,
+    ``AppConfig.ready()`` excepted: such an import hides a circle instead of removing it."""
+    files = dict(_source_files(base))
+    by_module = {_module_name(relative): relative for relative in files}
+    offenders = []
+    for relative, path in sorted(files.items()):
+        module = _module_name(relative)
+        package = module if path.name == "__init__.py" else module.rpartition(".")[0]
+        tree = ast.parse(path.read_text())
+        parents = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+        found = set()
+        for function in ast.walk(tree):
+            if not isinstance(function, ast.FunctionDef | ast.AsyncFunctionDef):
+                continue
+            if _is_app_ready(function, parents.get(function)):
+                continue
+            for node in ast.walk(function):
+                if not isinstance(node, ast.Import | ast.ImportFrom):
+                    continue
+                for candidates in _imported(node, package):
+                    target = next((by_module[n] for n in candidates if n in by_module), None)
+                    if target is not None:
+                        found.add((node.lineno, target))
+        offenders += [f"{relative}:{line} imports {target}" for line, target in sorted(found)]
     return offenders
 
 
@@ -148,6 +192,27 @@ def test_apps_import_only_the_apps_before_them():
     assert arrows_against_the_order(Path(settings.BASE_DIR)) == []
 
 
+# The imports still inside functions, all in one app: heritage_collections' page models and
+# the modules that read them (browse, the item's context, the catalogue, the vocabulary
+# labels, the Europeana facts) import each other, and its models are not yet split as those
+# of calls, events, stories and partners are (docs/architecture.md). A ratchet: the test
+# fails on a new one, and on one removed without its line here.
+WAITING_INSIDE_FUNCTIONS = [
+    "heritage_collections/europeana/panel.py imports heritage_collections/europeana/facts.py",
+    "heritage_collections/europeana/panel.py imports heritage_collections/permissions.py",
+    "heritage_collections/models.py imports heritage_collections/browse.py",
+    "heritage_collections/models.py imports heritage_collections/item_context.py",
+    "heritage_collections/models.py imports heritage_collections/search_index.py",
+]
+
+
+def test_no_module_of_the_project_is_imported_inside_a_function():
+    found = imports_inside_functions(Path(settings.BASE_DIR))
+    assert sorted({re.sub(r":\d+ ", " ", offender) for offender in found}) == (
+        WAITING_INSIDE_FUNCTIONS
+    )
+
+
 def test_no_import_cycle_runs_through_files_of_different_apps():
     assert cycles_across_apps(Path(settings.BASE_DIR)) == []
 
@@ -191,6 +256,20 @@ def test_the_checker_lets_the_demo_import_every_app_and_no_app_import_the_demo(t
         },
     )
     assert arrows_against_the_order(tmp_path) == ["home/models.py:1 imports demo/load.py"]
+
+
+def test_the_checker_finds_an_import_inside_a_function_but_not_in_an_apps_ready(tmp_path):
+    _plant(
+        tmp_path,
+        {
+            "stories/models.py": "class StoryIndexPage:\n    def feed(self):\n"
+            "        from .feeds import StoryFeed\n",
+            "stories/feeds.py": "import json\n\n\ndef feed():\n    import json\n",
+            "stories/apps.py": "from django.apps import AppConfig\n\n\nclass C(AppConfig):\n"
+            "    def ready(self):\n        from . import feeds\n",
+        },
+    )
+    assert imports_inside_functions(tmp_path) == ["stories/models.py:3 imports stories/feeds.py"]
 
 
 def test_the_checker_finds_a_cycle_through_files_of_two_apps(tmp_path):
