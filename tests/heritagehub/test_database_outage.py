@@ -98,7 +98,7 @@ def test_the_site_serves_again_once_the_database_is_back(tree, visitor):
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_other_errors_get_the_500_page_in_the_language_of_the_address(tree, visitor, language):
-    with mock.patch("heritagehub.views.render", side_effect=RuntimeError("boom")):
+    with mock.patch("search.views.render", side_effect=RuntimeError("boom")):
         response = visitor.get(f"/{language}/search/?q=carta")
     assert response.status_code == 500
     content = response.content.decode()
