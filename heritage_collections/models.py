@@ -523,6 +523,10 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         return item_listing(queryset).prefetch_related("tags")
 
 
+# The longest side of the image the viewer opens (the item page's "max-2400x2400").
+LARGE_RENDITION_SIDE = 2400
+
+
 class ItemImage(TranslatableMixin, Orderable):
     """One of an item's images, in order, with a caption that can be translated."""
 
@@ -545,6 +549,13 @@ class ItemImage(TranslatableMixin, Orderable):
     class Meta(TranslatableMixin.Meta, Orderable.Meta):
         verbose_name = _("item image")
         verbose_name_plural = _("item images")
+
+    @property
+    def has_detail_past_the_large_rendition(self):
+        """Whether the viewer deep-zooms the image through its IIIF service's tiles: only an
+        image larger than the large rendition has detail that rendition does not show; a
+        smaller one is zoomed whole, as the rendition is the image itself."""
+        return max(self.image.width, self.image.height) > LARGE_RENDITION_SIDE
 
 
 class CatalogueEntry(models.Model):

@@ -3,13 +3,20 @@
 from urllib.parse import urlencode
 
 from django.shortcuts import redirect, render
-from wagtail.models import Page
 
 from heritagehub.i18n import active_language
 from heritagehub.pagination import paginate
 from heritagehub.search import MAX_QUERY_LENGTH, clean_query
 
-from .kinds import known_kind, prefetch_cards, refinement, result_kinds, tabs
+from .kinds import (
+    known_kind,
+    prefetch_cards,
+    refinement,
+    result_kinds,
+    result_types,
+    specific_pages,
+    tabs,
+)
 from .pages import identified_page_url, search_pages, suggested_query
 
 RESULTS_PER_PAGE = 20
@@ -26,7 +33,8 @@ def search(request):
             return redirect(url)
         ranked = search_pages(query)
         # Tabs by kind of page, with counts; the chosen tab's results only.
-        kinds = result_kinds(ranked)
+        types = result_types(ranked)
+        kinds = result_kinds(types)
         kind = known_kind(request.GET.get("kind", ""), kinds)
         context["tabs"] = tabs(query, kinds, kind)
         context["total"] = len(ranked)
@@ -37,8 +45,7 @@ def search(request):
             context.update(refined)
         results = paginate(request, ranked, RESULTS_PER_PAGE)
         # Only the pages of this results page are fetched, as their own types, in rank order.
-        pages = Page.objects.filter(pk__in=results.object_list).specific().in_bulk()
-        results.object_list = [pages[pk] for pk in results.object_list if pk in pages]
+        results.object_list = specific_pages(results.object_list, types)
         prefetch_cards(results.object_list)
         context["results"] = results
         if not context["total"]:

@@ -246,10 +246,16 @@ image = ImageServeView.as_view()
 
 # Image services (Image API 3, level 0) -----------------------------------------------------
 
+# The largest id a database key can hold: a longer number in the URL names no image, and
+# SQLite could not even be asked about it.
+LARGEST_ID = 2**63 - 1
+
 
 def image_service(image_id, request):
     """The service of an image shown on a live public item (one query, then cached until the
     next publish); an image nowhere public has none."""
+    if image_id > LARGEST_ID:
+        raise Http404
 
     def find():
         shown = ItemImage.objects.filter(image_id=image_id, page__in=public(ItemPage).values("pk"))

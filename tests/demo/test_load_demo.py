@@ -154,9 +154,9 @@ def test_demo_images_carry_alt_text_credit_and_rights(facts):
 
 def test_demo_items_that_need_care_carry_their_labels(facts):
     assert facts["care_labels"] == [
-        ("187528", "culturally-restricted"),
-        ("File:Bedouinwomanb.jpg", "deceased-people"),
-        ("File:Bedouinwomanb.jpg", "harmful-language"),
+        ["187528", "culturally-restricted"],
+        ["File:Bedouinwomanb.jpg", "deceased-people"],
+        ["File:Bedouinwomanb.jpg", "harmful-language"],
     ]
 
 

@@ -28,7 +28,7 @@ def item(tree):
     item.images.all().delete()
     for number, caption in enumerate(["Front", "Back"]):
         image = HeritageImageFactory(
-            file=factory.django.ImageField(width=1600, height=1200, color="teal"),
+            file=factory.django.ImageField(width=3200, height=2400, color="teal"),
             alt_text=f"A photograph of the river, {caption.lower()}",
         )
         item_image = add_item_image(item, image=image, caption=caption)
@@ -75,7 +75,7 @@ def test_the_viewer_deep_zooms_into_the_tiles_of_the_image_service(page, item):
     expect(page.locator("[data-viewer-status]")).to_have_text("Zoom 150%")
     page.keyboard.press("+")
     expect(viewer).to_have_attribute("data-zoom", "225")
-    # Zoomed in, the part on screen comes as tiles of the full image (1600 × 1200 here).
+    # Zoomed in, the part on screen comes as tiles of the full image (3200 × 2400 here).
     for _wait in range(50):
         if full_detail:
             break

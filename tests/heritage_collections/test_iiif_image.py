@@ -173,6 +173,11 @@ def test_an_image_on_no_public_item_has_no_service(client, tree):
     assert client.get(f"/iiif/image/{unused.pk}/info.json").status_code == 404
 
 
+@pytest.mark.parametrize("suffix", ["", "/info.json", "/full/max/0/default.jpg"])
+def test_an_id_past_the_database_s_integers_names_no_image(client, db, suffix):
+    assert client.get(f"/iiif/image/{2**63}{suffix}").status_code == 404
+
+
 def test_an_image_of_a_private_item_has_no_service(client, tree, shown):
     PageViewRestriction.objects.create(
         page=tree.items[1], restriction_type=PageViewRestriction.LOGIN

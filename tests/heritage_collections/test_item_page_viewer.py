@@ -1,9 +1,10 @@
 """The item's images on its page: a zoomable viewer, and links to large images without it."""
 
+import factory
 import pytest
 
 from tests.conftest import elements
-from tests.factories import add_item_image
+from tests.factories import HeritageImageFactory, add_item_image
 
 pytestmark = pytest.mark.django_db
 
@@ -23,6 +24,26 @@ def test_each_image_links_to_its_large_rendition(tree, client):
     (link,) = by_class(response, "a", "viewer-open")
     assert ".max-2400x2400." in link.attrs["href"]
     assert link.attrs["data-viewer-index"] == "0"
+
+
+def test_an_image_larger_than_the_large_rendition_is_deep_zoomed_through_its_service(
+    tree, client
+):
+    image = HeritageImageFactory(file=factory.django.ImageField(width=2401, height=1000))
+    tree.item.specific.images.all().delete()
+    add_item_image(tree.item.specific, image=image)
+    response = client.get(URL.format(slug="fotografia-1"))
+    (link,) = by_class(response, "a", "viewer-open")
+    assert link.attrs["data-viewer-info"] == f"/iiif/image/{image.pk}/info.json"
+
+
+def test_an_image_no_larger_than_the_large_rendition_is_zoomed_whole(tree, client):
+    image = HeritageImageFactory(file=factory.django.ImageField(width=2400, height=2400))
+    tree.item.specific.images.all().delete()
+    add_item_image(tree.item.specific, image=image)
+    response = client.get(URL.format(slug="fotografia-1"))
+    (link,) = by_class(response, "a", "viewer-open")
+    assert "data-viewer-info" not in link.attrs
 
 
 def test_the_page_shows_a_medium_rendition_with_its_alt_text(tree, client):

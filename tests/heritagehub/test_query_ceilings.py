@@ -52,7 +52,7 @@ CEILINGS = {
     "partner": 13,
     "standard": 6,
     "form": 5,
-    "search": 10,
+    "search": 12,
 }
 
 FEW, MANY, FIVE_TIMES = 5, 30, 150
