@@ -26,9 +26,7 @@ def test_each_image_links_to_its_large_rendition(tree, client):
     assert link.attrs["data-viewer-index"] == "0"
 
 
-def test_an_image_larger_than_the_large_rendition_is_deep_zoomed_through_its_service(
-    tree, client
-):
+def test_an_image_larger_than_the_large_rendition_is_deep_zoomed_through_its_service(tree, client):
     image = HeritageImageFactory(file=factory.django.ImageField(width=2401, height=1000))
     tree.item.specific.images.all().delete()
     add_item_image(tree.item.specific, image=image)
