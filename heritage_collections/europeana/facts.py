@@ -98,7 +98,12 @@ def facts_by_item(items, has_partner):
             images=tuple(images.get(row["pk"], ())),
         )
         for row in rows.values(
-            "pk", "object_type__slug", "object_type__uri", "has_description", "has_tags", *FACT_FIELDS
+            "pk",
+            "object_type__slug",
+            "object_type__uri",
+            "has_description",
+            "has_tags",
+            *FACT_FIELDS,
         )
     }
 

@@ -63,8 +63,8 @@ have are its edm:Place (a place with coordinates) and the skos:Concept of its ob
 relation (broader, exactMatch …); the hub writes the concept's labels and its authority's
 URI, which Europeana dereferences from the vocabulary (Getty AAT and Wikidata publish
 broader terms and notes), so a concept with such a URI is counted. The hub has no field
-for the language of a text's content (dc:language, mandatory for TEXT items). Content tiers use the item's rights statement (the
-aggregation's edm:rights).
+for the language of a text's content (dc:language, mandatory for TEXT items). Content tiers
+use the item's rights statement (the aggregation's edm:rights).
 """
 
 from dataclasses import dataclass
