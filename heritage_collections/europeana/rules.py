@@ -46,7 +46,8 @@ date as displayed / start–end years    dc:date / dcterms:temporal (no language
 place; with latitude and longitude     dcterms:spatial (no language); a link to an
                                        edm:Place (label, lat, long) instead
 materials and technique                dcterms:medium, xml:lang
-credit line, source URL                dc:rights, dc:source (no language)
+credit line                            dc:rights, xml:lang
+source URL                             dc:source (no language)
 identifier                             dc:identifier
 rights                                 edm:rights
 first image / other images             edm:isShownBy / edm:hasView, edm:WebResource
@@ -55,16 +56,16 @@ the partner (live PartnerPage above)   edm:dataProvider
 the hub                                edm:provider
 =====================================  ================================================
 
-So the language-tagged properties are dc:title, dc:description, dc:type and dcterms:medium;
-the enabling elements dc:type and dcterms:medium (subjects and types), dc:creator (agents),
-dcterms:temporal (time) and dcterms:spatial (places); the contextual classes an item can
-have are its edm:Place (a place with coordinates) and the skos:Concept of its object type
-(a type with a URI). Metis qualifies a concept that has a prefLabel and a note or a
-relation (broader, exactMatch …); the hub writes the concept's labels and its authority's
-URI, which Europeana dereferences from the vocabulary (Getty AAT and Wikidata publish
-broader terms and notes), so a concept with such a URI is counted. The hub has no field
-for the language of a text's content (dc:language, mandatory for TEXT items). Content tiers
-use the item's rights statement (the aggregation's edm:rights).
+So the language-tagged properties are dc:title, dc:description, dc:type, dcterms:medium and
+dc:rights; the enabling elements dc:type and dcterms:medium (subjects and types), dc:creator
+(agents), dcterms:temporal (time) and dcterms:spatial (places); the contextual classes an
+item can have are its edm:Place (a place with coordinates) and the skos:Concept of its
+object type (a type with a URI). Metis qualifies a concept that has a prefLabel and a note
+or a relation (broader, exactMatch …); the hub writes the concept's labels and its
+authority's URI, which Europeana dereferences from the vocabulary (Getty AAT and Wikidata
+publish broader terms and notes), so a concept with such a URI is counted. The hub has no
+field for the language of a text's content (dc:language, mandatory for TEXT items). Content
+tiers use the item's rights statement (the aggregation's edm:rights).
 """
 
 from dataclasses import dataclass
@@ -314,7 +315,7 @@ def language_share(facts):
         (facts.has_description, True),  # dc:description
         (bool(facts.object_type), True),  # dc:type
         (facts.has_tags, False),  # dc:subject
-        (bool(facts.credit_line.strip()), False),  # dc:rights
+        (bool(facts.credit_line.strip()), True),  # dc:rights, per translation
         (bool(facts.source_url), False),  # dc:source
         (facts.has_years, False),  # dcterms:temporal
         (facts.has_place, False),  # dcterms:spatial (or its edm:Place, labelled untagged)
@@ -398,8 +399,8 @@ def metadata_advice(facts, criteria, tier):
         if facts.has_description and facts.object_type:
             steps.append(
                 _(
-                    "The EDM export writes the place, credit line, source, years and tags "
-                    "without a language: Europeana counts them as untagged."
+                    "The EDM export writes the place, source, years and tags without a "
+                    "language: Europeana counts them as untagged."
                 )
             )
         else:

@@ -28,6 +28,7 @@ class Translation:
     object_type: str
     url: str
     materials: str = ""
+    credit_line: str = ""
     care: list = field(default_factory=list)  # its care labels, each as one sentence
 
 
@@ -111,6 +112,7 @@ def _translation(page, source, type_names, request):
         else "",
         url=_absolute(request, url_in_language(page, language)),
         materials=translated(page.materials, source.materials),
+        credit_line=translated(page.credit_line, source.credit_line),
         care=care,
     )
 

@@ -211,7 +211,7 @@ def test_a_place_without_coordinates_is_no_contextual_entity():
 
 def test_untagged_values_lower_the_language_share():
     facts = ItemFacts(
-        title="Cartolina", credit_line="Dono", source_url="https://example.org/1",
+        title="Cartolina", place_name="Favara", source_url="https://example.org/1",
         has_tags=True, date_start=1910,
     )  # fmt: skip
     readiness = assess(facts)
@@ -221,6 +221,11 @@ def test_untagged_values_lower_the_language_share():
     )
 
 
+def test_the_credit_line_is_tagged_with_the_items_language():
+    facts = ItemFacts(title="Cartolina", credit_line="Dono", has_tags=True, date_start=1910)
+    assert assess(facts).criteria["language"] == "B"  # 2 of 4
+
+
 @pytest.mark.parametrize(
     ("changes", "tier"),
     [
@@ -228,7 +233,7 @@ def test_untagged_values_lower_the_language_share():
         ({"materials": "", "place_name": ""}, "C"),  # 3 of 4
         ({"place_name": ""}, "C"),  # 4 of 5
         ({"has_tags": True}, "B"),  # 4 of 7
-        ({"credit_line": "Dono", "source_url": "https://example.org/1", "has_tags": True}, "A"),
+        ({"materials": "", "source_url": "https://example.org/1", "has_tags": True}, "A"),
     ],
 )
 def test_the_language_share_thresholds(changes, tier):

@@ -11,11 +11,11 @@ heritage_collections.care); object type → dc:type per language, a dc:type link
 skos:Concept, and edm:type; creator → dc:creator; date → dc:date (as displayed) and
 dcterms:temporal (years); place → dcterms:spatial; materials → dcterms:medium per
 translation (xml:lang); dimensions → dcterms:extent; tags → dc:subject; inventory number →
-dc:identifier; credit line → dc:rights; source URL → dc:source; rights → edm:rights (the
-exact http:// URI); the item page →
-edm:isShownAt; the first image → edm:isShownBy, the others → edm:hasView. Each image names
-its IIIF image service (svcs:has_service, described as an svcs:Service) and the item's IIIF
-manifest (dcterms:isReferencedBy), as Europeana's IIIF guidelines ask.
+dc:identifier; credit line → dc:rights per translation (xml:lang); source URL → dc:source;
+rights → edm:rights (the exact http:// URI); the item page → edm:isShownAt; the first image
+→ edm:isShownBy, the others → edm:hasView. Each image names its IIIF image service
+(svcs:has_service, described as an svcs:Service) and the item's IIIF manifest
+(dcterms:isReferencedBy), as Europeana's IIIF guidelines ask.
 """
 
 import xml.etree.ElementTree as ET
@@ -77,7 +77,8 @@ def write(parent, record):
         add(cho, "dc:subject", subject)
     add(cho, "dc:date", item.date_display)
     add(cho, "dc:identifier", item.identifier)
-    add(cho, "dc:rights", item.credit_line)
+    for translation in record.translations:
+        add(cho, "dc:rights", translation.credit_line, translation.language)
     add(cho, "dc:source", item.source_url)
     add(cho, "dcterms:temporal", years(item))
     has_place = item.latitude is not None and item.longitude is not None
@@ -85,7 +86,8 @@ def write(parent, record):
         add(cho, "dcterms:spatial", rdf__resource=place_uri)
     else:
         add(cho, "dcterms:spatial", item.place_name)
-    # Materials are words of the item's language, translated like its title.
+    # Materials and the credit line are words of the item's language, translated like its
+    # title: Europeana counts them as language-tagged.
     for translation in record.translations:
         add(cho, "dcterms:medium", translation.materials, translation.language)
     add(cho, "dcterms:extent", item.dimensions)

@@ -226,9 +226,10 @@ def test_edm_object_type_without_uri_has_no_concept(oai, tree):
     assert all(node.get(RDF_RESOURCE) is None for node in edm.iterfind(".//dc:type", NS))
 
 
-def test_edm_materials_are_tagged_with_the_items_language(oai, tree):
+def test_edm_materials_and_credit_line_are_tagged_with_the_items_language(oai, tree):
     item = tree.items[1]
     item.materials = "Carta"
     item.save_revision().publish()
     edm = _record(oai, item, "edm").find("oai:metadata/rdf:RDF", NS)
     assert _texts(edm, "edm:ProvidedCHO/dcterms:medium") == {("it", "Carta")}
+    assert _texts(edm, "edm:ProvidedCHO/dc:rights") == {("it", "Dono di un collezionista")}
