@@ -3,6 +3,7 @@ of Getty AAT or Wikidata, anything else refused with a message naming what is ac
 
 import pytest
 from django.core.exceptions import ValidationError
+from django.utils import translation
 
 from heritage_collections.models import ObjectType
 from heritagehub.authority_uris import canonical_uri
@@ -46,9 +47,11 @@ def test_no_uri_is_allowed():
 def test_another_uri_is_refused_naming_the_authorities(uri):
     with pytest.raises(ValidationError) as error:
         canonical_uri(uri)
-    message = error.value.messages[0]
+    with translation.override("en"):
+        message = error.value.messages[0]
     assert "is not a URI of a known vocabulary" in message
     assert "Getty AAT" in message and "Wikidata" in message
+    assert uri in message
 
 
 @pytest.mark.django_db
@@ -81,3 +84,30 @@ def _uris_by_slug():
     for slug, uri in ObjectType.objects.values_list("slug", "uri"):
         uris.setdefault(slug, set()).add(uri)
     return uris
+
+
+def _edit(client, term, uri):
+    return client.post(
+        f"/admin/snippets/heritage_collections/objecttype/edit/{term.pk}/",
+        {"name": term.name, "slug": term.slug, "uri": uri, "sort_order": term.sort_order},
+    )
+
+
+@pytest.mark.django_db
+def test_an_editor_pasting_a_web_page_address_saves_the_concept_uri(admin_client):
+    term = ObjectType.objects.get(slug="object", locale__language_code="it")
+    response = _edit(admin_client, term, "https://www.wikidata.org/wiki/Q488383")
+    assert response.status_code == 302
+    term.refresh_from_db()
+    assert term.uri == "http://www.wikidata.org/entity/Q488383"
+
+
+@pytest.mark.django_db
+def test_an_editor_giving_another_address_is_told_what_is_accepted(admin_client):
+    term = ObjectType.objects.get(slug="object", locale__language_code="it")
+    response = _edit(admin_client, term, "https://example.org/object")
+    assert response.status_code == 200
+    # The admin speaks the hub's language: the message in Italian.
+    assert "di un vocabolario conosciuto" in response.content.decode()
+    term.refresh_from_db()
+    assert term.uri == ""
