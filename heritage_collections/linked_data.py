@@ -72,6 +72,8 @@ def item_data(item, request, context):
     properties = {
         "name": item.title,
         "url": page_url(item, request),
+        # The object type's concept in Getty AAT or Wikidata, when the type names one.
+        "additionalType": item.object_type.uri if item.object_type else None,
         "identifier": item.identifier,
         "description": plain_text(item.description),
         "creator": [thing("Person", name=item.creator)] if item.creator else None,

@@ -23,3 +23,11 @@ def create_vocabulary_terms(apps, app_label, model_name, terms, first_sort_order
                     locale=locales[code],
                     defaults={"name": name, "sort_order": order, "translation_key": key},
                 )
+
+
+def set_vocabulary_uris(apps, app_label, model_name, uris):
+    """Give each term (every language of it) its Linked Open Data URI: ``uris`` maps a slug
+    to the canonical URI (heritagehub.authority_uris)."""
+    model = apps.get_model(app_label, model_name)
+    for slug, uri in uris.items():
+        model.objects.filter(slug=slug).update(uri=uri)

@@ -4,11 +4,13 @@ from rest_framework import serializers
 
 
 class VocabularyTermSerializer(serializers.Serializer):
-    """A vocabulary term (object type, institution type, sector): its slug, the same in
-    every language, and its name in the language of the page that uses it."""
+    """A vocabulary term (object type, institution type, sector): its slug and its URI in
+    Getty AAT or Wikidata ("" when it has none), the same in every language, and its name
+    in the language of the page that uses it."""
 
     slug = serializers.SlugField(read_only=True)
     name = serializers.CharField(read_only=True)
+    uri = serializers.CharField(read_only=True)
 
 
 class TagNamesField(serializers.Field):

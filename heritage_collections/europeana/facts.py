@@ -46,6 +46,7 @@ def item_facts(item, images=None, has_partner=None):
         has_description=not is_empty_rich_text(item.description),
         has_tags=bool(item.tags.all()),
         object_type=item.object_type.slug if item.object_type_id else "",
+        object_type_uri=item.object_type.uri if item.object_type_id else "",
         has_partner=has_partner,
         images=tuple(ImageFacts(i.width, i.height, i.file.name) for i in images),
     )
@@ -92,11 +93,17 @@ def facts_by_item(items, has_partner):
             has_description=row["has_description"],
             has_tags=row["has_tags"],
             object_type=row["object_type__slug"] or "",
+            object_type_uri=row["object_type__uri"] or "",
             has_partner=has_partner,
             images=tuple(images.get(row["pk"], ())),
         )
         for row in rows.values(
-            "pk", "object_type__slug", "has_description", "has_tags", *FACT_FIELDS
+            "pk",
+            "object_type__slug",
+            "object_type__uri",
+            "has_description",
+            "has_tags",
+            *FACT_FIELDS,
         )
     }
 

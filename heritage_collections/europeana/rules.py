@@ -24,7 +24,10 @@ itself for sound and video, which the hub does not hold).
   language-tagged value — A 25 %, B 50 %, C 75 %;
 - enabling elements: distinct properties from the discovery groups — A one, B three from
   two groups, C four from two groups;
-- contextual classes: entities with all their minimum elements — A none, B one, C two.
+- contextual classes: the kinds of entity (edm:Agent, edm:Place, edm:TimeSpan, skos:Concept)
+  the record links to with all their minimum elements — A none, B one kind, C two (Metis
+  counts kinds, not entities: two concepts are one). ``contextual_classes`` is the one place
+  that says which the hub writes; links to people and places add theirs there.
 
 **Our fields → EDM**, as the EDM export writes them (``heritage_collections.oai.formats.edm``;
 the two must stay in step):
@@ -35,13 +38,16 @@ item (``ItemPage``, ``ItemImage``)     EDM
 title, per translation                 dc:title, xml:lang of the translation's locale
 description, per translation           dc:description, xml:lang
 object type (its name, per language)   dc:type, xml:lang; also decides edm:type
+object type's URI (AAT, Wikidata)      dc:type linking to a skos:Concept, prefLabel per
+                                       language
 tags                                   dc:subject (no language)
 creator                                dc:creator
 date as displayed / start–end years    dc:date / dcterms:temporal (no language)
 place; with latitude and longitude     dcterms:spatial (no language); a link to an
                                        edm:Place (label, lat, long) instead
-materials and technique                dcterms:medium (no language)
-credit line, source URL                dc:rights, dc:source (no language)
+materials and technique                dcterms:medium, xml:lang
+credit line                            dc:rights, xml:lang
+source URL                             dc:source (no language)
 identifier                             dc:identifier
 rights                                 edm:rights
 first image / other images             edm:isShownBy / edm:hasView, edm:WebResource
@@ -50,13 +56,16 @@ the partner (live PartnerPage above)   edm:dataProvider
 the hub                                edm:provider
 =====================================  ================================================
 
-So the language-tagged properties are dc:title, dc:description and dc:type; the enabling
-elements dc:type and dcterms:medium (subjects and types), dc:creator (agents),
-dcterms:temporal (time) and dcterms:spatial (places); the one contextual class an item can
-have is its edm:Place, so metadata tier C is out of reach until the export links
-vocabularies. The hub has no field for the language of a text's content (dc:language,
-mandatory for TEXT items). Content tiers use the item's rights statement (the
-aggregation's edm:rights).
+So the language-tagged properties are dc:title, dc:description, dc:type, dcterms:medium and
+dc:rights; the enabling elements dc:type and dcterms:medium (subjects and types), dc:creator
+(agents), dcterms:temporal (time) and dcterms:spatial (places); the contextual classes an
+item can have are its edm:Place (a place with coordinates) and the skos:Concept of its
+object type (a type with a URI). Metis qualifies a concept that has a prefLabel and a note
+or a relation (broader, exactMatch …); the hub writes the concept's labels and its
+authority's URI, which Europeana dereferences from the vocabulary (Getty AAT and Wikidata
+publish broader terms and notes), so a concept with such a URI is counted. The hub has no
+field for the language of a text's content (dc:language, mandatory for TEXT items). Content
+tiers use the item's rights statement (the aggregation's edm:rights).
 """
 
 from dataclasses import dataclass
@@ -145,6 +154,7 @@ class ItemFacts:
     title: str = ""
     has_description: bool = False
     object_type: str = ""  # the object type's slug
+    object_type_uri: str = ""  # its Linked Open Data URI, when it has one
     creator: str = ""
     date_start: int | None = None
     place_name: str = ""
@@ -305,11 +315,11 @@ def language_share(facts):
         (facts.has_description, True),  # dc:description
         (bool(facts.object_type), True),  # dc:type
         (facts.has_tags, False),  # dc:subject
-        (bool(facts.credit_line.strip()), False),  # dc:rights
+        (bool(facts.credit_line.strip()), True),  # dc:rights, per translation
         (bool(facts.source_url), False),  # dc:source
         (facts.has_years, False),  # dcterms:temporal
         (facts.has_place, False),  # dcterms:spatial (or its edm:Place, labelled untagged)
-        (bool(facts.materials.strip()), False),  # dcterms:medium
+        (bool(facts.materials.strip()), True),  # dcterms:medium, per translation
     ]
     relevant = [tagged for is_present, tagged in present if is_present]
     return sum(relevant) / len(relevant)
@@ -327,9 +337,17 @@ def enabling_elements(facts):
     return {name: group for name, (group, present) in elements.items() if present}
 
 
+# The contextual classes the EDM export writes, each with the facts that make it qualify:
+# an edm:Place with label and coordinates, the object type's skos:Concept from a vocabulary.
+CONTEXTUAL_CLASSES_WRITTEN = (
+    ("edm:Place", lambda facts: facts.has_place_entity),
+    ("skos:Concept", lambda facts: bool(facts.object_type_uri)),
+)
+
+
 def contextual_classes(facts):
-    """The contextual entities the EDM export writes: an edm:Place with its coordinates."""
-    return ["edm:Place"] if facts.has_place_entity else []
+    """The kinds of contextual class the item's record links to (each counted once)."""
+    return {kind for kind, qualifies in CONTEXTUAL_CLASSES_WRITTEN if qualifies(facts)}
 
 
 def _best(tiers_met):
@@ -381,8 +399,8 @@ def metadata_advice(facts, criteria, tier):
         if facts.has_description and facts.object_type:
             steps.append(
                 _(
-                    "The EDM export writes the place, materials, credit line, source and tags "
-                    "without a language: Europeana counts them as untagged."
+                    "The EDM export writes the place, source, years and tags without a "
+                    "language: Europeana counts them as untagged."
                 )
             )
         else:
@@ -405,11 +423,11 @@ def metadata_advice(facts, criteria, tier):
     if METADATA_TIERS.index(criteria["contextual"]) < rank:
         if not facts.has_place_entity:
             steps.append(_("Give the place with its latitude and longitude."))
-        if target == "C":
+        if not facts.object_type_uri:
             steps.append(
                 _(
-                    "Tier C needs a second contextual entity, such as a link to a vocabulary, "
-                    "which the hub's EDM export does not write yet."
+                    "Choose an object type linked to Getty AAT or Wikidata (one with a URI): "
+                    "it is written as a concept of the vocabulary."
                 )
             )
     return Advice(target, tuple(steps))

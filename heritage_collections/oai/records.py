@@ -27,7 +27,18 @@ class Translation:
     description: str
     object_type: str
     url: str
+    materials: str = ""
+    credit_line: str = ""
     care: list = field(default_factory=list)  # its care labels, each as one sentence
+
+
+@dataclass
+class Concept:
+    """A vocabulary term linked to the web of data: its URI (heritagehub.authority_uris)
+    and its name in each language it is translated into."""
+
+    uri: str
+    labels: dict = field(default_factory=dict)  # language: name
 
 
 @dataclass
@@ -53,12 +64,18 @@ class Record:
     translations: list = field(default_factory=list)  # source first
     images: list = field(default_factory=list)
     subjects: list = field(default_factory=list)
+    type_concept: Concept | None = None  # the object type, when it has a URI
     partner_name: str = ""
     manifest: str = ""  # its IIIF manifest, when it has an image
 
     @property
     def url(self):
         return self.translations[0].url
+
+    @property
+    def concepts(self):
+        """The skos:Concepts the record links to (contextual classes in EDM)."""
+        return [self.type_concept] if self.type_concept else []
 
 
 def plain_text(rich_text):
@@ -94,6 +111,8 @@ def _translation(page, source, type_names, request):
         if page.object_type
         else "",
         url=_absolute(request, url_in_language(page, language)),
+        materials=translated(page.materials, source.materials),
+        credit_line=translated(page.credit_line, source.credit_line),
         care=care,
     )
 
@@ -162,12 +181,14 @@ def load(oai_records, request, with_metadata=True):
         subjects[page_id].append(name)
     names = partner_names(row.partner for row in oai_records if not row.deleted)
     # Object types are translatable snippets: their names in every language, at once.
-    type_names = {
-        (slug, locale_id): name
-        for slug, locale_id, name in ObjectType.objects.filter(
-            slug__in={p.object_type.slug for ps in pages.values() for p in ps if p.object_type}
-        ).values_list("slug", "locale_id", "name")
-    }
+    type_names, type_concepts = {}, {}
+    for slug, locale_id, name, uri in ObjectType.objects.filter(
+        slug__in={p.object_type.slug for ps in pages.values() for p in ps if p.object_type}
+    ).values_list("slug", "locale_id", "name", "uri"):
+        type_names[slug, locale_id] = name
+        if uri:
+            concept = type_concepts.setdefault(slug, Concept(uri))
+            concept.labels[language_code_of(locale_id)] = name
     for record, row in zip(records, oai_records, strict=True):
         translations = pages.get(row.translation_key)
         if record.deleted:
@@ -186,5 +207,7 @@ def load(oai_records, request, with_metadata=True):
                 request, reverse("iiif:manifest", args=[row.translation_key])
             )
         record.subjects = sorted(subjects[record.item.pk])
+        if record.item.object_type:
+            record.type_concept = type_concepts.get(record.item.object_type.slug)
         record.partner_name = names.get(row.partner, row.partner)
     return records

@@ -135,10 +135,16 @@ def test_the_api_gives_a_calls_fields(client, calls):
     items = response.json()["items"]
     assert [item["title"] for item in items] == ["Residenza d'artista", "Tirocinio in redazione"]
     residency = items[0]
-    assert residency["kind"] == {"slug": "residency", "name": "Residenza"}
+    assert residency["kind"] == {"slug": "residency", "name": "Residenza", "uri": ""}
     assert residency["status"] == "open"
     assert residency["time_zone"] == "Europe/Rome"
-    assert residency["sectors"] == [{"slug": "contemporary-art", "name": "Arte contemporanea"}]
+    assert residency["sectors"] == [
+        {
+            "slug": "contemporary-art",
+            "name": "Arte contemporanea",
+            "uri": "http://www.wikidata.org/entity/Q186030",
+        }
+    ]
     assert residency["documents"] == []
 
 

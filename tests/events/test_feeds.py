@@ -151,7 +151,7 @@ def test_events_are_in_the_sitemap_with_their_translations(client, programme, tr
 def test_the_api_gives_an_events_dates_place_and_price(client, programme):
     response = client.get(f"/api/v2/pages/{programme.saturday.pk}/")
     data = response.json()
-    assert data["kind"] == {"slug": "performance", "name": "Spettacolo"}
+    assert data["kind"] == {"slug": "performance", "name": "Spettacolo", "uri": ""}
     assert (data["start_date"], data["start_time"], data["time_zone"]) == (
         "2027-03-13",
         "21:00:00",

@@ -84,3 +84,25 @@ def test_every_item_misses_the_data_provider_when_the_partner_is_not_live(varied
 def test_the_summary_takes_one_query(varied_items, django_assert_num_queries):
     with django_assert_num_queries(1):
         summarise(varied_items, partner_is_live=True)
+
+
+def linked_items(tree, slug):
+    """Two items at the tiers' top but for the object type: ``slug``'s URI decides."""
+    object_type = ObjectType.objects.get(slug=slug, locale__language_code="it")
+    for number in range(2):
+        ItemPageFactory(
+            parent=tree.collection, title=f"Veduta {number}", object_type=object_type,
+            date_start=None, date_end=None, credit_line="", materials="Carta",
+            place_name="Torino", latitude=Decimal("45.07"), longitude=Decimal("7.68"),
+        )  # fmt: skip
+    return partner_items([tree.partner])
+
+
+def test_the_report_counts_items_a_linked_object_type_brings_to_tier_c(tree):
+    summary = summarise(linked_items(tree, "painting"), partner_is_live=True)
+    assert dict(summary.metadata_tiers)["C"] == 2
+
+
+def test_the_report_counts_no_item_at_tier_c_without_a_linked_object_type(tree):
+    summary = summarise(linked_items(tree, "object"), partner_is_live=True)
+    assert dict(summary.metadata_tiers)["C"] == 0

@@ -6,6 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
+from heritage_collections.europeana import rules
 from heritage_collections.europeana.rules import ImageFacts, ItemFacts, assess
 from heritagehub.rights import RightsStatement
 
@@ -129,15 +130,55 @@ def test_there_is_no_content_advice_at_tier_4():
 
 def test_a_well_described_item_is_at_metadata_tier_b():
     readiness = assess(item())
-    # 3 of 6 properties tagged; 5 enabling elements in 4 groups; one edm:Place.
+    # 4 of 6 properties tagged; 5 enabling elements in 4 groups; one edm:Place.
     assert readiness.criteria == {"language": "B", "enabling": "C", "contextual": "B"}
     assert readiness.metadata_tier == "B"
 
 
-def test_tier_c_needs_a_second_contextual_entity_the_export_cannot_give():
+PHOTOGRAPHS = "http://vocab.getty.edu/aat/300046300"
+LINK_TYPE = (
+    "Choose an object type linked to Getty AAT or Wikidata (one with a URI): it is written as "
+    "a concept of the vocabulary."
+)
+
+
+def test_an_object_type_without_uri_is_advised_to_link_a_vocabulary_for_tier_c():
     advice = assess(item()).metadata_advice
     assert advice.tier == "C"
-    assert advice.steps[-1].startswith("Tier C needs a second contextual entity")
+    assert advice.steps[-1] == LINK_TYPE
+
+
+def test_an_object_type_with_uri_is_a_contextual_class():
+    readiness = assess(item(latitude=None, longitude=None, object_type_uri=PHOTOGRAPHS))
+    assert readiness.criteria["contextual"] == "B"
+
+
+def test_a_place_and_a_linked_object_type_are_two_contextual_classes():
+    assert assess(item(object_type_uri=PHOTOGRAPHS)).criteria["contextual"] == "C"
+
+
+def test_two_concepts_count_as_one_kind_of_contextual_class(monkeypatch):
+    monkeypatch.setattr(
+        rules,
+        "CONTEXTUAL_CLASSES_WRITTEN",
+        (*rules.CONTEXTUAL_CLASSES_WRITTEN, ("skos:Concept", lambda facts: True)),
+    )
+    facts = item(latitude=None, longitude=None, object_type_uri=PHOTOGRAPHS)
+    assert assess(facts).criteria["contextual"] == "B"
+
+
+def test_an_item_with_a_place_a_linked_type_and_no_untagged_years_reaches_tier_c():
+    # Tagged: title, description, type, materials; untagged: the place (4 of 5: 80 %).
+    readiness = assess(item(date_start=None, object_type_uri=PHOTOGRAPHS))
+    assert readiness.criteria == {"language": "C", "enabling": "C", "contextual": "C"}
+    assert readiness.metadata_tier == "C"
+    assert readiness.metadata_advice is None
+
+
+def test_a_well_described_item_with_a_linked_type_stops_at_b_on_untagged_properties():
+    readiness = assess(item(object_type_uri=PHOTOGRAPHS))
+    assert readiness.criteria["language"] == "B"
+    assert readiness.metadata_tier == "B"
 
 
 def test_without_any_enabling_element_the_metadata_tier_is_0():
@@ -162,12 +203,15 @@ def test_a_place_without_coordinates_is_no_contextual_entity():
     readiness = assess(item(longitude=None))
     assert readiness.criteria["contextual"] == "A"
     assert readiness.metadata_tier == "A"
-    assert readiness.metadata_advice.steps == ("Give the place with its latitude and longitude.",)
+    assert readiness.metadata_advice.steps == (
+        "Give the place with its latitude and longitude.",
+        LINK_TYPE,
+    )
 
 
 def test_untagged_values_lower_the_language_share():
     facts = ItemFacts(
-        title="Cartolina", credit_line="Dono", source_url="https://example.org/1",
+        title="Cartolina", place_name="Favara", source_url="https://example.org/1",
         has_tags=True, date_start=1910,
     )  # fmt: skip
     readiness = assess(facts)
@@ -177,13 +221,19 @@ def test_untagged_values_lower_the_language_share():
     )
 
 
+def test_the_credit_line_is_tagged_with_the_items_language():
+    facts = ItemFacts(title="Cartolina", credit_line="Dono", has_tags=True, date_start=1910)
+    assert assess(facts).criteria["language"] == "B"  # 2 of 4
+
+
 @pytest.mark.parametrize(
     ("changes", "tier"),
     [
         ({"materials": "", "place_name": "", "has_description": False}, "B"),  # 2 of 3
         ({"materials": "", "place_name": ""}, "C"),  # 3 of 4
-        ({"place_name": ""}, "B"),  # 3 of 5
-        ({"credit_line": "Dono", "source_url": "https://example.org/1"}, "A"),  # 3 of 8
+        ({"place_name": ""}, "C"),  # 4 of 5
+        ({"has_tags": True}, "B"),  # 4 of 7
+        ({"materials": "", "source_url": "https://example.org/1", "has_tags": True}, "A"),
     ],
 )
 def test_the_language_share_thresholds(changes, tier):
@@ -196,6 +246,7 @@ def test_the_metadata_advice_lists_the_enabling_elements_still_empty():
     assert advice.steps == (
         "Fill in 2 more of: object type, materials and technique, start year, place.",
         "Give the place with its latitude and longitude.",
+        LINK_TYPE,
     )
 
 

@@ -44,7 +44,11 @@ def test_the_item_listing_exposes_the_catalogue_metadata(client, item):
     assert data["meta"]["total_count"] == 3
     listed = next(page for page in data["items"] if page["id"] == item.pk)
     assert listed["identifier"] == item.identifier
-    assert listed["object_type"] == {"slug": "photograph", "name": "Fotografia"}
+    assert listed["object_type"] == {
+        "slug": "photograph",
+        "name": "Fotografia",
+        "uri": "http://vocab.getty.edu/aat/300046300",
+    }
     assert (listed["creator"], listed["date_display"]) == ("Anonimo", "c. 1890")
     assert (listed["date_start"], listed["date_end"]) == (1885, 1895)
     assert (listed["place_name"], listed["latitude"], listed["longitude"]) == (

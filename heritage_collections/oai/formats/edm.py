@@ -1,16 +1,19 @@
 """The Europeana Data Model (EDM) as Europeana harvests it: an ``rdf:RDF`` holding the
 item as ``edm:ProvidedCHO``, each image as ``edm:WebResource``, the place as ``edm:Place``
-when its coordinates are known, and the ``ore:Aggregation`` tying them to the partner
-(edm:dataProvider), the hub (edm:provider) and the rights statement (edm:rights).
+when its coordinates are known, the object type as ``skos:Concept`` when it has a URI of a
+Linked Open Data vocabulary (Getty AAT, Wikidata) labelled in every language the hub names
+it in, and the ``ore:Aggregation`` tying them to the partner (edm:dataProvider), the hub
+(edm:provider) and the rights statement (edm:rights).
 
 Field mapping: title and description → dc:title / dc:description per translation (xml:lang),
 then each care label as a dc:description of its own ("Content that needs care — …",
-heritage_collections.care); object type → dc:type per language and edm:type; creator →
-dc:creator; date → dc:date (as displayed) and dcterms:temporal (years); place →
-dcterms:spatial; materials → dcterms:medium; dimensions → dcterms:extent; tags → dc:subject;
-inventory number → dc:identifier; credit line → dc:rights; source URL → dc:source; rights →
-edm:rights (the exact http:// URI); the item page → edm:isShownAt; the first image →
-edm:isShownBy, the others → edm:hasView. Each image names its IIIF image service
+heritage_collections.care); object type → dc:type per language, a dc:type linking to its
+skos:Concept, and edm:type; creator → dc:creator; date → dc:date (as displayed) and
+dcterms:temporal (years); place → dcterms:spatial; materials → dcterms:medium per
+translation (xml:lang); dimensions → dcterms:extent; tags → dc:subject; inventory number →
+dc:identifier; credit line → dc:rights per translation (xml:lang); source URL → dc:source;
+rights → edm:rights (the exact http:// URI); the item page → edm:isShownAt; the first image
+→ edm:isShownBy, the others → edm:hasView. Each image names its IIIF image service
 (svcs:has_service, described as an svcs:Service) and the item's IIIF manifest
 (dcterms:isReferencedBy), as Europeana's IIIF guidelines ask.
 """
@@ -68,11 +71,14 @@ def write(parent, record):
     add(cho, "dc:creator", item.creator)
     for translation in record.translations:
         add(cho, "dc:type", translation.object_type, translation.language)
+    if record.type_concept:
+        add(cho, "dc:type", rdf__resource=record.type_concept.uri)
     for subject in record.subjects:
         add(cho, "dc:subject", subject)
     add(cho, "dc:date", item.date_display)
     add(cho, "dc:identifier", item.identifier)
-    add(cho, "dc:rights", item.credit_line)
+    for translation in record.translations:
+        add(cho, "dc:rights", translation.credit_line, translation.language)
     add(cho, "dc:source", item.source_url)
     add(cho, "dcterms:temporal", years(item))
     has_place = item.latitude is not None and item.longitude is not None
@@ -80,7 +86,10 @@ def write(parent, record):
         add(cho, "dcterms:spatial", rdf__resource=place_uri)
     else:
         add(cho, "dcterms:spatial", item.place_name)
-    add(cho, "dcterms:medium", item.materials)
+    # Materials and the credit line are words of the item's language, translated like its
+    # title: Europeana counts them as language-tagged.
+    for translation in record.translations:
+        add(cho, "dcterms:medium", translation.materials, translation.language)
     add(cho, "dcterms:extent", item.dimensions)
     add(cho, "edm:type", edm_type(item))
 
@@ -103,6 +112,11 @@ def write(parent, record):
         add(place, "wgs84_pos:lat", f"{item.latitude:f}")
         add(place, "wgs84_pos:long", f"{item.longitude:f}")
         add(place, "skos:prefLabel", item.place_name)
+
+    for concept in record.concepts:
+        node = add(rdf, "skos:Concept", rdf__about=concept.uri)
+        for language, label in sorted(concept.labels.items()):
+            add(node, "skos:prefLabel", label, language)
 
     aggregation = add(rdf, "ore:Aggregation", rdf__about=f"{record.url}#aggregation")
     add(aggregation, "edm:aggregatedCHO", rdf__resource=cho_uri)

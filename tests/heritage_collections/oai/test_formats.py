@@ -2,6 +2,7 @@
 
 import pytest
 
+from heritage_collections.models import ObjectType
 from heritagehub.rights import RightsStatement
 from tests.factories import add_item_image
 
@@ -163,8 +164,6 @@ def test_edm_place_without_coordinates_is_a_literal(oai, tree):
 
 
 def test_types_are_named_in_each_language_of_the_item(oai, english_item):
-    from heritage_collections.models import ObjectType
-
     ObjectType.objects.filter(slug="photograph", locale=english_item.locale).update(
         name="Photograph"
     )
@@ -183,8 +182,6 @@ def test_untranslated_text_is_not_passed_off_as_translated(oai, tree, translate)
 
 
 def test_edm_type_of_a_text(oai, tree):
-    from heritage_collections.models import ObjectType
-
     item = tree.items[1]
     item.object_type = ObjectType.objects.get(slug="manuscript", locale=item.locale)
     item.save_revision().publish()
@@ -196,3 +193,43 @@ def test_one_record_per_item_across_translations(oai, english_item):
     root = oai(verb="ListIdentifiers", metadataPrefix="edm")
     assert len(root.findall(".//oai:header", NS)) == 3
     assert error_codes(root) == []
+
+
+SKOS = "{http://www.w3.org/2004/02/skos/core#}"
+PHOTOGRAPHS = "http://vocab.getty.edu/aat/300046300"
+
+
+def test_edm_object_type_with_uri_is_a_concept_labelled_in_every_language(oai, english_item):
+    ObjectType.objects.filter(slug="photograph", locale=english_item.locale).update(
+        name="Photograph"
+    )
+    edm = _record(oai, english_item, "edm").find("oai:metadata/rdf:RDF", NS)
+    concept = edm.find(f"{SKOS}Concept")
+    assert concept.get(RDF_ABOUT) == PHOTOGRAPHS
+    labels = {(label.get(XML_LANG), label.text) for label in concept.iter(f"{SKOS}prefLabel")}
+    names = ObjectType.objects.filter(slug="photograph").select_related("locale")
+    assert labels == {(term.locale.language_code, term.name) for term in names}
+    assert {("it", "Fotografia"), ("en", "Photograph")} <= labels
+
+
+def test_edm_type_links_to_the_concept(edm):
+    links = [node.get(RDF_RESOURCE) for node in edm.iterfind("edm:ProvidedCHO/dc:type", NS)]
+    assert PHOTOGRAPHS in links
+
+
+def test_edm_object_type_without_uri_has_no_concept(oai, tree):
+    item = tree.items[1]
+    item.object_type = ObjectType.objects.get(slug="object", locale=item.locale)
+    item.save_revision().publish()
+    edm = _record(oai, item, "edm").find("oai:metadata/rdf:RDF", NS)
+    assert edm.find(f"{SKOS}Concept") is None
+    assert all(node.get(RDF_RESOURCE) is None for node in edm.iterfind(".//dc:type", NS))
+
+
+def test_edm_materials_and_credit_line_are_tagged_with_the_items_language(oai, tree):
+    item = tree.items[1]
+    item.materials = "Carta"
+    item.save_revision().publish()
+    edm = _record(oai, item, "edm").find("oai:metadata/rdf:RDF", NS)
+    assert _texts(edm, "edm:ProvidedCHO/dcterms:medium") == {("it", "Carta")}
+    assert _texts(edm, "edm:ProvidedCHO/dc:rights") == {("it", "Dono di un collezionista")}
