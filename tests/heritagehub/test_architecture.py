@@ -19,7 +19,7 @@ from django.conf import settings
 LAYERS = (
     ("heritagehub",),
     ("search", "maps"),
-    ("partners",),
+    ("partners", "authorities"),
     ("heritage_collections",),
     ("stories",),
     ("events", "calls"),
