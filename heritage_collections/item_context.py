@@ -380,7 +380,7 @@ def written_tags(item, request=None):
 
 
 def item_page_context(item, request):
-    """Everything the item page adds to Wagtail's context, in eleven queries at most (the
+    """Everything the item page adds to Wagtail's context, in thirteen queries at most (the
     tests of tests/heritage_collections/test_item_page_queries.py list them).
 
     The item's own images, the related items' images and the renditions of every image shown
