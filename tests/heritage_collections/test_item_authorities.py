@@ -1,0 +1,98 @@
+"""An item and the records it is linked to: its page, its JSON-LD, its editor, the API, and
+the review of proposed links in the admin."""
+
+import pytest
+
+from heritage_collections.models import AuthorityProposal, ItemAgent, ItemPlace
+from tests.factories import (
+    AgentPageFactory,
+    AuthorityIndexPageFactory,
+    PlacePageFactory,
+    UserFactory,
+)
+from tests.json_ld import json_ld
+from tests.partners.admin_client import PAGE_EDIT, login
+
+ITEM = "/it/partners/archivio/fotografie/fotografia-1/"
+WIKIDATA = "http://www.wikidata.org/entity/Q159758"
+
+
+@pytest.fixture
+def records(tree):
+    index = AuthorityIndexPageFactory(parent=tree.home)
+    agent = AgentPageFactory(parent=index, title="Anonimo torinese", slug="anonimo",
+                             identifiers=[WIKIDATA])  # fmt: skip
+    place = PlacePageFactory(parent=index, title="Torino", slug="torino")
+    return agent, place
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", is_superuser=True, is_staff=True)
+
+
+def test_the_creator_links_to_the_record(client, tree, records):
+    agent, _place = records
+    ItemAgent.objects.create(page=tree.item, agent=agent, role="creator")
+    html = client.get(ITEM).content.decode()
+    assert '<a href="/it/authorities/anonimo/">Anonimo</a>' in html
+
+
+def test_without_a_link_the_creator_searches_the_collections(client, tree, records):
+    html = client.get(ITEM).content.decode()
+    assert "/it/authorities/anonimo/" not in html
+    assert "/it/collections/?q=Anonimo" in html
+
+
+def test_a_depicted_person_and_a_place_are_listed_with_their_roles(client, tree, records):
+    agent, place = records
+    ItemAgent.objects.create(page=tree.item, agent=agent, role="depicted")
+    ItemPlace.objects.create(page=tree.item, place=place, role="made")
+    html = client.get(ITEM).content.decode()
+    assert "Raffigurato" in html and "/it/authorities/anonimo/" in html
+    assert "Realizzato a" in html and "/it/authorities/torino/" in html
+
+
+def test_the_item_json_ld_names_the_creator_record_with_same_as(client, tree, records):
+    agent, place = records
+    ItemAgent.objects.create(page=tree.item, agent=agent, role="creator")
+    ItemPlace.objects.create(page=tree.item, place=place, role="made")
+    data = json_ld(client.get(ITEM))
+    (creator,) = data["creator"]
+    assert creator["@type"] == "Person"
+    assert creator["sameAs"] == [WIKIDATA]
+    assert creator["url"].endswith("/it/authorities/anonimo/")
+    assert data["locationCreated"]["url"].endswith("/it/authorities/torino/")
+
+
+def test_the_item_json_ld_keeps_the_text_creator_without_a_link(client, tree, records):
+    data = json_ld(client.get(ITEM))
+    assert data["creator"] == [{"@type": "Person", "name": "Anonimo"}]
+
+
+def test_the_item_editor_shows_the_links(client, tree, records, superuser):
+    login(client, superuser)
+    html = client.get(PAGE_EDIT.format(tree.item.pk)).content.decode()
+    assert 'id="id_agent_links-TOTAL_FORMS"' in html
+    assert 'id="id_place_links-TOTAL_FORMS"' in html
+
+
+def test_the_api_lists_an_items_links(client, tree, records):
+    agent, _place = records
+    ItemAgent.objects.create(page=tree.item, agent=agent, role="creator")
+    data = client.get(f"/api/v2/pages/{tree.item.pk}/").json()
+    assert data["agent_links"][0]["role"] == "creator"
+    assert data["agent_links"][0]["agent"]["id"] == agent.pk
+
+
+def test_accepting_a_proposal_in_the_admin_links_the_item(client, tree, records, superuser):
+    agent, _place = records
+    proposal = AuthorityProposal.objects.create(
+        item=tree.item, agent=agent, role="creator", text="Anonimo", score=0.5
+    )
+    login(client, superuser)
+    url = f"/admin/snippets/heritage_collections/authorityproposal/edit/{proposal.pk}/"
+    assert client.get("/admin/snippets/heritage_collections/authorityproposal/").status_code == 200
+    response = client.post(url, {"status": "accepted"})
+    assert response.status_code == 302
+    assert ItemAgent.objects.filter(page=tree.item, agent=agent).exists()
