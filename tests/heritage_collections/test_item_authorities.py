@@ -96,3 +96,25 @@ def test_accepting_a_proposal_in_the_admin_links_the_item(client, tree, records,
     response = client.post(url, {"status": "accepted"})
     assert response.status_code == 302
     assert ItemAgent.objects.filter(page=tree.item, agent=agent).exists()
+
+
+def test_a_translation_of_the_item_keeps_its_links(tree, records, translate):
+    agent, place = records
+    item = tree.item.specific
+    item.agent_links.add(ItemAgent(agent=agent, role="creator"))
+    item.place_links.add(ItemPlace(place=place, role="made"))
+    item.save_revision().publish()
+    english = translate(item, "en")
+    assert [(link.agent, link.role) for link in english.agent_links.all()] == [(agent, "creator")]
+    assert [(link.place, link.role) for link in english.place_links.all()] == [(place, "made")]
+
+
+def test_a_records_translation_lists_the_items_of_its_source(client, tree, records, translate):
+    agent, _place = records
+    ItemAgent.objects.create(page=tree.item, agent=agent, role="depicted")
+    translate(tree.home, "en", title="Heritage Hub")
+    translate(agent.get_parent(), "en", title="People and places")
+    translate(agent, "en", title="Anonymous of Turin")
+    html = client.get("/en/authorities/anonimo/").content.decode()
+    assert "Anonymous of Turin" in html
+    assert tree.item.title in html
