@@ -110,3 +110,9 @@ def test_records_are_in_the_json_api(client, tree, turner):
     (record,) = response.json()["items"]
     assert record["identifiers"] == turner.identifiers
     assert record["dates"] == "1775–1851"
+
+
+def test_the_site_search_finds_records_in_a_tab_of_their_own(client, tree, turner):
+    html = client.get("/it/search/?q=Turner").content.decode()
+    assert "Persone e organizzazioni" in html
+    assert "/it/authorities/turner/" in html
