@@ -4,67 +4,215 @@ import django.db.models.deletion
 import modelcluster.fields
 from django.db import migrations, models
 
+from partners.roles import HUB_EDITORS, create_missing_permissions, grant
+
+
+def hub_editors_review_proposals(apps, schema_editor):
+    """Hub editors accept or reject the links reconciliation proposes."""
+    create_missing_permissions(apps)
+    grant(
+        apps,
+        HUB_EDITORS,
+        [
+            ("heritage_collections", "view_authorityproposal"),
+            ("heritage_collections", "change_authorityproposal"),
+        ],
+    )
+
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('authorities', '0001_authority_records'),
-        ('heritage_collections', '0018_search_term_once'),
+        ("authorities", "0001_authority_records"),
+        ("heritage_collections", "0018_search_term_once"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='AuthorityProposal',
+            name="AuthorityProposal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(max_length=20, verbose_name='role')),
-                ('text', models.CharField(max_length=1000, verbose_name='text of the item')),
-                ('score', models.FloatField(verbose_name='score')),
-                ('status', models.CharField(choices=[('proposed', 'Proposed'), ('accepted', 'Accepted'), ('rejected', 'Rejected')], default='proposed', max_length=20, verbose_name='status')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='proposed at')),
-                ('agent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='authorities.agentpage', verbose_name='person or organisation')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='heritage_collections.itempage', verbose_name='item')),
-                ('place', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='authorities.placepage', verbose_name='place')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("role", models.CharField(max_length=20, verbose_name="role")),
+                ("text", models.CharField(max_length=1000, verbose_name="text of the item")),
+                ("score", models.FloatField(verbose_name="score")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("proposed", "Proposed"),
+                            ("accepted", "Accepted"),
+                            ("rejected", "Rejected"),
+                        ],
+                        default="proposed",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="proposed at")),
+                (
+                    "agent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="authorities.agentpage",
+                        verbose_name="person or organisation",
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="heritage_collections.itempage",
+                        verbose_name="item",
+                    ),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="authorities.placepage",
+                        verbose_name="place",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'proposed link to a record',
-                'verbose_name_plural': 'proposed links to records',
-                'ordering': ['-score', 'pk'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('agent__isnull', False)), fields=('item', 'agent', 'role'), name='one_proposal_per_agent_link'), models.UniqueConstraint(condition=models.Q(('place__isnull', False)), fields=('item', 'place', 'role'), name='one_proposal_per_place_link'), models.CheckConstraint(condition=models.Q(models.Q(('agent__isnull', False), ('place__isnull', True)), models.Q(('agent__isnull', True), ('place__isnull', False)), _connector='OR'), name='proposal_names_one_record')],
+                "verbose_name": "proposed link to a record",
+                "verbose_name_plural": "proposed links to records",
+                "ordering": ["-score", "pk"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("agent__isnull", False)),
+                        fields=("item", "agent", "role"),
+                        name="one_proposal_per_agent_link",
+                    ),
+                    models.UniqueConstraint(
+                        condition=models.Q(("place__isnull", False)),
+                        fields=("item", "place", "role"),
+                        name="one_proposal_per_place_link",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("agent__isnull", False), ("place__isnull", True)),
+                            models.Q(("agent__isnull", True), ("place__isnull", False)),
+                            _connector="OR",
+                        ),
+                        name="proposal_names_one_record",
+                    ),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ItemAgent',
+            name="ItemAgent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('role', models.CharField(choices=[('creator', 'Creator'), ('attributed_to', 'Attributed to'), ('publisher', 'Publisher'), ('depicted', 'Depicted')], default='creator', max_length=20, verbose_name='role')),
-                ('agent', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='authorities.agentpage', verbose_name='person or organisation')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='agent_links', to='heritage_collections.itempage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("creator", "Creator"),
+                            ("attributed_to", "Attributed to"),
+                            ("publisher", "Publisher"),
+                            ("depicted", "Depicted"),
+                        ],
+                        default="creator",
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "agent",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="authorities.agentpage",
+                        verbose_name="person or organisation",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="agent_links",
+                        to="heritage_collections.itempage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'person or organisation of an item',
-                'verbose_name_plural': 'people and organisations of items',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'indexes': [models.Index(fields=['agent', 'role'], name='heritage_co_agent_i_b3ca17_idx')],
+                "verbose_name": "person or organisation of an item",
+                "verbose_name_plural": "people and organisations of items",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "indexes": [
+                    models.Index(fields=["agent", "role"], name="heritage_co_agent_i_b3ca17_idx")
+                ],
             },
         ),
         migrations.CreateModel(
-            name='ItemPlace',
+            name="ItemPlace",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('sort_order', models.IntegerField(blank=True, editable=False, null=True)),
-                ('role', models.CharField(choices=[('made', 'Made in'), ('found', 'Found in'), ('depicted', 'Depicted')], default='made', max_length=20, verbose_name='role')),
-                ('page', modelcluster.fields.ParentalKey(on_delete=django.db.models.deletion.CASCADE, related_name='place_links', to='heritage_collections.itempage')),
-                ('place', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='authorities.placepage', verbose_name='place')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("sort_order", models.IntegerField(blank=True, editable=False, null=True)),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("made", "Made in"),
+                            ("found", "Found in"),
+                            ("depicted", "Depicted"),
+                        ],
+                        default="made",
+                        max_length=20,
+                        verbose_name="role",
+                    ),
+                ),
+                (
+                    "page",
+                    modelcluster.fields.ParentalKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="place_links",
+                        to="heritage_collections.itempage",
+                    ),
+                ),
+                (
+                    "place",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="authorities.placepage",
+                        verbose_name="place",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'place of an item',
-                'verbose_name_plural': 'places of items',
-                'ordering': ['sort_order'],
-                'abstract': False,
-                'indexes': [models.Index(fields=['place', 'role'], name='heritage_co_place_i_411857_idx')],
+                "verbose_name": "place of an item",
+                "verbose_name_plural": "places of items",
+                "ordering": ["sort_order"],
+                "abstract": False,
+                "indexes": [
+                    models.Index(fields=["place", "role"], name="heritage_co_place_i_411857_idx")
+                ],
             },
         ),
+        migrations.RunPython(hub_editors_review_proposals, migrations.RunPython.noop),
     ]

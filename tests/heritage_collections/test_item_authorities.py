@@ -2,8 +2,10 @@
 the review of proposed links in the admin."""
 
 import pytest
+from django.contrib.auth.models import Group
 
 from heritage_collections.models import AuthorityProposal, ItemAgent, ItemPlace
+from partners.roles import HUB_EDITORS
 from tests.factories import (
     AgentPageFactory,
     AuthorityIndexPageFactory,
@@ -118,3 +120,10 @@ def test_a_records_translation_lists_the_items_of_its_source(client, tree, recor
     html = client.get("/en/authorities/anonimo/").content.decode()
     assert "Anonymous of Turin" in html
     assert tree.item.title in html
+
+
+def test_hub_editors_review_proposals(client, tree, records):
+    editor = UserFactory(username="hub", groups=[Group.objects.get(name=HUB_EDITORS)])
+    login(client, editor)
+    response = client.get("/admin/snippets/heritage_collections/authorityproposal/")
+    assert response.status_code == 200
