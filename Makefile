@@ -18,6 +18,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PY := $(BIN)/python
 INSTALLED := $(VENV)/.installed
+RUN_INSTALLED := $(VENV)/.installed-run
 VENDORED := static/vendor/.installed
 DEV_SETTINGS := heritagehub.settings.dev
 # `make run` serves the demo with DEBUG off (heritagehub/settings/demo.py); the demo is
@@ -88,6 +89,14 @@ $(INSTALLED): pyproject.toml | $(PY)
 	$(PY) -m pip install --disable-pip-version-check --quiet $(PIP_COMPILE) -e ".[dev]"
 	touch $@
 
+# What serves the site and loads the demo, without the tools of the tests and benchmarks
+# (a third of the install): `make run` needs no more. Nothing to do after `make install`.
+$(RUN_INSTALLED): pyproject.toml | $(PY)
+	@if [ $(INSTALLED) -nt pyproject.toml ]; then :; else \
+		$(PY) -m pip install --disable-pip-version-check --quiet $(PIP_COMPILE) -e ".[demo]"; \
+	fi
+	touch $@
+
 install: $(INSTALLED) $(VENDORED)
 
 # Browser libraries and map data (frontend/package.json, locked by package-lock.json):
@@ -124,16 +133,17 @@ $(VENDORED): frontend/package-lock.json Makefile
 browser:
 	$(call debian_package,[ -x $(CHROMIUM) ],chromium,the end-to-end tests)
 
-translations: $(INSTALLED)
+translations: $(RUN_INSTALLED)
 	$(MANAGE) compile_translations
 
 # --- the demo site ---------------------------------------------------------------------
 
-migrate: $(INSTALLED)
+migrate: $(RUN_INSTALLED)
 	$(MANAGE) migrate --noinput
 
-# load_demo is idempotent, but slow-ish: on SQLite it runs once per database file.
-demo: migrate
+# load_demo is idempotent, but slow-ish: on SQLite it runs once per database file. The demo's
+# page texts are read in the visitor's languages, hence the compiled translations.
+demo: migrate translations
 	@if [ -n "$${DATABASE_URL:-}" ]; then \
 		$(MANAGE) load_demo; \
 	elif [ -f $(DEMO_STAMP) ] && [ "$$(cat $(DEMO_STAMP))" = "$$(stat -c '%i %W' $(DB))" ]; then \
@@ -144,12 +154,18 @@ demo: migrate
 		stat -c '%i %W' $(DB) > $(DEMO_STAMP); \
 	fi
 
+# The demo site's parts, two at a time: the translations and the browser libraries are made
+# while the database migrates (a fresh clone serves a few seconds sooner).
+.PHONY: site
+site:
+	@$(MAKE) --no-print-directory -j2 demo $(VENDORED)
+
 # --nostatic: static files come from WhiteNoise, as in production, not runserver's handler.
-run: translations demo $(VENDORED)
+run: site
 	@echo "Heritage Hub: http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	DJANGO_SETTINGS_MODULE=$(DEMO_SETTINGS) $(PY) manage.py runserver --nostatic $(HOST):$(PORT)
 
-dev: translations demo $(VENDORED)
+dev: site
 	@echo "Heritage Hub (debug): http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/)"
 	$(MANAGE) runserver $(HOST):$(PORT)
 
@@ -166,7 +182,7 @@ BENCH_ARGS ?=
 # 10,000 calls (docs/calls.md), the maps at 100,000 items (docs/maps.md), text search at
 # 100,000 items (docs/browse-and-search.md). Every one runs
 # even when another misses its budget; make fails at the end if any did.
-bench: translations $(VENDORED)
+bench: $(INSTALLED) translations $(VENDORED)
 	$(PY) -m benchmarks --command "make bench$(if $(BENCH_ARGS), BENCH_ARGS=\"$(BENCH_ARGS)\")" $(BENCH_ARGS)
 	status=0; \
 	$(PY) -m benchmarks.directory --command "make bench" || status=1; \
@@ -179,25 +195,25 @@ bench: translations $(VENDORED)
 
 # One capability's budgets alone (as `make bench` runs them).
 .PHONY: bench-directory bench-programme bench-calls bench-maps bench-import bench-search
-bench-directory: translations
+bench-directory: $(INSTALLED) translations
 	$(PY) -m benchmarks.directory --command "make bench-directory"
-bench-programme: translations
+bench-programme: $(INSTALLED) translations
 	$(PY) -m benchmarks.programme --command "make bench-programme"
-bench-calls: translations
+bench-calls: $(INSTALLED) translations
 	$(PY) -m benchmarks.calls --command "make bench-calls"
-bench-maps: translations $(VENDORED)
+bench-maps: $(INSTALLED) translations $(VENDORED)
 	$(PY) -m benchmarks.maps --command "make bench-maps" $(BENCH_ARGS)
-bench-search: translations $(VENDORED)
+bench-search: $(INSTALLED) translations $(VENDORED)
 	$(PY) -m benchmarks.search --command "make bench-search" $(BENCH_ARGS)
 # A 100,000-row file imported into 100,000 items (docs/benchmarks.md, "Import of one large
 # file"); BENCH_ARGS="--rows 10000 --items 10000" for a quick look.
-bench-import: translations
+bench-import: $(INSTALLED) translations
 	$(PY) -m benchmarks.importing --command "make bench-import" $(BENCH_ARGS)
 
 # The screenshots of docs/import.md (docs/images/import/), taken again: a demo database of
 # their own in .shots/ (delete it to start again), the development server, Debian's Chromium.
 .PHONY: screenshots-import
-screenshots-import: translations $(VENDORED)
+screenshots-import: $(INSTALLED) translations $(VENDORED)
 	$(PY) docs/shots/import_path.py
 
 # Run by hand, not by CI (which runs tests/heritagehub/test_fault_smoke.py): the 100,000-item
@@ -208,7 +224,7 @@ screenshots-import: translations $(VENDORED)
 # Writes docs/reliability.md; python -m benchmarks.loadtest --help lists the options.
 LOADTEST_ARGS ?=
 .PHONY: loadtest wrk
-loadtest: translations wrk $(VENDORED)
+loadtest: $(INSTALLED) translations wrk $(VENDORED)
 	$(PY) -m benchmarks.loadtest --command "make loadtest$(if $(LOADTEST_ARGS), LOADTEST_ARGS=\"$(LOADTEST_ARGS)\")" $(LOADTEST_ARGS)
 
 # The load tool of `make loadtest`: Debian's wrk, installed with apt-get as root when missing.
@@ -218,10 +234,10 @@ wrk:
 # --- quality ---------------------------------------------------------------------------
 
 # pytest exits 5 when it collected no tests: make treats that as the failure it is.
-test: translations browser $(VENDORED)
+test: $(INSTALLED) translations browser $(VENDORED)
 	env -u DATABASE_URL $(PYTEST) $(PYTEST_ARGS)
 
-test-postgres: translations browser $(VENDORED)
+test-postgres: $(INSTALLED) translations browser $(VENDORED)
 	DATABASE_URL=$(POSTGRES_URL) $(PYTEST) $(PYTEST_ARGS)
 
 lint: $(INSTALLED)

@@ -129,6 +129,24 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=0
     )
 }
+
+
+def with_prepared_statements(database):
+    """PostgreSQL with the parameters sent apart from the SQL (server-side binding), so that
+    psycopg prepares a statement run five times on a connection and PostgreSQL plans it once:
+    planning is most of the time of a page's small queries (docs/benchmarks.md, "PostgreSQL
+    against SQLite"). DB_SERVER_SIDE_BINDING=false turns it off, for a pooler in transaction
+    mode (PgBouncer before 1.21), which cannot keep prepared statements."""
+    if database["ENGINE"] == "django.db.backends.postgresql":
+        prepared = env_bool("DB_SERVER_SIDE_BINDING", True)
+        options = database.setdefault("OPTIONS", {})
+        options["server_side_binding"] = prepared
+        # Django turns psycopg's preparing off (None) unless told; 5 is psycopg's own default.
+        options["prepare_threshold"] = 5 if prepared else None
+    return database
+
+
+with_prepared_statements(DATABASES["default"])
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # django-axes first: a locked-out username and address is refused before the password is checked.

@@ -18,6 +18,8 @@ Hosts and HTTPS
 
 Database
   DB_CONN_MAX_AGE            seconds a connection is reused (default 60; 0 = one a request).
+  DB_SERVER_SIDE_BINDING     false for a pooler that cannot keep prepared statements
+                             (default true: repeated queries are planned once a connection).
                              Connections are health-checked before reuse, so a restarted
                              PostgreSQL is reconnected to without restarting the app.
 
@@ -93,10 +95,12 @@ if not ALLOWED_HOSTS:
     raise ImproperlyConfigured("ALLOWED_HOSTS must name the site's host names for production.")
 
 DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ["DATABASE_URL"],
-        conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", 60)),
-        conn_health_checks=True,
+    "default": with_prepared_statements(  # noqa: F405
+        dj_database_url.parse(
+            os.environ["DATABASE_URL"],
+            conn_max_age=int(os.environ.get("DB_CONN_MAX_AGE", 60)),
+            conn_health_checks=True,
+        )
     )
 }
 

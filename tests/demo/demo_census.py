@@ -56,7 +56,9 @@ def facts():
     alt text, credit and rights, and the demo accounts (admin, moderator, translator, an
     editor per partner) with the demo password."""
     from django.contrib.auth import get_user_model
-    from wagtail.models import Page
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+    from wagtail.search.models import IndexEntry
 
     from heritage_collections.models import CollectionPage, ItemPage
     from heritagehub.models import HeritageImage
@@ -129,6 +131,27 @@ def facts():
             (item.identifier, label.kind)
             for item in ItemPage.objects.exclude(care_labels__0__isnull=True)
             for label in item.care_notice
+        ),
+        # Indexed once at the end of the load (demo.indexing), not after each save.
+        "pages_not_in_the_search_index": sorted(
+            set(Page.objects.filter(depth__gt=1).values_list("pk", flat=True))
+            - {
+                int(pk)
+                for pk in IndexEntry.objects.filter(
+                    content_type__in=ContentType.objects.get_for_models(
+                        *{page.specific_class for page in Page.objects.filter(depth__gt=1)}
+                    ).values()
+                ).values_list("object_id", flat=True)
+            }
+        ),
+        "images_without_their_usage": sorted(
+            {image.pk for image in images}
+            - {
+                int(pk)
+                for pk in ReferenceIndex.objects.filter(
+                    to_content_type=ContentType.objects.get_for_model(HeritageImage)
+                ).values_list("to_object_id", flat=True)
+            }
         ),
     }
 

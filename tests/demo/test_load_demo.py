@@ -160,6 +160,14 @@ def test_demo_items_that_need_care_carry_their_labels(facts):
     ]
 
 
+def test_demo_pages_are_in_the_search_index(facts):
+    assert facts["pages_not_in_the_search_index"] == []
+
+
+def test_demo_images_know_where_they_are_used(facts):
+    assert facts["images_without_their_usage"] == []
+
+
 def test_demo_reduced_images_are_labelled_as_not_faithful(facts):
     assert (facts["reduced_without_note"], facts["faithful_with_note"]) == ([], [])
 

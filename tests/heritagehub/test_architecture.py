@@ -9,7 +9,9 @@ imported inside a function at all, but in an app's ``ready()``, where Django wan
 
 import ast
 import re
+import tomllib
 from collections import defaultdict
+from fnmatch import fnmatch
 from pathlib import Path
 
 from django.conf import settings
@@ -299,3 +301,12 @@ def test_no_top_level_package_shadows_the_standard_library():
 
     assert collections.__file__.startswith(str(Path(ast.__file__).parent))
     assert not (Path(settings.BASE_DIR) / "collections").exists()
+
+
+def test_every_app_is_a_package_the_install_includes():
+    """An app left out of pyproject.toml's packages imports from a checkout (the current
+    directory is on the path) but not where the hub is installed, as in production."""
+    pyproject = tomllib.loads((Path(settings.BASE_DIR) / "pyproject.toml").read_text())
+    patterns = pyproject["tool"]["setuptools"]["packages"]["find"]["include"]
+    missing = [app for app in LAYER_OF if not any(fnmatch(app, p) for p in patterns)]
+    assert missing == []

@@ -97,6 +97,16 @@ def test_connection_age_from_the_environment():
     assert production(DB_CONN_MAX_AGE="0").DATABASES["default"]["CONN_MAX_AGE"] == 0
 
 
+def test_queries_are_bound_on_the_server_and_repeated_ones_prepared():
+    options = production().DATABASES["default"]["OPTIONS"]
+    assert (options["server_side_binding"], options["prepare_threshold"]) == (True, 5)
+
+
+def test_server_side_binding_off_for_a_pooler_in_transaction_mode():
+    options = production(DB_SERVER_SIDE_BINDING="false").DATABASES["default"]["OPTIONS"]
+    assert (options["server_side_binding"], options["prepare_threshold"]) == (False, None)
+
+
 # Cache and sessions --------------------------------------------------------------------------
 
 

@@ -14,6 +14,7 @@ from django.db.models import Count
 from wagtail.models import Page
 
 from demo.base import DemoDataError, Stats
+from demo.indexing import indexed_once
 from demo.loader import data_dir, load
 from heritage_collections.models import CollectionPage, ItemPage
 from heritagehub.models import HeritageImage
@@ -33,7 +34,8 @@ class Command(BaseCommand):
         started = time.monotonic()
         stats = Stats()
         try:
-            load(data_dir(), stats)
+            with indexed_once():
+                load(data_dir(), stats)
         except DemoDataError as error:
             raise CommandError(str(error)) from error
         elapsed = time.monotonic() - started
