@@ -7,7 +7,8 @@ records), in the order the page tree needs it.
 3. partner pages (Italian hubs under the Italian directory, open-data institutions under the
    English one), each translated into the other language;
 4. Tate's and the museums' collections and items (English), collection pages translated
-   into Italian;
+   into Italian; the people and places of Tate's items (English), and the items linked to
+   them;
 5. stories, some translated into English;
    then the calls index (five languages) and the partners' open calls (Italian, English);
    then What's on and the programme, in five languages (dated from today);
@@ -25,6 +26,7 @@ from django.conf import settings
 
 from .accounts import load_accounts
 from .applications import load_applications
+from .authorities import link_items, load_authorities
 from .base import DemoDataError, Stats
 from .calls import load_calls
 from .collections import load_collections
@@ -78,6 +80,8 @@ def load(path, stats=None):
     collections = load_collections(path, partner_pages, images, stats)
     for collection, strings in collections:
         translate_page(collection, "it", strings, stats)
+    load_authorities(pages["en"]["authorities"], stats)
+    link_items(stats)
     collection_by_key = {
         (collection.get_parent().slug, collection.slug): collection for collection, _ in collections
     }

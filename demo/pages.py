@@ -13,6 +13,7 @@ import re
 from django.conf import settings
 from wagtail.models import Site
 
+from authorities.models import AuthorityIndexPage
 from calls.models import CallIndexPage
 from events.models import WhatsOnPage
 from heritage_collections.models import CollectionIndexPage
@@ -36,10 +37,11 @@ PAGE_TYPES = {
         JoinPage,
         CallIndexPage,
         WhatsOnPage,
+        AuthorityIndexPage,
     )
 }
 # In the order they are created (the tree's order under the home page).
-INDEX_PAGES = ["collections", "stories", "partners"]
+INDEX_PAGES = ["collections", "stories", "partners", "authorities"]
 SITE_PAGES = ["about", "contact", "join", "accessibility"]  # the statement links to contact
 # Keys of a page record that are not plain fields of the page.
 NOT_FIELDS = {"type", "body", "form_fields", "hero_image"}

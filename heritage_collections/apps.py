@@ -10,12 +10,13 @@ class HeritageCollectionsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_migrate, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from authorities import linked_items
         from heritagehub.cache import register_query_parameters
         from partners import space
         from search.kinds import register_result_kind
         from search.pages import register_search
 
-        from . import browse, catalogue, partner_space, search_index
+        from . import authority_links, browse, catalogue, partner_space, search_index
         from .models import CollectionPage, ItemPage, ObjectType
         from .oai import index as oai_index
 
@@ -33,6 +34,8 @@ class HeritageCollectionsConfig(AppConfig):
         post_migrate.connect(oai_index.build_if_missing, sender=self, dispatch_uid="oai-build")
 
         space.register_listing("collections", partner_space.collections_of)
+        # A record's page lists the items linked to it (authorities.linked_items).
+        linked_items.register_items(authority_links.linked_items)
         space.register_view("items", partner_space.items)
 
         # Browse pages are cached by their filters (and only those: heritagehub.cache).

@@ -38,6 +38,7 @@ from heritagehub.i18n import active_language, language_code_of, language_order
 from heritagehub.models.pages import routing_for
 from heritagehub.tree import child_range
 
+from .authority_links import creator_records, item_links
 from .care_choice import has_chosen_to_see
 from .catalogue import sort_key
 from .models import CatalogueEntry, ItemImage, ItemPage, ItemTag
@@ -379,7 +380,7 @@ def written_tags(item, request=None):
 
 
 def item_page_context(item, request):
-    """Everything the item page adds to Wagtail's context, in eleven queries at most (the
+    """Everything the item page adds to Wagtail's context, in thirteen queries at most (the
     tests of tests/heritage_collections/test_item_page_queries.py list them).
 
     The item's own images, the related items' images and the renditions of every image shown
@@ -393,7 +394,14 @@ def item_page_context(item, request):
         # Covered until the visitor chooses to see them (care_choice).
         "images_covered": bool(item.care_notice) and not has_chosen_to_see(request, item),
     }
-    if getattr(request, "is_preview", False):
+    preview = getattr(request, "is_preview", False)
+    agent_links, place_links = item_links(item, preview=preview)
+    context.update(
+        agent_links=agent_links,
+        place_links=place_links,
+        creator_records=creator_records(agent_links),
+    )
+    if preview:
         # A preview's images are the revision's, in memory: no prefetching, no neighbours.
         context.update(
             item_images=list(item.images.all()),

@@ -7,6 +7,8 @@ The item's tags are prefetched here, once, for the description and the page's ta
 
 from django.db.models import prefetch_related_objects
 
+from authorities.linked_data import record_reference
+from authorities.roles import AgentRole, PlaceRole
 from heritagehub.linked_data import (
     content_language,
     document,
@@ -64,11 +66,32 @@ def item_reference(item, request):
     return page_reference(item, request, item_type(item.object_type))
 
 
+def _linked(links, name, roles, request):
+    return [record_reference(getattr(link, name), request) for link in links if link.role in roles]
+
+
+def creators(item, context, request):
+    """The item's creators: their records (with their identifiers elsewhere as ``sameAs``)
+    when the item is linked to them, else the catalogue's text as a Person."""
+    linked = _linked(
+        context.get("agent_links") or [],
+        "agent",
+        (AgentRole.CREATOR, AgentRole.ATTRIBUTED_TO),
+        request,
+    )
+    if linked:
+        return linked
+    return [thing("Person", name=item.creator)] if item.creator else None
+
+
 def item_data(item, request, context):
     """The item as a VisualArtwork, Photograph, Book … (by its object type)."""
     prefetch_related_objects([item], "tags")  # shared with the page's tag list
     schema_type = item_type(item.object_type)
     partner = partner_reference(context.get("partner"), request)
+    agents = context.get("agent_links") or []
+    places = context.get("place_links") or []
+    made_in = _linked(places, "place", (PlaceRole.MADE,), request)
     properties = {
         "name": item.title,
         "url": page_url(item, request),
@@ -76,9 +99,14 @@ def item_data(item, request, context):
         "additionalType": item.object_type.uri if item.object_type else None,
         "identifier": item.identifier,
         "description": plain_text(item.description),
-        "creator": [thing("Person", name=item.creator)] if item.creator else None,
+        "creator": creators(item, context, request),
+        "publisher": _linked(agents, "agent", (AgentRole.PUBLISHER,), request),
+        "about": _linked(agents, "agent", (AgentRole.DEPICTED,), request),
         **item_dates(item),
-        "locationCreated": place(item.place_name, item.latitude, item.longitude),
+        "locationCreated": made_in[0]
+        if made_in
+        else place(item.place_name, item.latitude, item.longitude),
+        "contentLocation": _linked(places, "place", (PlaceRole.DEPICTED,), request),
         "material": item.materials,
         "size": item.dimensions,
         "image": [

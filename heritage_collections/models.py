@@ -26,6 +26,8 @@ from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 from wagtail_localize.fields import SynchronizedField
 
+from authorities.models import AgentPage, PlacePage
+from authorities.roles import AgentRole, PlaceRole
 from heritagehub.cache import without_private
 from heritagehub.covers import choose_covers, register_cover_source
 from heritagehub.i18n import (
@@ -356,6 +358,12 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         FieldPanel("identifier"),
         FieldPanel("object_type"),
         FieldPanel("creator"),
+        InlinePanel(
+            "agent_links",
+            heading=_("People and organisations"),
+            label=_("person or organisation"),
+            help_text=_("The authority records of the creator and of anyone else the item names."),
+        ),
         MultiFieldPanel(
             [
                 FieldPanel("date_display"),
@@ -370,6 +378,7 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
             ],
             heading=_("Place"),
         ),
+        InlinePanel("place_links", heading=_("Places"), label=_("place")),
         FieldPanel("materials"),
         FieldPanel("dimensions"),
         FieldPanel("tags"),
@@ -408,6 +417,8 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         APIField("dimensions"),
         APIField("description"),
         APIField("images"),
+        APIField("agent_links"),
+        APIField("place_links"),
         APIField("rights"),
         APIField("credit_line"),
         APIField("source_url"),
@@ -521,6 +532,131 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         """What the JSON API (heritagehub.api) fetches with each item it lists: its object
         type, images, renditions and tags, in a constant number of queries."""
         return item_listing(queryset).prefetch_related("tags")
+
+
+class ItemAgent(Orderable):
+    """An item's link to a person or organisation, in a role: the record behind the
+    ``creator`` text (which stays as catalogued), or someone the item shows.
+
+    Not translatable: a link is a fact, copied to every translation of the item; the record
+    it points to is shown in the visitor's language (``authority_links``)."""
+
+    page = ParentalKey(ItemPage, on_delete=models.CASCADE, related_name="agent_links")
+    agent = models.ForeignKey(
+        AgentPage,
+        verbose_name=_("person or organisation"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=AgentRole.choices, default=AgentRole.CREATOR
+    )
+
+    panels = [FieldPanel("agent"), FieldPanel("role")]
+    api_fields = [APIField("agent"), APIField("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("person or organisation of an item")
+        verbose_name_plural = _("people and organisations of items")
+        indexes = [models.Index(fields=["agent", "role"])]
+
+    def __str__(self):
+        return f"{self.agent} ({self.get_role_display()})"
+
+
+class ItemPlace(Orderable):
+    """An item's link to a place, in a role: where it was made or found, or what it shows."""
+
+    page = ParentalKey(ItemPage, on_delete=models.CASCADE, related_name="place_links")
+    place = models.ForeignKey(
+        PlacePage, verbose_name=_("place"), on_delete=models.CASCADE, related_name="+"
+    )
+    role = models.CharField(
+        _("role"), max_length=20, choices=PlaceRole.choices, default=PlaceRole.MADE
+    )
+
+    panels = [FieldPanel("place"), FieldPanel("role")]
+    api_fields = [APIField("place"), APIField("role")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = _("place of an item")
+        verbose_name_plural = _("places of items")
+        indexes = [models.Index(fields=["place", "role"])]
+
+    def __str__(self):
+        return f"{self.place} ({self.get_role_display()})"
+
+
+class AuthorityProposal(models.Model):
+    """A link from an item to an authority record that ``reconcile_authorities`` proposes
+    from the item's free text, for an editor to accept or reject (docs/authorities.md).
+
+    Accepting one creates the item's link (``heritage_collections.reconciliation``); a
+    rejected one is remembered, so that the next run does not propose it again."""
+
+    class Status(models.TextChoices):
+        PROPOSED = "proposed", _("Proposed")
+        ACCEPTED = "accepted", _("Accepted")
+        REJECTED = "rejected", _("Rejected")
+
+    item = models.ForeignKey(
+        ItemPage, verbose_name=pgettext_lazy("heritage", "item"), on_delete=models.CASCADE,
+        related_name="+",
+    )  # fmt: skip
+    agent = models.ForeignKey(
+        AgentPage,
+        verbose_name=_("person or organisation"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    place = models.ForeignKey(
+        PlacePage,
+        verbose_name=_("place"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    role = models.CharField(_("role"), max_length=20)
+    text = models.CharField(_("text of the item"), max_length=1000)
+    score = models.FloatField(_("score"))
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.PROPOSED
+    )
+    created_at = models.DateTimeField(_("proposed at"), auto_now_add=True)
+
+    panels = [FieldPanel("status")]
+
+    class Meta:
+        verbose_name = _("proposed link to a record")
+        verbose_name_plural = _("proposed links to records")
+        ordering = ["-score", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "agent", "role"],
+                condition=models.Q(agent__isnull=False),
+                name="one_proposal_per_agent_link",
+            ),
+            models.UniqueConstraint(
+                fields=["item", "place", "role"],
+                condition=models.Q(place__isnull=False),
+                name="one_proposal_per_place_link",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(agent__isnull=False, place__isnull=True)
+                | models.Q(agent__isnull=True, place__isnull=False),
+                name="proposal_names_one_record",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.item} → {self.record}"
+
+    @property
+    def record(self):
+        return self.agent or self.place
 
 
 # The longest side of the image the viewer opens (the item page's "max-2400x2400").

@@ -6,12 +6,16 @@ from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 from heritage_collections.dashboard import ItemAttentionPanel
 from heritage_collections.europeana.report import EuropeanaReadinessView
 from heritage_collections.iiif.image_api import RegionOperation
 from heritage_collections.importing import admin_crosswalk, admin_views
+from heritage_collections.models import AuthorityProposal
 from heritage_collections.permissions import may_see_report, user_may_import
+from heritage_collections.reconciliation import accept
 from partners.permissions import partner_spaces_of
 
 
@@ -92,3 +96,26 @@ def add_item_attention_panel(request, panels):
     spaces = list(partner_spaces_of(request.user))
     if spaces:
         panels.append(ItemAttentionPanel(spaces))
+
+
+class AuthorityProposalViewSet(SnippetViewSet):
+    """The links ``reconcile_authorities`` proposes, for editors to accept or reject: the
+    edit form is the status; accepting links the item (``reconciliation.accept``)."""
+
+    model = AuthorityProposal
+    icon = "link"
+    menu_label = _("Proposed links to records")
+    add_to_admin_menu = False
+    list_display = ["item", "record", "role", "text", "score", "status"]
+    list_filter = ["status", "role"]
+    ordering = ["status", "-score", "pk"]
+
+
+register_snippet(AuthorityProposalViewSet)
+
+
+@hooks.register("after_edit_snippet")
+def link_accepted_proposal(request, instance):
+    accepted = AuthorityProposal.Status.ACCEPTED
+    if isinstance(instance, AuthorityProposal) and instance.status == accepted:
+        accept([instance])

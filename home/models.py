@@ -78,6 +78,7 @@ class HomePage(HeritagePage):
         "home.StandardPage",
         "home.FormPage",
         "partners.JoinPage",
+        "authorities.AuthorityIndexPage",
     ]
 
     class Meta:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from wagtail.models import Collection
 
+from authorities.models import AgentPage, AuthorityIndexPage, PlacePage
 from calls.models import CallIndexPage, CallKind, CallPage
 from events.models import EventKind, EventPage, WhatsOnPage
 from events.occurrences import refresh as refresh_occurrences
@@ -344,3 +345,34 @@ class EventPageFactory(HeritagePageFactory):
     def occurrences(obj, create, extracted, **kwargs):
         if create:
             refresh_occurrences(obj.translation_key)
+
+
+class AuthorityIndexPageFactory(HeritagePageFactory):
+    class Meta:
+        model = AuthorityIndexPage
+
+    title = "Persone e luoghi"
+    slug = "authorities"
+
+
+class AgentPageFactory(HeritagePageFactory):
+    class Meta:
+        model = AgentPage
+
+    title = factory.Sequence(lambda n: f"Artista {n}")
+    kind = AgentPage.Kind.PERSON
+    dates = "1775–1851"
+    start_year = 1775
+    end_year = 1851
+    occupation = "pittore"
+    biography = "<p>Un artista.</p>"
+
+
+class PlacePageFactory(HeritagePageFactory):
+    class Meta:
+        model = PlacePage
+
+    title = factory.Sequence(lambda n: f"Luogo {n}")
+    place_kind = PlacePage.Kind.SETTLEMENT
+    latitude = "45.440800"
+    longitude = "12.315500"

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "heritage_collections",
     "stories",
     "partners",
+    "authorities",
     "events",
     "calls",
     "wagtail_localize",

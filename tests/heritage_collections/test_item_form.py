@@ -5,7 +5,13 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 
 from heritage_collections.models import ItemPage
 from heritagehub.rights import RightsStatement
-from tests.factories import CollectionPageFactory, ItemPageFactory, PartnerPageFactory
+from tests.factories import (
+    AgentPageFactory,
+    AuthorityIndexPageFactory,
+    CollectionPageFactory,
+    ItemPageFactory,
+    PartnerPageFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +21,9 @@ def superuser(django_user_model):
     return django_user_model.objects.create_superuser("admin", "admin@example.org", "pw")
 
 
-def item_form(parent, superuser, identifier, instance=None, title="Nuovo oggetto", care=()):
+def item_form(
+    parent, superuser, identifier, instance=None, title="Nuovo oggetto", care=(), agents=()
+):
     form_class = ItemPage.get_edit_handler().get_form_class()
     data = nested_form_data(
         {
@@ -25,6 +33,10 @@ def item_form(parent, superuser, identifier, instance=None, title="Nuovo oggetto
             "description": rich_text("<p>Descrizione</p>"),
             "rights": RightsStatement.CC0,
             "images": inline_formset([]),
+            "agent_links": inline_formset(
+                [{"agent": agent.pk, "role": role} for agent, role in agents]
+            ),
+            "place_links": inline_formset([]),
             "care_labels": streamfield([("label", {"kind": k, "note": n}) for k, n in care]),
             "comments": inline_formset([]),
         }
@@ -109,3 +121,12 @@ def test_an_identifier_is_checked_within_the_partner_english_tree(tree, superuse
     form = item_form(english_collection, superuser, "EN-1")
     assert not form.is_valid()
     assert "identifier" in form.errors
+
+
+def test_an_editor_links_an_item_to_a_person_in_a_role(tree, superuser):
+    index = AuthorityIndexPageFactory(parent=tree.home)
+    agent = AgentPageFactory(parent=index)
+    form = item_form(tree.collection, superuser, "INV-LINK", agents=[(agent, "publisher")])
+    assert form.is_valid(), form.errors
+    item = form.save(commit=False)
+    assert [(link.agent, link.role) for link in item.agent_links.all()] == [(agent, "publisher")]

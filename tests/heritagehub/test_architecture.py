@@ -21,7 +21,7 @@ from django.conf import settings
 LAYERS = (
     ("heritagehub",),
     ("search", "maps"),
-    ("partners",),
+    ("partners", "authorities"),
     ("heritage_collections",),
     ("stories",),
     ("events", "calls"),

@@ -25,12 +25,15 @@ from heritagehub.i18n import url_in_language
 from home.models import FormField
 from stories.models import STORIES_PER_PAGE, StoryRelatedItem
 from tests.factories import (
+    AgentPageFactory,
+    AuthorityIndexPageFactory,
     CallIndexPageFactory,
     CallPageFactory,
     CollectionPageFactory,
     HeritageImageFactory,
     ItemPageFactory,
     PartnerPageFactory,
+    PlacePageFactory,
     StoryPageFactory,
     add_item_image,
 )
@@ -45,7 +48,7 @@ CEILINGS = {
     "home": 15,
     "collection_index": 10,
     "collection": 14,
-    "item": 11,
+    "item": 15,
     "story_index": 7,
     "story": 15,
     "partner_index": 7,
@@ -53,6 +56,8 @@ CEILINGS = {
     "standard": 6,
     "form": 5,
     "search": 12,
+    "agent": 13,
+    "place": 12,
 }
 
 FEW, MANY, FIVE_TIMES = 5, 30, 150
@@ -191,8 +196,49 @@ def grow_collection(tree, total):
     grow_items(tree.collection, total)
 
 
+def authority_records(tree):
+    """A person and a place (once), for the item and the record pages."""
+    from authorities.models import AgentPage, PlacePage
+
+    if not AgentPage.objects.exists():
+        index = AuthorityIndexPageFactory(parent=tree.home)
+        place = PlacePageFactory(parent=index, slug="luogo")
+        AgentPageFactory(parent=index, slug="pittore", start_place=place)
+    return AgentPage.objects.get(slug="pittore"), PlacePage.objects.get()
+
+
+def link_items(tree, total, record):
+    """``total`` items linked to ``record`` in its main roles, and a fifth as depicting it."""
+    from heritage_collections.models import ItemAgent, ItemPlace
+
+    model, name = (ItemPlace, "place") if record.schema_type == "Place" else (ItemAgent, "agent")
+    main, about = record.main_roles[0], "depicted"
+    grow_items(tree.collection, total)
+    items = list(tree.collection.get_children().order_by("path"))[:total]
+    model.objects.filter(**{name: record}).delete()
+    model.objects.bulk_create(
+        [model(page_id=item.pk, role=main, **{name: record}) for item in items]
+        + [model(page_id=item.pk, role=about, **{name: record}) for item in items[: total // 5]]
+    )
+
+
+def grow_agent(tree, total):
+    link_items(tree, total, authority_records(tree)[0])
+
+
+def grow_place(tree, total):
+    link_items(tree, total, authority_records(tree)[1])
+
+
 def grow_item(tree, total):
-    """More images and tags on the item, and more items beside it in its collection."""
+    """More images and tags on the item, and more items beside it in its collection; the
+    item linked to a person and a place."""
+    from heritage_collections.models import ItemAgent, ItemPlace
+
+    agent, place = authority_records(tree)
+    if not ItemAgent.objects.filter(page=tree.item).exists():
+        ItemAgent.objects.create(page_id=tree.item.pk, agent=agent, role="creator")
+        ItemPlace.objects.create(page_id=tree.item.pk, place=place, role="made")
     item = tree.item.specific
     for n in range(item.images.count(), total // 5):
         add_item_image(item, caption=f"Vista {n}").sort_order = n
@@ -281,6 +327,8 @@ SCENARIOS = {
     "standard": Scenario(grow_standard, lambda t, lang: url_in_language(t.standard, lang)),
     "form": Scenario(grow_form, lambda t, lang: url_in_language(t.form, lang)),
     "search": Scenario(grow_search, lambda t, lang: f"/{lang}/search/?q=Voce"),
+    "agent": Scenario(grow_agent, lambda t, lang: f"/{lang}/authorities/pittore/"),
+    "place": Scenario(grow_place, lambda t, lang: f"/{lang}/authorities/luogo/"),
 }
 
 

@@ -1,0 +1,118 @@
+"""The public page of a record: its facts, identifiers, map and the items linked to it."""
+
+from authorities.models import ITEMS_PER_PAGE
+from tests.authorities.conftest import link_agent, link_place
+from tests.factories import ItemPageFactory
+from tests.json_ld import json_ld
+
+
+def test_agent_page_shows_dates_and_identifier_links(client, tree, turner):
+    response = client.get("/it/authorities/turner/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "1775–1851" in html
+    assert 'href="http://www.wikidata.org/entity/Q159758"' in html
+    assert 'href="http://vocab.getty.edu/ulan/500026846"' in html
+
+
+def test_agent_page_lists_works_by_in_italian(client, tree, turner):
+    link_agent(tree.items[0], turner)
+    response = client.get("/it/authorities/turner/")
+    html = response.content.decode()
+    assert "Opere di Joseph Mallord William Turner" in html
+    assert tree.items[0].title in html
+    assert tree.items[1].title not in html
+
+
+def test_agent_page_lists_works_by_in_english(client, tree, turner, translate):
+    translate(tree.home, "en", title="Heritage Hub")
+    link_agent(tree.items[0], turner)
+    response = client.get("/en/authorities/turner/")
+    html = response.content.decode()
+    assert "Works by Joseph Mallord William Turner" in html
+    assert tree.items[0].title in html
+
+
+def test_items_about_are_listed_apart_from_works(client, tree, turner):
+    link_agent(tree.items[0], turner)
+    link_agent(tree.items[1], turner, role="depicted")
+    html = client.get("/it/authorities/turner/").content.decode()
+    works, about = html.split('id="about"')
+    assert tree.items[0].title in works and tree.items[1].title not in works
+    assert tree.items[1].title in about
+
+
+def test_works_are_paginated(client, tree, turner):
+    for number in range(ITEMS_PER_PAGE + 1):
+        item = ItemPageFactory(parent=tree.collection, title=f"Opera {number:03d}")
+        link_agent(item, turner)
+    first = client.get("/it/authorities/turner/").content.decode()
+    second = client.get("/it/authorities/turner/?page=2").content.decode()
+    assert "Opera 000" in first and f"Opera {ITEMS_PER_PAGE:03d}" not in first
+    assert f"Opera {ITEMS_PER_PAGE:03d}" in second
+
+
+def test_a_draft_item_is_not_listed(client, tree, turner):
+    link_agent(tree.items[0], turner)
+    tree.items[0].unpublish()
+    html = client.get("/it/authorities/turner/").content.decode()
+    assert tree.items[0].title not in html
+
+
+def test_place_page_shows_a_map_and_items_made_there(client, tree, venice):
+    link_place(tree.items[0], venice)
+    html = client.get("/it/authorities/venezia/").content.decode()
+    assert "map" in html
+    assert tree.items[0].title in html
+
+
+def test_index_lists_records(client, tree, turner, venice):
+    html = client.get("/it/authorities/").content.decode()
+    assert "/it/authorities/turner/" in html
+    assert "/it/authorities/venezia/" in html
+
+
+def test_agent_json_ld_is_a_person_with_same_as(client, tree, turner):
+    data = json_ld(client.get("/it/authorities/turner/"))
+    assert data["@type"] == "Person"
+    assert data["birthDate"] == "1775"
+    assert data["sameAs"] == turner.identifiers
+
+
+def test_organisation_json_ld(client, tree, turner):
+    turner.kind = "organisation"
+    turner.save()
+    data = json_ld(client.get("/it/authorities/turner/"))
+    assert data["@type"] == "Organization"
+    assert data["foundingDate"] == "1775"
+
+
+def test_place_json_ld_has_coordinates_and_same_as(client, tree, venice):
+    data = json_ld(client.get("/it/authorities/venezia/"))
+    assert data["@type"] == "Place"
+    assert data["geo"]["latitude"] == 45.4408
+    assert data["sameAs"] == ["https://sws.geonames.org/3164603/"]
+
+
+def test_records_are_in_the_sitemap(client, tree, turner, venice):
+    xml = client.get("/sitemap.xml").content.decode()
+    if "<sitemapindex" in xml:
+        xml = "".join(
+            client.get(url.split("testserver")[-1]).content.decode()
+            for url in __import__("re").findall(r"<loc>([^<]+)</loc>", xml)
+        )
+    assert "/it/authorities/turner/" in xml
+    assert "/it/authorities/venezia/" in xml
+
+
+def test_records_are_in_the_json_api(client, tree, turner):
+    response = client.get("/api/v2/pages/?type=authorities.AgentPage&fields=identifiers,dates")
+    (record,) = response.json()["items"]
+    assert record["identifiers"] == turner.identifiers
+    assert record["dates"] == "1775–1851"
+
+
+def test_the_site_search_finds_records_in_a_tab_of_their_own(client, tree, turner):
+    html = client.get("/it/search/?q=Turner").content.decode()
+    assert "Persone e organizzazioni" in html
+    assert "/it/authorities/turner/" in html
