@@ -23,7 +23,7 @@ def hub_editors_review_proposals(apps, schema_editor):
 class Migration(migrations.Migration):
     dependencies = [
         ("authorities", "0001_authority_records"),
-        ("heritage_collections", "0018_search_term_once"),
+        ("heritage_collections", "0019_vocabulary_term_uris"),
     ]
 
     operations = [
