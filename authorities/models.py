@@ -24,6 +24,7 @@ from heritagehub.i18n import in_language, url_in_language
 from heritagehub.models import HeritagePage, IndexPage
 from heritagehub.pagination import paginate
 from maps import Marker, draw_map
+from maps.fields import LATITUDE_HELP, LONGITUDE_HELP, latitude_field, longitude_field
 
 from . import linked_items
 from .identifiers import IdentifierList, identifier_links, validate_identifiers
@@ -271,24 +272,8 @@ class PlacePage(AuthorityRecordPage):
     place_kind = models.CharField(
         _("kind of place"), max_length=20, choices=Kind.choices, default=Kind.SETTLEMENT
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("Decimal degrees, −90 (south) to 90 (north)."),
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text=_("Decimal degrees, −180 (west) to 180 (east)."),
-    )
+    latitude = latitude_field(help_text=LATITUDE_HELP)
+    longitude = longitude_field(help_text=LONGITUDE_HELP)
     description = RichTextField(_("description"), blank=True, features=["bold", "italic", "link"])
 
     content_panels = HeritagePage.content_panels + [

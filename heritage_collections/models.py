@@ -41,6 +41,7 @@ from heritagehub.panels import editor_tabs
 from heritagehub.rights import RightsStatement, rights_field
 from heritagehub.search import SearchDocumentField
 from heritagehub.serializers import TagNamesField, VocabularyTermSerializer
+from maps.fields import latitude_field, longitude_field
 from partners.models import PartnerOwnedMixin, PartnerSpace
 
 from .care import CARE_LABEL_BLOCKS, CareLabelsField, care_labels, without_care_labels
@@ -307,22 +308,8 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         validators=[MinValueValidator(-100000), MaxValueValidator(2100)],
     )
     place_name = models.CharField(_("place"), max_length=200, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     # Real catalogues hold whole paragraphs here: no limit, nothing cut on import.
     materials = models.TextField(_("materials and technique"), blank=True)
     dimensions = models.TextField(_("dimensions"), blank=True)

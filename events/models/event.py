@@ -13,7 +13,7 @@ from datetime import date, datetime, time, timedelta
 
 from django.conf import global_settings, settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
+from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import get_language_info, pgettext_lazy
@@ -43,6 +43,7 @@ from heritagehub.i18n import in_language, localize_pages, url_in_language
 from heritagehub.models import HeritagePage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.serializers import VocabularyTermSerializer
+from maps.fields import latitude_field, longitude_field
 from partners.models import PartnerOwnedMixin
 
 from ..ical import event_calendar
@@ -161,22 +162,8 @@ class EventPage(PartnerOwnedMixin, RoutablePageMixin, HeritagePage):
     venue_address = models.CharField(_("address"), max_length=255, blank=True)
     venue_city = models.CharField(_("city"), max_length=120, blank=True)
     venue_country = models.CharField(_("country"), max_length=120, blank=True)
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-    )
+    latitude = latitude_field()
+    longitude = longitude_field()
     online_url = models.URLField(_("online link"), max_length=500, blank=True)
 
     languages = models.CharField(

@@ -4,7 +4,6 @@ from django import forms
 from django.conf import settings
 from django.conf.global_settings import LANGUAGES as WORLD_LANGUAGES
 from django.core.exceptions import ValidationError
-from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
@@ -26,6 +25,7 @@ from heritagehub.models import HeritagePage, VocabularyTerm, optional_image
 from heritagehub.panels import editor_tabs
 from heritagehub.serializers import VocabularyTermSerializer
 from maps import Marker, draw_map
+from maps.fields import LATITUDE_HELP, LONGITUDE_HELP, latitude_field, longitude_field
 
 from .. import space
 from ..linked_data import partner_data
@@ -143,24 +143,8 @@ class PartnerPage(RoutablePageMixin, HeritagePage):
         blank=True,
         help_text=_("The directory's country filter and its map use this, in every language."),
     )
-    latitude = models.DecimalField(
-        _("latitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-90), MaxValueValidator(90)],
-        help_text=_("Decimal degrees, −90 (south) to 90 (north)."),
-    )
-    longitude = models.DecimalField(
-        _("longitude"),
-        max_digits=9,
-        decimal_places=6,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(-180), MaxValueValidator(180)],
-        help_text=_("Decimal degrees, −180 (west) to 180 (east)."),
-    )
+    latitude = latitude_field(help_text=LATITUDE_HELP)
+    longitude = longitude_field(help_text=LONGITUDE_HELP)
     languages = LanguageList(
         _("languages"),
         default=list,
