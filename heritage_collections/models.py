@@ -517,8 +517,13 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
     @classmethod
     def api_queryset(cls, queryset):
         """What the JSON API (heritagehub.api) fetches with each item it lists: its object
-        type, images, renditions and tags, in a constant number of queries."""
-        return item_listing(queryset).prefetch_related("tags")
+        type, images, renditions, tags and links to records, in a constant number of
+        queries."""
+        return item_listing(queryset).prefetch_related(
+            "tags",
+            models.Prefetch("agent_links", queryset=ItemAgent.objects.select_related("agent")),
+            models.Prefetch("place_links", queryset=ItemPlace.objects.select_related("place")),
+        )
 
 
 class ItemAgent(Orderable):

@@ -7,7 +7,15 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
-from tests.factories import HeritageImageFactory, ItemPageFactory, add_item_image
+from heritage_collections.models import ItemAgent, ItemPlace
+from tests.factories import (
+    AgentPageFactory,
+    AuthorityIndexPageFactory,
+    HeritageImageFactory,
+    ItemPageFactory,
+    PlacePageFactory,
+    add_item_image,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -198,12 +206,18 @@ def count_queries(client, url):
     ],
 )
 def test_a_listing_costs_the_same_for_5_and_20_pages(client, tree, url):
+    records = AuthorityIndexPageFactory(parent=tree.home)
+
     def grow(total):
         for n in range(len(tree.collection.get_children()), total):
             item = ItemPageFactory(parent=tree.collection, title=f"Voce {n:03d}")
             add_item_image(item)
             item.tags.add(f"tag-{n}")
             item.save()
+            agent = AgentPageFactory(parent=records)
+            ItemAgent.objects.create(page=item, agent=agent, role="creator")
+            place = PlacePageFactory(parent=records)
+            ItemPlace.objects.create(page=item, place=place, role="made")
 
     grow(5)
     few = count_queries(client, url)
