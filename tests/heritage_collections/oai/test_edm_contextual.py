@@ -4,6 +4,8 @@ and the ProvidedCHO's links to them."""
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from sickle import Sickle
 
 from heritage_collections.models import ItemAgent, ItemPlace
@@ -136,3 +138,18 @@ def test_a_harvester_reads_the_agents(oai_server, tree, turner, page_size):
     records = list(Sickle(oai_server, max_retries=0).ListRecords(metadataPrefix="edm"))
     assert len(records) == len(tree.items)
     assert all(f'rdf:about="{WIKIDATA}"' in record.raw for record in records)
+
+
+def test_the_records_queries_do_not_grow_with_the_links(oai, tree, index, page_size):
+    page_size(100)
+    ItemAgent.objects.create(page=tree.items[0], agent=AgentPageFactory(parent=index))
+    ItemPlace.objects.create(page=tree.items[0], place=PlacePageFactory(parent=index))
+    with CaptureQueriesContext(connection) as few:
+        oai(verb="ListRecords", metadataPrefix="edm")
+    for item in tree.items:
+        ItemAgent.objects.create(page=item, agent=AgentPageFactory(parent=index), role="depicted")
+        ItemPlace.objects.create(page=item, place=PlacePageFactory(parent=index))
+    with CaptureQueriesContext(connection) as many:
+        root = oai(verb="ListRecords", metadataPrefix="edm")
+    assert len(root.findall(".//edm:Agent", NS)) == 4
+    assert len(many) == len(few)
