@@ -3,8 +3,8 @@ database: for the item an editor has open, and in bulk for a page of the report.
 
 A partner's items are its ItemPages in every language tree, one per item: the page in the
 language the item was written in (a translation is the same record, in another language).
-The facts of any number of items take two queries: their fields, and the sizes and file
-names of their images.
+The facts of any number of items take two queries: their fields (with their links to
+authority records as EXISTS subqueries), and the sizes and file names of their images.
 """
 
 from collections import defaultdict
@@ -12,11 +12,19 @@ from collections import defaultdict
 from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q
 from wagtail_localize.models import TranslationSource
 
+from authorities.roles import WORK_ROLES
 from heritagehub.models import HeritageImage
 from partners.models import PartnerPage
 
-from ..models import ItemImage, ItemPage, ItemTag
-from .rules import EMPTY_RICH_TEXT, ImageFacts, ItemFacts, is_empty_rich_text
+from ..models import ItemAgent, ItemImage, ItemPage, ItemPlace, ItemTag
+from .rules import (
+    EMPTY_RICH_TEXT,
+    ImageFacts,
+    ItemFacts,
+    agent_is_entity,
+    is_empty_rich_text,
+    place_is_entity,
+)
 
 FACT_FIELDS = (
     "title",
@@ -30,6 +38,55 @@ FACT_FIELDS = (
     "source_url",
     "rights",
 )
+
+
+# rules.agent_is_entity and rules.place_is_entity, as conditions on a link's record.
+AGENT_ENTITY = (
+    Q(agent__start_year__isnull=False)
+    | Q(agent__end_year__isnull=False)
+    | ~Q(agent__occupation="")
+    | ~Q(agent__identifiers=[])
+)
+PLACE_ENTITY = Q(place__latitude__isnull=False, place__longitude__isnull=False) | ~Q(
+    place__identifiers=[]
+)
+LINK_FACTS = ("linked_creator", "linked_agent_entity", "linked_place", "linked_place_entity")
+
+
+def link_annotations():
+    """The facts of an item's links to live records (``LINK_FACTS``), as EXISTS subqueries
+    of an ItemPage queryset."""
+    agents = ItemAgent.objects.filter(page=OuterRef("pk"), agent__live=True)
+    places = ItemPlace.objects.filter(page=OuterRef("pk"), place__live=True)
+    return {
+        "linked_creator": Exists(agents.filter(role__in=list(WORK_ROLES))),
+        "linked_agent_entity": Exists(agents.filter(AGENT_ENTITY)),
+        "linked_place": Exists(places),
+        "linked_place_entity": Exists(places.filter(PLACE_ENTITY)),
+    }
+
+
+def link_facts(item):
+    """The facts of the item's links as the page holds them (a revision's, in memory)."""
+    agents = [link for link in item.agent_links.all() if link.agent and link.agent.live]
+    places = [link for link in item.place_links.all() if link.place and link.place.live]
+    return {
+        "linked_creator": any(link.role in WORK_ROLES for link in agents),
+        "linked_agent_entity": any(
+            agent_is_entity(
+                link.agent.start_year,
+                link.agent.end_year,
+                link.agent.occupation,
+                link.agent.identifiers,
+            )
+            for link in agents
+        ),
+        "linked_place": bool(places),
+        "linked_place_entity": any(
+            place_is_entity(link.place.latitude, link.place.longitude, link.place.identifiers)
+            for link in places
+        ),
+    }
 
 
 def item_facts(item, images=None, has_partner=None):
@@ -49,6 +106,7 @@ def item_facts(item, images=None, has_partner=None):
         object_type_uri=item.object_type.uri if item.object_type_id else "",
         has_partner=has_partner,
         images=tuple(ImageFacts(i.width, i.height, i.file.name) for i in images),
+        **link_facts(item),
     )
 
 
@@ -86,6 +144,7 @@ def facts_by_item(items, has_partner):
     rows = items.order_by().annotate(
         has_description=described,
         has_tags=Exists(ItemTag.objects.filter(content_object=OuterRef("pk"))),
+        **link_annotations(),
     )
     return {
         row["pk"]: ItemFacts(
@@ -96,6 +155,7 @@ def facts_by_item(items, has_partner):
             object_type_uri=row["object_type__uri"] or "",
             has_partner=has_partner,
             images=tuple(images.get(row["pk"], ())),
+            **{name: row[name] for name in LINK_FACTS},
         )
         for row in rows.values(
             "pk",
@@ -104,6 +164,7 @@ def facts_by_item(items, has_partner):
             "has_description",
             "has_tags",
             *FACT_FIELDS,
+            *LINK_FACTS,
         )
     }
 

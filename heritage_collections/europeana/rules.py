@@ -42,6 +42,12 @@ object type's URI (AAT, Wikidata)      dc:type linking to a skos:Concept, prefLa
                                        language
 tags                                   dc:subject (no language)
 creator                                dc:creator
+creator / attributed-to records        dc:creator linking to an edm:Agent (label per
+                                       language, years, occupation, owl:sameAs)
+publisher / depicted records           dc:publisher / dc:subject linking to an edm:Agent
+place records (made, found, depicted)  dcterms:spatial linking to an edm:Place (label
+                                       per language, lat, long, owl:sameAs), instead of
+                                       the item's own place
 date as displayed / start–end years    dc:date / dcterms:temporal (no language)
 place; with latitude and longitude     dcterms:spatial (no language); a link to an
                                        edm:Place (label, lat, long) instead
@@ -57,15 +63,21 @@ the hub                                edm:provider
 =====================================  ================================================
 
 So the language-tagged properties are dc:title, dc:description, dc:type, dcterms:medium and
-dc:rights; the enabling elements dc:type and dcterms:medium (subjects and types), dc:creator
-(agents), dcterms:temporal (time) and dcterms:spatial (places); the contextual classes an
-item can have are its edm:Place (a place with coordinates) and the skos:Concept of its
-object type (a type with a URI). Metis qualifies a concept that has a prefLabel and a note
-or a relation (broader, exactMatch …); the hub writes the concept's labels and its
-authority's URI, which Europeana dereferences from the vocabulary (Getty AAT and Wikidata
-publish broader terms and notes), so a concept with such a URI is counted. The hub has no
-field for the language of a text's content (dc:language, mandatory for TEXT items). Content
-tiers use the item's rights statement (the aggregation's edm:rights).
+dc:rights; the enabling elements dc:type and dcterms:medium (subjects and types),
+dc:creator (agents), dcterms:temporal (time) and dcterms:spatial (places); the contextual
+classes an item can have are the edm:Agent of a linked person or organisation, the
+edm:Place of a linked place or else of its own place with coordinates, and the skos:Concept
+of its object type (a type with a URI). A dcterms:spatial linking to a place record counts
+as tagged: the record's labels are in the languages of its translations. Metis takes an
+edm:Agent with a prefLabel and a date, place or occupation, an edm:Place with a prefLabel
+and coordinates; an agent or place record with an identifier (Wikidata, ULAN, VIAF, GND,
+GeoNames, TGN), which Europeana dereferences, is counted as the concepts are. Metis
+qualifies a concept that has a prefLabel and a note or a relation (broader, exactMatch …);
+the hub writes the concept's labels and its authority's URI, which Europeana dereferences
+from the vocabulary (Getty AAT and Wikidata publish broader terms and notes), so a concept
+with such a URI is counted. The hub has no field for the language of a text's content
+(dc:language, mandatory for TEXT items). Content tiers use the item's rights statement (the
+aggregation's edm:rights).
 """
 
 from dataclasses import dataclass
@@ -167,6 +179,11 @@ class ItemFacts:
     rights: str = ""
     has_partner: bool = True
     images: tuple[ImageFacts, ...] = ()
+    # The item's links to authority records (``ItemAgent``, ``ItemPlace``), live ones only.
+    linked_creator: bool = False  # a creator or attributed-to record: dc:creator
+    linked_agent_entity: bool = False  # a record that qualifies as edm:Agent
+    linked_place: bool = False  # a place record: dcterms:spatial, labelled per language
+    linked_place_entity: bool = False  # a place record that qualifies as edm:Place
 
     @property
     def edm_type(self):
@@ -179,10 +196,19 @@ class ItemFacts:
 
     @property
     def has_place(self):
-        return bool(self.place_name.strip())
+        """dcterms:spatial: the place's text, or links to place records."""
+        return bool(self.place_name.strip()) or self.linked_place
+
+    @property
+    def has_creator(self):
+        return bool(self.creator.strip()) or self.linked_creator
 
     @property
     def has_place_entity(self):
+        """An edm:Place with its minimum elements: a linked place record's, or, when the
+        item links to none (a record replaces it), its own place with coordinates."""
+        if self.linked_place:
+            return self.linked_place_entity
         return self.has_place and self.latitude is not None and self.longitude is not None
 
     @cached_property
@@ -318,7 +344,9 @@ def language_share(facts):
         (bool(facts.credit_line.strip()), True),  # dc:rights, per translation
         (bool(facts.source_url), False),  # dc:source
         (facts.has_years, False),  # dcterms:temporal
-        (facts.has_place, False),  # dcterms:spatial (or its edm:Place, labelled untagged)
+        # dcterms:spatial: a place record is labelled per language; the item's own place
+        # (text, or its edm:Place) is not.
+        (facts.has_place, facts.linked_place),
         (bool(facts.materials.strip()), True),  # dcterms:medium, per translation
     ]
     relevant = [tagged for is_present, tagged in present if is_present]
@@ -330,7 +358,7 @@ def enabling_elements(facts):
     elements = {
         "dc:type": ("subjects and types", bool(facts.object_type)),
         "dcterms:medium": ("subjects and types", bool(facts.materials.strip())),
-        "dc:creator": ("agents", bool(facts.creator.strip())),
+        "dc:creator": ("agents", facts.has_creator),
         "dcterms:temporal": ("time", facts.has_years),
         "dcterms:spatial": ("places", facts.has_place),
     }
@@ -338,8 +366,10 @@ def enabling_elements(facts):
 
 
 # The contextual classes the EDM export writes, each with the facts that make it qualify:
-# an edm:Place with label and coordinates, the object type's skos:Concept from a vocabulary.
+# a linked record's edm:Agent, an edm:Place with label and coordinates (a linked record's or
+# the item's own), the object type's skos:Concept from a vocabulary.
 CONTEXTUAL_CLASSES_WRITTEN = (
+    ("edm:Agent", lambda facts: facts.linked_agent_entity),
     ("edm:Place", lambda facts: facts.has_place_entity),
     ("skos:Concept", lambda facts: bool(facts.object_type_uri)),
 )
@@ -348,6 +378,23 @@ CONTEXTUAL_CLASSES_WRITTEN = (
 def contextual_classes(facts):
     """The kinds of contextual class the item's record links to (each counted once)."""
     return {kind for kind, qualifies in CONTEXTUAL_CLASSES_WRITTEN if qualifies(facts)}
+
+
+def agent_is_entity(start_year, end_year, occupation, identifiers):
+    """Whether an agent record's edm:Agent has Metis's minimum elements: a label (its name,
+    always) and a date or occupation — or an identifier Europeana dereferences."""
+    return (
+        start_year is not None
+        or end_year is not None
+        or bool((occupation or "").strip())
+        or bool(identifiers)
+    )
+
+
+def place_is_entity(latitude, longitude, identifiers):
+    """Whether a place record's edm:Place has Metis's minimum elements: a label (always) and
+    coordinates — or an identifier Europeana dereferences."""
+    return (latitude is not None and longitude is not None) or bool(identifiers)
 
 
 def _best(tiers_met):
@@ -423,6 +470,13 @@ def metadata_advice(facts, criteria, tier):
     if METADATA_TIERS.index(criteria["contextual"]) < rank:
         if not facts.has_place_entity:
             steps.append(_("Give the place with its latitude and longitude."))
+        if not facts.linked_agent_entity:
+            steps.append(
+                _(
+                    "Link the item to the record of its creator, with years, an occupation "
+                    "or an identifier: it is written as an edm:Agent."
+                )
+            )
         if not facts.object_type_uri:
             steps.append(
                 _(

@@ -30,6 +30,7 @@ from django.db.models.functions import Trim
 
 from ..models import ItemImage, ItemTag
 from . import rules
+from .facts import LINK_FACTS, link_annotations
 
 CONTENT_TIERS = (0, 1, 2, 3, 4)
 
@@ -99,6 +100,7 @@ def grouped(items):
             has_tags=Exists(ItemTag.objects.filter(content_object=OuterRef("pk"))),
             no_latitude=Q(latitude__isnull=True),
             no_longitude=Q(longitude__isnull=True),
+            **link_annotations(),
         )
         .values(
             "image_class",
@@ -116,6 +118,7 @@ def grouped(items):
             "has_tags",
             "no_latitude",
             "no_longitude",
+            *LINK_FACTS,
         )
         .annotate(count=Count("pk"))
     )
@@ -147,6 +150,7 @@ def representative(group, partner_is_live):
         rights=group["rights"],
         has_partner=partner_is_live,
         images=IMAGE_CLASSES[group["image_class"]],
+        **{name: bool(group[name]) for name in LINK_FACTS},
     )
 
 

@@ -1,6 +1,7 @@
 """A page of records with everything the metadata formats need, in a bounded number of
 queries whatever the page size: the records, their live translations (with object types),
-the translations' images and the source's tags, and the partners' names."""
+the translations' images and the source's tags, the partners' names, and the people,
+organisations and places the items link to (the links, then the records' translations)."""
 
 import html
 from collections import defaultdict
@@ -10,11 +11,13 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.html import strip_tags
 
+from authorities.identifiers import AUTHORITY_FILES
+from authorities.models import AgentPage, PlacePage
 from heritagehub.i18n import language_code_of, url_in_language
 
 from ..care import CareLabel
 from ..iiif.image_api import service_path
-from ..models import ItemImage, ItemPage, ItemTag, ObjectType
+from ..models import ItemAgent, ItemImage, ItemPage, ItemPlace, ItemTag, ObjectType
 from .repository import oai_identifier, partner_names
 
 
@@ -39,6 +42,22 @@ class Concept:
 
     uri: str
     labels: dict = field(default_factory=dict)  # language: name
+
+
+@dataclass
+class Entity:
+    """An authority record an item links to (``authorities``), as an EDM contextual class:
+    ``uri`` is its first identifier (Wikidata's if it has one), else its page on the hub."""
+
+    uri: str
+    same_as: list  # every identifier URI
+    is_person: bool = True
+    start_year: int | None = None
+    end_year: int | None = None
+    latitude: object = None
+    longitude: object = None
+    labels: dict = field(default_factory=dict)  # language: name
+    occupations: dict = field(default_factory=dict)  # language: roles or occupation
 
 
 @dataclass
@@ -67,6 +86,8 @@ class Record:
     type_concept: Concept | None = None  # the object type, when it has a URI
     partner_name: str = ""
     manifest: str = ""  # its IIIF manifest, when it has an image
+    agents: list = field(default_factory=list)  # (role, Entity), in the item's order
+    places: list = field(default_factory=list)  # (role, Entity), in the item's order
 
     @property
     def url(self):
@@ -144,6 +165,53 @@ def _images(pages, request):
     return images
 
 
+def canonical_uri(identifiers, page_url):
+    """The URI a record is known by: its Wikidata item, else its first identifier, else its
+    page on the hub."""
+    wikidata = AUTHORITY_FILES[0].pattern
+    return next(
+        (uri for uri in identifiers if wikidata.fullmatch(uri)),
+        identifiers[0] if identifiers else page_url,
+    )
+
+
+def _entities(links, field_name, model, request):
+    """{item id: [(role, Entity)]} for ``links`` (ItemAgent or ItemPlace rows, their record
+    selected), with each record's names in every live translation: one query more."""
+    entities, linked = {}, defaultdict(list)
+    for link in links:
+        record = getattr(link, field_name)
+        if record.translation_key not in entities:
+            language = language_code_of(record.locale_id)
+            entity = Entity(
+                uri=canonical_uri(
+                    list(record.identifiers), _absolute(request, url_in_language(record, language))
+                ),
+                same_as=list(record.identifiers),
+            )
+            if model is AgentPage:
+                entity.is_person = record.is_person
+                entity.start_year, entity.end_year = record.start_year, record.end_year
+            else:
+                entity.latitude, entity.longitude = record.latitude, record.longitude
+            entities[record.translation_key] = entity
+        linked[link.page_id].append((link.role, entities[record.translation_key]))
+    fields = ("translation_key", "locale_id", "title")
+    if model is AgentPage:
+        fields += ("occupation",)
+    for key, locale_id, title, *occupation in (
+        model.objects.live()
+        .filter(translation_key__in=entities)
+        .order_by("pk")
+        .values_list(*fields)
+    ):
+        language = language_code_of(locale_id)
+        entities[key].labels.setdefault(language, title)
+        if occupation and occupation[0]:
+            entities[key].occupations.setdefault(language, occupation[0])
+    return linked
+
+
 def load(oai_records, request, with_metadata=True):
     """``Record``s for these ``OaiRecord`` rows, in their order."""
     records = [
@@ -180,6 +248,23 @@ def load(oai_records, request, with_metadata=True):
     ).values_list("content_object_id", "tag__name"):
         subjects[page_id].append(name)
     names = partner_names(row.partner for row in oai_records if not row.deleted)
+    sources = [translations[0].pk for translations in pages.values()]
+    agents = _entities(
+        ItemAgent.objects.filter(page_id__in=sources, agent__live=True)
+        .select_related("agent")
+        .order_by("page_id", "sort_order", "pk"),
+        "agent",
+        AgentPage,
+        request,
+    )
+    places = _entities(
+        ItemPlace.objects.filter(page_id__in=sources, place__live=True)
+        .select_related("place")
+        .order_by("page_id", "sort_order", "pk"),
+        "place",
+        PlacePage,
+        request,
+    )
     # Object types are translatable snippets: their names in every language, at once.
     type_names, type_concepts = {}, {}
     for slug, locale_id, name, uri in ObjectType.objects.filter(
@@ -210,4 +295,6 @@ def load(oai_records, request, with_metadata=True):
         if record.item.object_type:
             record.type_concept = type_concepts.get(record.item.object_type.slug)
         record.partner_name = names.get(row.partner, row.partner)
+        record.agents = agents.get(record.item.pk, [])
+        record.places = places.get(record.item.pk, [])
     return records

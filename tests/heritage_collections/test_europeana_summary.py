@@ -6,12 +6,20 @@ from decimal import Decimal
 
 import pytest
 
-from heritage_collections.europeana.facts import facts_by_item, partner_items
+from authorities.models import AgentPage
+from heritage_collections.europeana.facts import facts_by_item, item_facts, partner_items
 from heritage_collections.europeana.rules import assess
 from heritage_collections.europeana.summary import summarise
-from heritage_collections.models import ItemPage, ObjectType
+from heritage_collections.models import ItemAgent, ItemPage, ItemPlace, ObjectType
 from heritagehub.rights import RightsStatement
-from tests.factories import HeritageImageFactory, ItemPageFactory, add_item_image
+from tests.factories import (
+    AgentPageFactory,
+    AuthorityIndexPageFactory,
+    HeritageImageFactory,
+    ItemPageFactory,
+    PlacePageFactory,
+    add_item_image,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -106,3 +114,44 @@ def test_the_report_counts_items_a_linked_object_type_brings_to_tier_c(tree):
 def test_the_report_counts_no_item_at_tier_c_without_a_linked_object_type(tree):
     summary = summarise(linked_items(tree, "object"), partner_is_live=True)
     assert dict(summary.metadata_tiers)["C"] == 0
+
+
+@pytest.fixture
+def record_links(varied_items, tree):
+    """The tree's first item linked to a dated creator record, its second to a place record
+    with coordinates, its third to the publisher record of nothing but a name."""
+    index = AuthorityIndexPageFactory(parent=tree.home)
+    turner = AgentPageFactory(parent=index, title="Turner", slug="turner", start_year=1775)
+    nameless = AgentPageFactory(parent=index, title="Anonimo", slug="anonimo", dates="",
+                                start_year=None, end_year=None, occupation="")  # fmt: skip
+    venice = PlacePageFactory(parent=index, title="Venezia", slug="venezia",
+                              latitude=Decimal("45.44"), longitude=Decimal("12.33"))  # fmt: skip
+    ItemAgent.objects.create(page=tree.items[0], agent=turner, role="creator")
+    ItemPlace.objects.create(page=tree.items[1], place=venice, role="depicted")
+    ItemAgent.objects.create(page=tree.items[2], agent=nameless, role="publisher")
+    return varied_items
+
+
+def test_the_facts_of_an_items_links(record_links, tree):
+    facts = facts_by_item(record_links, True)
+    first, second, third = (facts[item.pk] for item in tree.items[:3])
+    assert first.linked_creator and first.linked_agent_entity and not first.linked_place
+    assert second.linked_place and second.linked_place_entity and not second.linked_creator
+    assert not third.linked_creator and not third.linked_agent_entity
+
+
+def test_the_summary_counts_the_links_as_the_rules_do(record_links):
+    assert sql_summary(record_links, True) == python_summary(record_links, True)
+
+
+def test_an_agent_link_raises_the_contextual_criterion(tree, record_links):
+    ItemPage.objects.filter(pk=tree.items[2].pk).update(latitude=None)  # a concept only
+    before = assess(facts_by_item(record_links, True)[tree.items[2].pk]).criteria
+    ItemAgent.objects.create(page=tree.items[2], agent=AgentPage.objects.get(slug="turner"))
+    after = assess(facts_by_item(record_links, True)[tree.items[2].pk]).criteria
+    assert (before["contextual"], after["contextual"]) == ("B", "C")
+
+
+def test_the_item_panel_reads_the_same_link_facts(tree, record_links):
+    item = ItemPage.objects.get(pk=tree.items[0].pk)
+    assert item_facts(item) == facts_by_item(record_links, True)[item.pk]

@@ -136,6 +136,10 @@ def test_a_well_described_item_is_at_metadata_tier_b():
 
 
 PHOTOGRAPHS = "http://vocab.getty.edu/aat/300046300"
+LINK_AGENT = (
+    "Link the item to the record of its creator, with years, an occupation or an identifier: "
+    "it is written as an edm:Agent."
+)
 LINK_TYPE = (
     "Choose an object type linked to Getty AAT or Wikidata (one with a URI): it is written as "
     "a concept of the vocabulary."
@@ -205,6 +209,7 @@ def test_a_place_without_coordinates_is_no_contextual_entity():
     assert readiness.metadata_tier == "A"
     assert readiness.metadata_advice.steps == (
         "Give the place with its latitude and longitude.",
+        LINK_AGENT,
         LINK_TYPE,
     )
 
@@ -246,6 +251,7 @@ def test_the_metadata_advice_lists_the_enabling_elements_still_empty():
     assert advice.steps == (
         "Fill in 2 more of: object type, materials and technique, start year, place.",
         "Give the place with its latitude and longitude.",
+        LINK_AGENT,
         LINK_TYPE,
     )
 
@@ -298,3 +304,37 @@ def test_an_item_without_a_live_partner_misses_edm_data_provider():
 def test_an_item_whose_images_europeana_cannot_show_misses_edm_is_shown_by():
     facts = item(images=(image(1200, 800, "scan.avif"),))
     assert missing_properties(facts) == [("edm:isShownBy", "images")]
+
+
+# --- links to authority records ---------------------------------------------------------------
+
+
+def test_a_linked_agent_is_a_contextual_class():
+    readiness = assess(item(latitude=None, longitude=None, linked_agent_entity=True))
+    assert readiness.criteria["contextual"] == "B"
+
+
+def test_a_linked_agent_and_a_place_are_two_kinds_of_contextual_class():
+    assert assess(item(linked_agent_entity=True)).criteria["contextual"] == "C"
+
+
+def test_a_linked_place_record_replaces_the_items_own_place():
+    facts = item(object_type_uri=PHOTOGRAPHS, linked_place=True, linked_place_entity=False)
+    assert rules.contextual_classes(facts) == {"skos:Concept"}
+
+
+def test_a_linked_place_record_counts_as_tagged():
+    facts = item(has_tags=True)
+    linked = item(has_tags=True, linked_place=True, linked_place_entity=True)
+    assert rules.language_share(linked) > rules.language_share(facts)
+
+
+def test_a_linked_creator_is_an_enabling_element_without_the_creator_text():
+    assert "dc:creator" in rules.enabling_elements(item(creator="", linked_creator=True))
+
+
+def test_an_agent_record_needs_a_date_an_occupation_or_an_identifier():
+    assert not rules.agent_is_entity(None, None, "", [])
+    assert rules.agent_is_entity(1775, None, "", [])
+    assert rules.agent_is_entity(None, None, "painter", [])
+    assert rules.agent_is_entity(None, None, "", ["http://www.wikidata.org/entity/Q159758"])

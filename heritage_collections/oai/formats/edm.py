@@ -1,21 +1,33 @@
 """The Europeana Data Model (EDM) as Europeana harvests it: an ``rdf:RDF`` holding the
-item as ``edm:ProvidedCHO``, each image as ``edm:WebResource``, the place as ``edm:Place``
-when its coordinates are known, the object type as ``skos:Concept`` when it has a URI of a
+item as ``edm:ProvidedCHO``, each image as ``edm:WebResource``, the people and
+organisations it links to (``authorities``) as ``edm:Agent``, the places it links to as
+``edm:Place`` (or, without a linked place, its own place when its coordinates are known),
+the object type as ``skos:Concept`` when it has a URI of a
 Linked Open Data vocabulary (Getty AAT, Wikidata) labelled in every language the hub names
 it in, and the ``ore:Aggregation`` tying them to the partner (edm:dataProvider), the hub
 (edm:provider) and the rights statement (edm:rights).
 
-Field mapping: title and description → dc:title / dc:description per translation (xml:lang),
-then each care label as a dc:description of its own ("Content that needs care — …",
-heritage_collections.care); object type → dc:type per language, a dc:type linking to its
-skos:Concept, and edm:type; creator → dc:creator; date → dc:date (as displayed) and
-dcterms:temporal (years); place → dcterms:spatial; materials → dcterms:medium per
-translation (xml:lang); dimensions → dcterms:extent; tags → dc:subject; inventory number →
-dc:identifier; credit line → dc:rights per translation (xml:lang); source URL → dc:source;
-rights → edm:rights (the exact http:// URI); the item page → edm:isShownAt; the first image
-→ edm:isShownBy, the others → edm:hasView. Each image names its IIIF image service
-(svcs:has_service, described as an svcs:Service) and the item's IIIF manifest
-(dcterms:isReferencedBy), as Europeana's IIIF guidelines ask.
+Field mapping: title and description → dc:title / dc:description per translation
+(xml:lang), then each care label as a dc:description of its own ("Content that needs care —
+…", heritage_collections.care); object type → dc:type per language, a dc:type linking to
+its skos:Concept, and edm:type; creator → dc:creator (the text as catalogued), and each
+linked creator or attributed-to record → dc:creator linking to its edm:Agent; publisher
+records → dc:publisher, depicted people → dc:subject, each linking to its edm:Agent; date →
+dc:date (as displayed) and dcterms:temporal (years); place → dcterms:spatial, or, when the
+item links to place records (made, found or depicted in), dcterms:spatial linking to each
+record's edm:Place instead; materials → dcterms:medium per translation (xml:lang);
+dimensions → dcterms:extent; tags → dc:subject; inventory number → dc:identifier; credit
+line → dc:rights per translation (xml:lang); source URL → dc:source; rights → edm:rights
+(the exact http:// URI); the item page → edm:isShownAt; the first image → edm:isShownBy,
+the others → edm:hasView. Each image names its IIIF image service (svcs:has_service,
+described as an svcs:Service) and the item's IIIF manifest (dcterms:isReferencedBy), as
+Europeana's IIIF guidelines ask.
+
+A record's contextual class is named by its canonical URI (``records.canonical_uri``: its
+Wikidata item, another identifier, or its page on the hub), with a skos:prefLabel in each
+language it is translated into and owl:sameAs for each identifier; an agent has its years
+(rdaGr2 dates of birth and death, or of establishment and termination) and occupation, a
+place its coordinates.
 """
 
 import xml.etree.ElementTree as ET
@@ -37,6 +49,15 @@ NAMESPACES = {
     "wgs84_pos": "http://www.w3.org/2003/01/geo/wgs84_pos#",
     "svcs": "http://rdfs.org/sioc/services#",
     "doap": "http://usefulinc.com/ns/doap#",
+    "rdaGr2": "http://rdvocab.info/ElementsGr2/",
+    "owl": "http://www.w3.org/2002/07/owl#",
+}
+# The item's links to agents, by role: the ProvidedCHO property that names the record.
+AGENT_PROPERTIES = {
+    "creator": "dc:creator",
+    "attributed_to": "dc:creator",
+    "publisher": "dc:publisher",
+    "depicted": "dc:subject",
 }
 # How Europeana recognises a IIIF image service and the level it implements.
 IIIF_IMAGE_PROTOCOL = "http://iiif.io/api/image"
@@ -47,6 +68,17 @@ SCHEMA_LOCATION = f"{NAMESPACES['rdf']} http://www.europeana.eu/schemas/edm/EDM.
 # edm:type of the object types that are not images (every other type is IMAGE).
 def edm_type(item):
     return edm_type_of(item.object_type.slug if item.object_type else "")
+
+
+def distinct(entities):
+    """The entities once each, in their first order (one record may be linked twice)."""
+    return list({entity.uri: entity for entity in entities}.values())
+
+
+def agent_links(record, edm_property):
+    return distinct(
+        entity for role, entity in record.agents if AGENT_PROPERTIES.get(role) == edm_property
+    )
 
 
 def write(parent, record):
@@ -69,20 +101,32 @@ def write(parent, record):
         for notice in translation.care:
             add(cho, "dc:description", notice, translation.language)
     add(cho, "dc:creator", item.creator)
+    for entity in agent_links(record, "dc:creator"):
+        add(cho, "dc:creator", rdf__resource=entity.uri)
+    for entity in agent_links(record, "dc:publisher"):
+        add(cho, "dc:publisher", rdf__resource=entity.uri)
     for translation in record.translations:
         add(cho, "dc:type", translation.object_type, translation.language)
     if record.type_concept:
         add(cho, "dc:type", rdf__resource=record.type_concept.uri)
     for subject in record.subjects:
         add(cho, "dc:subject", subject)
+    for entity in agent_links(record, "dc:subject"):
+        add(cho, "dc:subject", rdf__resource=entity.uri)
     add(cho, "dc:date", item.date_display)
     add(cho, "dc:identifier", item.identifier)
     for translation in record.translations:
         add(cho, "dc:rights", translation.credit_line, translation.language)
     add(cho, "dc:source", item.source_url)
     add(cho, "dcterms:temporal", years(item))
-    has_place = item.latitude is not None and item.longitude is not None
-    if has_place:
+    # A linked place record stands for the item's place text and coordinates: the record
+    # is the place, described once, rather than a second edm:Place of the same town.
+    linked_places = distinct(entity for _role, entity in record.places)
+    has_place = not linked_places and item.latitude is not None and item.longitude is not None
+    if linked_places:
+        for entity in linked_places:
+            add(cho, "dcterms:spatial", rdf__resource=entity.uri)
+    elif has_place:
         add(cho, "dcterms:spatial", rdf__resource=place_uri)
     else:
         add(cho, "dcterms:spatial", item.place_name)
@@ -107,6 +151,16 @@ def write(parent, record):
         add(service, "dcterms:conformsTo", rdf__resource=IIIF_IMAGE_PROTOCOL)
         add(service, "doap:implements", rdf__resource=IIIF_LEVEL)
 
+    for entity in distinct(entity for _role, entity in record.agents):
+        write_agent(add(rdf, "edm:Agent", rdf__about=entity.uri), entity, add)
+    for entity in linked_places:
+        node = add(rdf, "edm:Place", rdf__about=entity.uri)
+        if entity.latitude is not None and entity.longitude is not None:
+            add(node, "wgs84_pos:lat", f"{entity.latitude:f}")
+            add(node, "wgs84_pos:long", f"{entity.longitude:f}")
+        write_labels(node, entity, add)
+        for uri in entity.same_as:
+            add(node, "owl:sameAs", rdf__resource=uri)
     if has_place:
         place = add(rdf, "edm:Place", rdf__about=place_uri)
         add(place, "wgs84_pos:lat", f"{item.latitude:f}")
@@ -129,3 +183,26 @@ def write(parent, record):
         add(aggregation, "edm:isShownBy", rdf__resource=record.images[0].url)
     add(aggregation, "edm:provider", settings.WAGTAIL_SITE_NAME)
     add(aggregation, "edm:rights", rdf__resource=item.rights)
+
+
+def write_labels(node, entity, add):
+    for language, label in sorted(entity.labels.items()):
+        add(node, "skos:prefLabel", label, language)
+
+
+def write_agent(node, entity, add):
+    """An edm:Agent's elements, in the order of EDM's schema."""
+    write_labels(node, entity, add)
+    start, end = (
+        ("rdaGr2:dateOfBirth", "rdaGr2:dateOfDeath")
+        if entity.is_person
+        else ("rdaGr2:dateOfEstablishment", "rdaGr2:dateOfTermination")
+    )
+    if entity.start_year is not None:
+        add(node, start, entity.start_year)
+    if entity.end_year is not None:
+        add(node, end, entity.end_year)
+    for language, occupation in sorted(entity.occupations.items()):
+        add(node, "rdaGr2:professionOrOccupation", occupation, language)
+    for uri in entity.same_as:
+        add(node, "owl:sameAs", rdf__resource=uri)
