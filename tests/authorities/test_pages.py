@@ -116,3 +116,24 @@ def test_the_site_search_finds_records_in_a_tab_of_their_own(client, tree, turne
     html = client.get("/it/search/?q=Turner").content.decode()
     assert "Persone e organizzazioni" in html
     assert "/it/authorities/turner/" in html
+
+
+HOSTILE_PAGES = ["-1", "0", "99999999999999999999999", "abc", "1\x00", "%00", "2.5", ""]
+
+
+def test_a_record_s_pages_of_items_take_any_page_number(client, tree, turner):
+    link_agent(tree.items[0], turner)
+    link_agent(tree.items[1], turner, role="depicted")
+    for param in ("page", "about"):
+        for value in HOSTILE_PAGES:
+            response = client.get("/it/authorities/turner/", {param: value})
+            assert response.status_code == 200, (param, value)
+            assert tree.items[0].title in response.content.decode(), (param, value)
+
+
+def test_the_index_s_pages_take_any_page_number(client, tree, turner):
+    for param in ("page", "places"):
+        for value in HOSTILE_PAGES:
+            response = client.get("/it/authorities/", {param: value})
+            assert response.status_code == 200, (param, value)
+            assert "Joseph Mallord William Turner" in response.content.decode(), (param, value)
