@@ -162,11 +162,12 @@ def build_step(args):
     _django()
     from django.core.management import call_command
 
-    from .build import build
+    from .build import build, link_records
 
     call_command("migrate", "--noinput", verbosity=0)
     work_dir = Path(args.work_dir)
     result = build(args.items, work_dir / "csv")
+    link_records()
     if not result.skipped:
         data = {**result.as_dict(), "measured": report.now()}
         (work_dir / "build.json").write_text(json.dumps(data, indent=1))

@@ -32,6 +32,9 @@ EXACT = 1.0
 # "attributed to X": X is proposed in the role the text gives, a little less surely.
 ATTRIBUTED = "attributed to "
 ATTRIBUTED_SCORE = 0.9
+# Proposals accepted a batch at a time: a prolific creator has tens of thousands of items, more
+# than SQLite takes as parameters of one query.
+ACCEPT_BATCH = 2_000
 
 
 @dataclass
@@ -164,6 +167,16 @@ def accept(proposals):
     """Accept ``proposals``: link every translation of each item to the record, in the rows
     and in the latest revision. Returns the number of links made."""
     proposals = list(proposals)
+    made = sum(
+        _accept_batch(proposals[start : start + ACCEPT_BATCH])
+        for start in range(0, len(proposals), ACCEPT_BATCH)
+    )
+    if proposals:
+        bump_generation()
+    return made
+
+
+def _accept_batch(proposals):
     if not proposals:
         return 0
     AuthorityProposal.objects.filter(pk__in=[p.pk for p in proposals]).update(
@@ -186,11 +199,7 @@ def accept(proposals):
             links[model].append(
                 model(page_id=page_id, role=proposal.role, **{name + "_id": record_id})
             )
-    made = 0
-    for model, new in links.items():
-        made += _create_links(model, new)
-    bump_generation()
-    return made
+    return sum(_create_links(model, new) for model, new in links.items())
 
 
 def _create_links(model, new):

@@ -155,3 +155,15 @@ def test_running_again_proposes_and_links_nothing_twice(tree, index):
     assert AuthorityProposal.objects.count() == 2
     assert ItemAgent.objects.count() == 1
     assert ItemPlace.objects.count() == 1
+
+
+def test_proposals_are_accepted_a_batch_at_a_time(tree, index, monkeypatch):
+    # A creator with more items than one query takes parameters (SQLite) is accepted in batches.
+    monkeypatch.setattr("heritage_collections.reconciliation.ACCEPT_BATCH", 2)
+    turner = AgentPageFactory(parent=index, title="Joseph Mallord William Turner")
+    for item in tree.items:
+        set_creator(item, "Joseph Mallord William Turner")
+    result = reconcile(accept_exact=True)
+    linked = set(ItemAgent.objects.filter(agent=turner).values_list("page_id", flat=True))
+    assert (result.accepted, result.linked) == (3, 3)
+    assert linked == {item.pk for item in tree.items}
