@@ -57,6 +57,7 @@ help:
 	@echo "make clean          remove .venv, databases, media, compiled files"
 	@echo "make bench          build a 100,000-item database, measure pages and imports (docs/benchmarks.md)"
 	@echo "make bench-directory | bench-programme | bench-calls | bench-maps | bench-import | bench-search"
+	@echo "make bench-compare  item, partner and home pages, PostgreSQL against SQLite (after make bench on both)"
 	@echo "                    one capability's budgets (docs/directory.md, programme.md, calls.md, maps.md)"
 	@echo "make screenshots-import  retake the admin screenshots of docs/import.md"
 	@echo "make loadtest       gunicorn, PostgreSQL and Redis under load, with faults (docs/reliability.md)"
@@ -194,7 +195,7 @@ bench: $(INSTALLED) translations $(VENDORED)
 	exit $$status
 
 # One capability's budgets alone (as `make bench` runs them).
-.PHONY: bench-directory bench-programme bench-calls bench-maps bench-import bench-search
+.PHONY: bench-directory bench-programme bench-calls bench-maps bench-import bench-search bench-compare
 bench-directory: $(INSTALLED) translations
 	$(PY) -m benchmarks.directory --command "make bench-directory"
 bench-programme: $(INSTALLED) translations
@@ -205,6 +206,10 @@ bench-maps: $(INSTALLED) translations $(VENDORED)
 	$(PY) -m benchmarks.maps --command "make bench-maps" $(BENCH_ARGS)
 bench-search: $(INSTALLED) translations $(VENDORED)
 	$(PY) -m benchmarks.search --command "make bench-search" $(BENCH_ARGS)
+# Item, partner and home pages on PostgreSQL against SQLite, on the databases `make bench` built
+# on both engines, measured in alternation (docs/benchmarks.md, "PostgreSQL against SQLite").
+bench-compare: $(INSTALLED) translations $(VENDORED)
+	$(PY) -m benchmarks.compare --command "make bench-compare" $(BENCH_ARGS)
 # A 100,000-row file imported into 100,000 items (docs/benchmarks.md, "Import of one large
 # file"); BENCH_ARGS="--rows 10000 --items 10000" for a quick look.
 bench-import: $(INSTALLED) translations

@@ -179,9 +179,11 @@ def measure_step(args):
 
     load_before = report.load_average()
     urls = measure.pick_urls(per_class=args.urls)
+    if args.classes:
+        urls = {key: urls[key] for key in args.classes.split(",")}
     log = functools.partial(print, file=sys.stderr, flush=True)
     off = measure.measure(urls, repeat=args.repeat, page_cache=False, log=log)
-    on = measure.measure(urls, repeat=args.repeat, page_cache=True, log=log)
+    on = measure.measure(urls, repeat=args.repeat, page_cache=True, log=log) if args.cached else {}
     data = {
         "items": measure.item_count(),
         "pages": measure.page_count(),
@@ -221,6 +223,10 @@ def parser():
     measure.add_argument("--urls", type=int, default=20)
     measure.add_argument("--repeat", type=int, default=5)
     measure.add_argument("--work-dir", required=True)
+    measure.add_argument("--classes", default="", help="page classes, comma-separated (all)")
+    measure.add_argument(
+        "--no-cached", dest="cached", action="store_false", help="page cache off only"
+    )
     measure.set_defaults(step=measure_step)
     return main
 
