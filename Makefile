@@ -57,8 +57,8 @@ help:
 	@echo "make clean          remove .venv, databases, media, compiled files"
 	@echo "make bench          build a 100,000-item database, measure pages and imports (docs/benchmarks.md)"
 	@echo "make bench-directory | bench-programme | bench-calls | bench-maps | bench-import | bench-search"
-	@echo "make bench-compare  item, partner and home pages, PostgreSQL against SQLite (after make bench on both)"
 	@echo "                    one capability's budgets (docs/directory.md, programme.md, calls.md, maps.md)"
+	@echo "make bench-compare  item, partner and home pages, PostgreSQL against SQLite (after make bench on both)"
 	@echo "make screenshots-import  retake the admin screenshots of docs/import.md"
 	@echo "make loadtest       gunicorn, PostgreSQL and Redis under load, with faults (docs/reliability.md)"
 
