@@ -117,6 +117,21 @@ def test_the_link_goes_to_the_records_source_language_page(space, records, tmp_p
     assert [link.agent_id for link in ItemAgent.objects.all()] == [records["turner"].pk]
 
 
+def test_every_translation_of_the_item_takes_the_links(tree, space, records, tmp_path, translate):
+    translate(tree.partner, "en", title="National Archive")
+    translate(tree.collection, "en", title="Photographs")
+    row = item_row(1, title_en="View of the Po", creator_uri=TURNER, place_uri=VENICE)
+    path = write_item_csv(tmp_path / "items.csv", [row])
+    run_import(path, "--publish")
+    pages = ItemPage.objects.filter(identifier="CSV-001")
+    assert pages.count() == 2
+    for page in pages:
+        assert agents(page) == [("Turner", "creator")]
+        assert places(page) == [("Venezia", "made")]
+    out, _err = run_import(path, "--publish")
+    assert "1 unchanged" in out
+
+
 @pytest.mark.parametrize(
     "column, reason",
     [
