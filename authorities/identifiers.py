@@ -28,37 +28,37 @@ AUTHORITY_FILES = (
     AuthorityFile(
         "wikidata",
         "Wikidata",
-        re.compile(r"https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/Q[1-9]\d*"),
+        re.compile(r"https?://(?:www\.)?wikidata\.org/(?:wiki|entity)/(?P<id>Q[1-9]\d*)"),
         "http://www.wikidata.org/entity/Q159758",
     ),
     AuthorityFile(
         "ulan",
         "ULAN",
-        re.compile(r"https?://vocab\.getty\.edu/(?:page/)?ulan/5\d{8}"),
+        re.compile(r"https?://vocab\.getty\.edu/(?:page/)?ulan/(?P<id>5\d{8})"),
         "http://vocab.getty.edu/ulan/500026846",
     ),
     AuthorityFile(
         "viaf",
         "VIAF",
-        re.compile(r"https?://(?:www\.)?viaf\.org/viaf/[1-9]\d*/?"),
+        re.compile(r"https?://(?:www\.)?viaf\.org/viaf/(?P<id>[1-9]\d*)/?"),
         "http://viaf.org/viaf/12345678",
     ),
     AuthorityFile(
         "gnd",
         "GND",
-        re.compile(r"https?://d-nb\.info/gnd/[0-9]{1,10}(?:-[0-9X])?"),
+        re.compile(r"https?://d-nb\.info/gnd/(?P<id>[0-9]{1,10}(?:-[0-9X])?)"),
         "https://d-nb.info/gnd/118624180",
     ),
     AuthorityFile(
         "geonames",
         "GeoNames",
-        re.compile(r"https?://(?:sws\.|www\.)?geonames\.org/[1-9]\d*/?"),
+        re.compile(r"https?://(?:sws\.|www\.)?geonames\.org/(?P<id>[1-9]\d*)/?"),
         "https://sws.geonames.org/3173435/",
     ),
     AuthorityFile(
         "tgn",
         "TGN",
-        re.compile(r"https?://vocab\.getty\.edu/(?:page/)?tgn/7\d{6}"),
+        re.compile(r"https?://vocab\.getty\.edu/(?:page/)?tgn/(?P<id>7\d{6})"),
         "http://vocab.getty.edu/tgn/7000874",
     ),
 )
@@ -70,6 +70,28 @@ def authority_file_of(uri):
         if authority.pattern.fullmatch(uri):
             return authority
     return None
+
+
+def identifier_key(uri):
+    """What every URI of one record in one authority file shares ("wikidata:Q159758"), so
+    that the forms the patterns accept compare equal: http or https, with or without
+    ``www.``, ``sws.`` or a trailing slash, Wikidata's ``wiki/`` or ``entity/``, Getty's
+    ``page/``. None for a URI of no authority file."""
+    for authority in AUTHORITY_FILES:
+        match = authority.pattern.fullmatch(uri)
+        if match:
+            return f"{authority.code}:{match['id']}"
+    return None
+
+
+def identifiers_text_pattern(keys):
+    """A regular expression that finds, in the JSON text of a list of identifiers, every
+    list that may hold one of ``keys`` (``identifier_key``s): their local ids, each after a
+    slash and before a slash or the closing quote. Read the same by Python's ``re``
+    (SQLite's REGEXP in Django) and PostgreSQL; the caller keeps the URIs whose key is one
+    of ``keys`` (an id may be another file's)."""
+    ids = sorted({key.partition(":")[2] for key in keys})
+    return "/(" + "|".join(ids) + ')[/"]'
 
 
 def validate_identifiers(value):

@@ -11,6 +11,7 @@ record's page lists them through ``authorities.linked_items``, which that app fi
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models.functions import Cast
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
@@ -27,7 +28,13 @@ from maps import Marker, draw_map
 from maps.fields import LATITUDE_HELP, LONGITUDE_HELP, latitude_field, longitude_field
 
 from . import linked_items
-from .identifiers import IdentifierList, identifier_links, validate_identifiers
+from .identifiers import (
+    IdentifierList,
+    identifier_key,
+    identifier_links,
+    identifiers_text_pattern,
+    validate_identifiers,
+)
 from .linked_data import agent_data, place_data
 from .names import sort_name
 from .roles import ABOUT_ROLE, ORIGIN_ROLES, WORK_ROLES
@@ -127,6 +134,45 @@ class AuthorityRecordPage(HeritagePage):
     @property
     def identifier_links(self):
         return identifier_links(self.identifiers)
+
+    @classmethod
+    def holding(cls, uris):
+        """{identifier key: [(translation key, pk, title)]}: for each of ``uris``, the records
+        whose identifiers hold it in any of the forms ``identifier_key`` counts as one; each
+        record once, as its first page — its source language, the page items link to (as
+        reconciliation links them); aliases left out. One query for any number of URIs."""
+        keys = {identifier_key(uri) for uri in uris} - {None}
+        if not keys:
+            return {}
+        rows = (
+            cls.objects.filter(alias_of__isnull=True)
+            .annotate(identifiers_text=Cast("identifiers", models.TextField()))
+            .filter(identifiers_text__regex=identifiers_text_pattern(keys))
+            .order_by("pk")
+            .values_list("pk", "translation_key", "title", "identifiers")
+        )
+        found = {}
+        for pk, translation_key, title, identifiers in rows:
+            for uri in identifiers or []:
+                key = identifier_key(uri)
+                if key in keys:
+                    found.setdefault(key, {}).setdefault(translation_key, (pk, title))
+        return {
+            key: [(translation_key, pk, title) for translation_key, (pk, title) in records.items()]
+            for key, records in found.items()
+        }
+
+    @classmethod
+    def identifiers_of(cls, pks):
+        """{pk: (translation key, identifiers)} of the records ``pks``: one query."""
+        if not pks:
+            return {}
+        return {
+            pk: (translation_key, identifiers or [])
+            for pk, translation_key, identifiers in cls.objects.filter(pk__in=pks).values_list(
+                "pk", "translation_key", "identifiers"
+            )
+        }
 
     def main_items(self):
         return linked_items.items(self, self.main_roles)

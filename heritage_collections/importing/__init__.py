@@ -6,6 +6,8 @@ export_items``).
   are errors; UTF-16, Windows-1252) or an .xlsx sheet;
 - ``crosswalk``: a partner's own column names and vocabulary, mapped once to the hub's;
 - ``columns``, ``values``: the header and each cell, checked;
+- ``authority_uris``: the ``creator_uri``/``place_uri`` columns, the item's links to
+  authority records by their URIs;
 - ``target``: the partner and collection imported into; ``plan``: what each row does to the
   stored items (create, update, nothing), from their latest revisions (``state``);
 - ``apply``, ``bulk``, ``media``: writing it — new pages in bulk, changed pages through

@@ -10,7 +10,7 @@ already in review stays there with its new revision.
 
 import copy
 import uuid
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from django.db.models import Q
 from django.utils.text import slugify
@@ -24,6 +24,7 @@ from heritagehub import tree
 
 from . import bulk
 from .media import ImageStore
+from .state import LINKS
 
 SLUG_TITLE_LENGTH = 60
 
@@ -106,9 +107,9 @@ class Applier:
             tags = self.tags.get(plan.values.tags)
             for change in plan.pages:
                 if change.state is None:
-                    page = self._new_page(change, key, slug, plan.values.identifier)
+                    page, links = self._new_page(change, key, slug, plan.values.identifier)
                     images = [(image_id, "", image_key)] if image_id else []
-                    new_items[change.parent].append(bulk.NewItem(page, tags, images))
+                    new_items[change.parent].append(bulk.NewItem(page, tags, images, links))
                 else:
                     revised.append((change, tags, image_id, image_key))
         self.existing_keys = {plan.translation_key for plan in plans if plan.translation_key}
@@ -140,6 +141,7 @@ class Applier:
 
     def _new_page(self, change, key, slug, identifier):
         fields = dict(change.fields, identifier=identifier, slug=slug, translation_key=key)
+        links = {name: fields.pop(name) for name in LINKS if name in fields}
         fields["locale_id"] = change.parent.locale_id
         fields["object_type_id"] = self.object_type_id(
             fields.pop("object_type"), fields["locale_id"]
@@ -149,7 +151,7 @@ class Applier:
         page = copy.copy(self.blank_page)
         for name, value in fields.items():
             setattr(page, name, value)
-        return page
+        return page, links
 
     def _unique_slugs(self, new_items):
         """Slugs unique among the new pages' siblings, and the same in every language (slugs
@@ -185,6 +187,9 @@ class Applier:
         page = ItemPage.objects.get(pk=change.state.pk).get_latest_revision_as_object()
         fields = dict(change.fields)
         page.object_type_id = self.object_type_id(fields.pop("object_type"), page.locale_id)
+        for name in LINKS:
+            if name in fields:
+                _set_links(page, name, fields.pop(name))
         for name, value in fields.items():
             setattr(page, name, value)
         page.tags.set(tags)
@@ -233,3 +238,33 @@ class Applier:
             credit=values.fields["credit_line"],
             rights=values.fields["rights"],
         )
+
+
+def _set_links(page, name, links):
+    """The page's links of relation ``name`` become ``links`` ((record id, role), …), in
+    memory, for its revision. A link the page has keeps its row, and rows no longer needed
+    are reused for the new links: publishing then updates rows, as it does every child row
+    of the page, and deletes or inserts only when the number of links changes."""
+    model, record = LINKS[name]
+    wanted = Counter(links)
+    kept, spare = {}, []
+    for link in getattr(page, name).all():
+        key = (getattr(link, f"{record}_id"), link.role)
+        if wanted[key]:
+            wanted[key] -= 1
+            kept.setdefault(key, []).append(link)
+        else:
+            spare.append(link)
+    objects = []
+    for order, (record_id, role) in enumerate(links):
+        if kept.get((record_id, role)):
+            link = kept[record_id, role].pop(0)
+        elif spare:
+            link = spare.pop(0)
+            setattr(link, f"{record}_id", record_id)
+            link.role = role
+        else:
+            link = model(role=role, **{f"{record}_id": record_id})
+        link.sort_order = order
+        objects.append(link)
+    setattr(page, name, objects)

@@ -55,7 +55,7 @@ from wagtail.models import (
 from wagtail.search import index
 from wagtail.search.backends import get_search_backends
 
-from heritage_collections.models import ItemImage, ItemPage, ItemTag
+from heritage_collections.models import ItemAgent, ItemImage, ItemPage, ItemPlace, ItemTag
 from heritagehub.bulk import columns, insert_rows
 
 from . import search_pg
@@ -64,11 +64,13 @@ from . import search_pg
 @dataclass
 class NewItem:
     """An item page to create: ``page`` unsaved with its fields, slug and translation key set;
-    ``tags`` saved Tag objects; ``images`` (image id, caption, translation key)."""
+    ``tags`` saved Tag objects; ``images`` (image id, caption, translation key); ``links``
+    {"agent_links" or "place_links": ((record id, role), …)}."""
 
     page: ItemPage
     tags: list = field(default_factory=list)
     images: list = field(default_factory=list)
+    links: dict = field(default_factory=dict)
 
 
 # --- rows --------------------------------------------------------------------------------
@@ -190,7 +192,8 @@ def _place(parent, items, now, user, publish):
 
 
 def _child_rows(items):
-    """The tags and images of each page, stored, and in memory on the page."""
+    """The tags, images and links to authority records of each page, stored (a statement a
+    kind for the whole batch), and in memory on the page."""
     tags = [ItemTag(content_object_id=i.page.pk, tag=tag) for i in items for tag in i.tags]
     images = [
         ItemImage(
@@ -204,22 +207,46 @@ def _child_rows(items):
         for item in items
         for order, (image_id, caption, key) in enumerate(item.images)
     ]
-    for model, objects in ((ItemTag, tags), (ItemImage, images)):
+    agents = [
+        ItemAgent(page_id=item.page.pk, agent_id=record, role=role, sort_order=order)
+        for item in items
+        for order, (record, role) in enumerate(item.links.get("agent_links", ()))
+    ]
+    places = [
+        ItemPlace(page_id=item.page.pk, place_id=record, role=role, sort_order=order)
+        for item in items
+        for order, (record, role) in enumerate(item.links.get("place_links", ()))
+    ]
+    for model, objects in (
+        (ItemTag, tags),
+        (ItemImage, images),
+        (ItemAgent, agents),
+        (ItemPlace, places),
+    ):
         keys = insert_objects(model, objects, _own_fields(model), returning=True)
         for obj, key in zip(objects, keys, strict=True):
             obj.pk = key
             obj._state.adding = False
-    by_page = {item.page.pk: ([], []) for item in items}
+    by_page = {item.page.pk: ([], [], [], []) for item in items}
     for tag in tags:
         by_page[tag.content_object_id][0].append(tag)
     for image in images:
         by_page[image.page_id][1].append(image)
+    for link in agents:
+        by_page[link.page_id][2].append(link)
+    for link in places:
+        by_page[link.page_id][3].append(link)
     relations = [r.get_accessor_name() for r in get_all_child_relations(ItemPage)]
     for item in items:
         # In memory, so that serialising, indexing and finding references query nothing.
         for name in relations:
             setattr(item.page, name, [])
-        item.page.tagged_items, item.page.images = by_page[item.page.pk]
+        (
+            item.page.tagged_items,
+            item.page.images,
+            item.page.agent_links,
+            item.page.place_links,
+        ) = by_page[item.page.pk]
 
 
 REVISION_FIELDS = (

@@ -20,10 +20,12 @@ TRANSLATED = ("title", "description")
 FACTS = (
     "object_type",
     "creator",
+    "creator_uri",
     "date",
     "date_start",
     "date_end",
     "place",
+    "place_uri",
     "latitude",
     "longitude",
     "materials",
@@ -60,6 +62,12 @@ COLUMN_OF_FIELD["full_title"] = "title"  # a long title's whole text (models.pag
 # care labels existed must not take away those set in the editor.
 CARE_COLUMN = "care_labels"
 COLUMN_OF_FIELD["care_labels"] = CARE_COLUMN
+# An item's links to authority records, by their URIs (``authority_uris``): set only by a
+# file that has the column, like care labels.
+LINK_COLUMN_OF_FIELD = {"agent_links": "creator_uri", "place_links": "place_uri"}
+COLUMN_OF_FIELD.update(LINK_COLUMN_OF_FIELD)
+# What separates the values of a cell of several: tags, URIs.
+LIST_SEPARATOR = ";"
 
 
 def content_languages():

@@ -5,7 +5,9 @@ Each row is an item as it stands in its latest revision (drafts included: what t
 partner's editors work on), with its page in the collection's language in ``title`` and
 ``description`` and its translations in ``title_<lang>``/``description_<lang>`` — a
 translation's description only where it differs from the source's (an empty cell keeps it
-on import). Items are read 500 at a time: memory stays flat for any catalogue.
+on import); its links to authority records as each record's first identifier in
+``creator_uri`` and ``place_uri`` (``authority_uris``). Items are read 500 at a time: memory
+stays flat for any catalogue.
 """
 
 import csv
@@ -19,7 +21,8 @@ from heritage_collections.models import CollectionPage, ItemPage, ObjectType
 from heritagehub.i18n import descendants_of_translations
 from partners.models import PartnerPage
 
-from .columns import header, translation_column
+from .authority_uris import LINK_COLUMNS, first_identifiers
+from .columns import LIST_SEPARATOR, header, translation_column
 from .rich_text import without_block_keys
 from .state import object_type_keys, page_states
 from .target import TargetError, resolve, source_page
@@ -86,7 +89,14 @@ class Exporter:
             yield from self._batch(batch)
 
     def _batch(self, sources):
-        states = page_states(sources, self.type_keys)
+        links = tuple(link.field for link in LINK_COLUMNS)
+        states = page_states(sources, self.type_keys, links=links)
+        self.records = {
+            link.field: link.model.identifiers_of(
+                {record for state in states.values() for record, _r in state.fields[link.field]}
+            )
+            for link in LINK_COLUMNS
+        }
         keys = {state.translation_key for state in states.values()}
         translations = {}
         others = ItemPage.objects.filter(translation_key__in=keys).exclude(
@@ -130,6 +140,9 @@ class Exporter:
             "image_alt": image.alt_text if image else "",
             "source_url": fields["source_url"],
         }
+        for link in LINK_COLUMNS:
+            uris = first_identifiers(fields[link.field], self.records[link.field], link.role)
+            row[link.column] = f"{LIST_SEPARATOR} ".join(uris)
         source_description = without_block_keys(fields["description"])
         for language, translation in translations.items():
             if translation_column("title", language) not in self.columns:

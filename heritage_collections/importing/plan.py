@@ -4,9 +4,11 @@ An item is matched on partner + identifier, in any of the partner's language tre
 ``ItemPage.identifier_taken`` does). Its page in the catalogue's language takes the row's
 ``title`` and ``description``; every translation takes the row's facts too (rights, dates,
 tags … are the same in every language) and its own ``title_<lang>``/``description_<lang>``
-where the row gives them, else keeps its own. An empty translation or image cell never
-deletes anything. A page changes — and gets a new revision — only when one of its values
-differs from its latest revision; a file imported twice therefore changes nothing.
+where the row gives them, else keeps its own; the links to authority records a
+``creator_uri`` or ``place_uri`` column gives are every translation's too
+(``authority_uris``). An empty translation or image cell never deletes anything. A page
+changes — and gets a new revision — only when one of its values (links included) differs
+from its latest revision; a file imported twice therefore changes nothing.
 """
 
 import posixpath
@@ -20,6 +22,7 @@ from heritage_collections.care import care_key, with_translated_notes
 from heritage_collections.models import CollectionPage, ItemPage, page_title
 from heritagehub.i18n import descendants_of_translations
 
+from .authority_uris import AuthorityLinks
 from .columns import COLUMN_OF_FIELD, language_name, translation_column
 from .media import image_problem
 from .report import RowError
@@ -64,6 +67,7 @@ class Planner:
         self.type_keys = object_type_keys()
         self.collections = self._translations(target.collection)
         self._collections_of = {}  # parent path → {language: collection}
+        self.links = AuthorityLinks(letters, self._error)
 
     @staticmethod
     def _translations(collection):
@@ -98,10 +102,12 @@ class Planner:
         states = page_states(
             [p for groups in existing.values() for ps in groups.values() for p in ps],
             self.type_keys,
+            links=self.links.fields,
         )
+        link_errors = self.links.prepare(batch, states.values())
         results = []
         for values in batch:
-            errors = []
+            errors = list(link_errors.get(values.row, []))
             groups = existing.get(values.identifier, {})
             if len(groups) > 1:
                 errors.append(
@@ -221,6 +227,7 @@ class Planner:
                     fields["care_labels"] = with_translated_notes(
                         fields["care_labels"], state.fields["care_labels"]
                     )
+            self.links.fields_for(values, state, fields)
             changed = self._changed_columns(fields, state, code)
             tags_changed = _tag_set(values.tags) != _tag_set(state.tags)
             if changed or tags_changed:

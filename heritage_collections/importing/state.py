@@ -15,7 +15,7 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Revision
 
-from heritage_collections.models import ItemImage, ItemPage, ObjectType
+from heritage_collections.models import ItemAgent, ItemImage, ItemPage, ItemPlace, ObjectType
 
 # The ItemPage fields the Item CSV carries (object_type as its term's translation key).
 FIELDS = (
@@ -40,6 +40,9 @@ FIELDS = (
     "care_labels",
 )
 DECIMALS = ("latitude", "longitude")
+# An item's links to authority records, read on request (``links``): the relation → its
+# model and the name of the record's key in a link.
+LINKS = {"agent_links": (ItemAgent, "agent"), "place_links": (ItemPlace, "place")}
 
 
 @dataclass(frozen=True)
@@ -76,8 +79,10 @@ def object_type_keys():
     return dict(ObjectType.objects.values_list("pk", "translation_key"))
 
 
-def page_states(pages, type_keys=None):
-    """{pk: PageState} of ``pages`` (ItemPage instances or a queryset of them)."""
+def page_states(pages, type_keys=None, links=()):
+    """{pk: PageState} of ``pages`` (ItemPage instances or a queryset of them); with
+    ``links`` (names of ``LINKS``), their fields hold each relation's links too, as
+    ((record id, role), …) in their order."""
     type_keys = type_keys if type_keys is not None else object_type_keys()
     pks = [page.pk for page in pages]
     rows = ItemPage.objects.filter(pk__in=pks).values(
@@ -118,6 +123,10 @@ def page_states(pages, type_keys=None):
             elif name in content:
                 state.fields[name] = content[name]
         tag_ids[state.pk] = [item["tag"] for item in content.get("tagged_items", [])]
+        for name in links:
+            _model, record = LINKS[name]
+            entries = sorted(content.get(name, []), key=lambda link: link.get("sort_order") or 0)
+            state.fields[name] = tuple((link[record], link["role"]) for link in entries)
         images = sorted(content.get("images", []), key=lambda image: image.get("sort_order") or 0)
         image_ids[state.pk] = [image["image"] for image in images]
 
@@ -134,6 +143,18 @@ def page_states(pages, type_keys=None):
         .values_list("page_id", "image_id")
     ):
         image_ids.setdefault(page_id, []).append(image_id)
+
+    for name in links:
+        model, record = LINKS[name]
+        found = {}
+        for page_id, record_id, role in (
+            model.objects.filter(page_id__in=live_rows)
+            .order_by("sort_order", "pk")
+            .values_list("page_id", f"{record}_id", "role")
+        ):
+            found.setdefault(page_id, []).append((record_id, role))
+        for pk in live_rows:
+            states[pk].fields[name] = tuple(found.get(pk, ()))
 
     names = dict(
         Tag.objects.filter(pk__in={t for ids in tag_ids.values() for t in ids}).values_list(

@@ -17,6 +17,7 @@ from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from wagtail.images import get_image_model
 
+from authorities.identifiers import AUTHORITY_FILES, identifier_key
 from heritage_collections.care import CareKind, kinds_by_word, raw_care_labels
 from heritage_collections.models import ItemPage, ObjectType, page_title
 from heritagehub.rights import RightsStatement
@@ -24,6 +25,8 @@ from heritagehub.rights import RightsStatement
 from .columns import (
     CARE_COLUMN,
     FIELD_OF_COLUMN,
+    LINK_COLUMN_OF_FIELD,
+    LIST_SEPARATOR,
     REQUIRED,
     translation_column,
     translation_languages,
@@ -54,6 +57,8 @@ class ItemValues:
     image: str = ""
     image_alt: str = ""
     translations: dict = field(default_factory=dict)  # language → (title, description)
+    # creator_uri / place_uri → the URIs of the cell, when the file has the column
+    uris: dict = field(default_factory=dict)
 
 
 def _max_length(field_name, model=None):
@@ -173,7 +178,7 @@ def _url(value):
 
 def _tags(value):
     tags, seen = [], set()
-    for name in value.split(";"):
+    for name in value.split(LIST_SEPARATOR):
         name = name.strip()
         if not name or name.casefold() in seen:
             continue
@@ -185,6 +190,30 @@ def _tags(value):
         seen.add(name.casefold())
         tags.append(name)
     return tuple(tags)
+
+
+def _authority_uris(value):
+    """The URIs of a cell, each once (as ``identifier_key`` compares them), in order; whether
+    the hub holds them is the plan's to check (``authority_uris``)."""
+    uris, seen = [], set()
+    for part in value.split(LIST_SEPARATOR):
+        uri = part.strip()
+        if not uri:
+            continue
+        key = identifier_key(uri)
+        if key is None:
+            raise CellError(
+                _(
+                    "“%(uri)s” is not a URI of Wikidata, ULAN, VIAF, GND, GeoNames or TGN: "
+                    "give it as the authority file writes it (for example %(example)s), "
+                    "several separated by “%(separator)s”, or leave the cell empty."
+                )
+                % {"uri": uri, "example": AUTHORITY_FILES[0].example, "separator": LIST_SEPARATOR}
+            )
+        if key not in seen:
+            seen.add(key)
+            uris.append(uri)
+    return tuple(uris)
 
 
 def _image(value):
@@ -310,6 +339,7 @@ class RowParser:
             CARE_COLUMN: CareLabels(),
             "source_url": _url,
             "tags": _tags,
+            **{column: _authority_uris for column in LINK_COLUMN_OF_FIELD.values()},
             "image": _image,
             "image_alt": _text("alt_text", model=get_image_model()),
         }
@@ -377,6 +407,11 @@ class RowParser:
             image=values["image"] or "",
             image_alt=values["image_alt"] or "",
             translations=translations,
+            uris={
+                column: values[column] or ()
+                for column in LINK_COLUMN_OF_FIELD.values()
+                if column in self.columns
+            },
         )
         return item, errors
 

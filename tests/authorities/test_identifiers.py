@@ -4,7 +4,14 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from authorities.identifiers import IdentifiersFormField, identifier_links, validate_identifiers
+from authorities.identifiers import (
+    IdentifiersFormField,
+    identifier_key,
+    identifier_links,
+    validate_identifiers,
+)
+from authorities.models import AgentPage
+from tests.factories import AgentPageFactory
 
 
 @pytest.fixture(autouse=True)
@@ -75,3 +82,34 @@ def test_a_record_with_a_bad_identifier_fails_validation(turner):
     with pytest.raises(ValidationError) as error:
         turner.full_clean()
     assert "identifiers" in error.value.message_dict
+
+
+def test_the_forms_of_one_uri_have_one_key():
+    assert {identifier_key(uri) for uri in GOOD[:2]} == {"wikidata:Q159758"}
+    assert {identifier_key(uri) for uri in GOOD[2:4]} == {"ulan:500026846"}
+    assert {identifier_key(uri) for uri in GOOD[6:8]} == {"geonames:3164603"}
+    assert identifier_key("http://viaf.org/viaf/64013650/") == identifier_key(GOOD[4])
+    assert identifier_key("https://example.org/turner") is None
+
+
+def test_records_are_found_by_any_form_of_their_identifiers_in_one_query(
+    turner, authority_index, django_assert_num_queries
+):
+    # A VIAF id that is also a part of Turner's ULAN id must not find him.
+    other = AgentPageFactory(
+        parent=authority_index, title="Q", identifiers=["http://viaf.org/viaf/500026846"]
+    )
+    with django_assert_num_queries(1):
+        found = AgentPage.holding(
+            [
+                "https://www.wikidata.org/wiki/Q159758",
+                "http://vocab.getty.edu/page/ulan/500026846",
+                "http://www.wikidata.org/entity/Q15975",
+                "http://viaf.org/viaf/500026846/",
+            ]
+        )
+    assert found == {
+        "wikidata:Q159758": [(turner.translation_key, turner.pk, turner.title)],
+        "ulan:500026846": [(turner.translation_key, turner.pk, turner.title)],
+        "viaf:500026846": [(other.translation_key, other.pk, "Q")],
+    }
