@@ -19,6 +19,7 @@ from ..care import CareLabel
 from ..iiif.image_api import service_path
 from ..models import ItemAgent, ItemImage, ItemPage, ItemPlace, ItemTag, ObjectType
 from .repository import oai_identifier, partner_names
+from .timespans import TimeSpan, time_span
 
 
 @dataclass
@@ -88,6 +89,7 @@ class Record:
     manifest: str = ""  # its IIIF manifest, when it has an image
     agents: list = field(default_factory=list)  # (role, Entity), in the item's order
     places: list = field(default_factory=list)  # (role, Entity), in the item's order
+    time_span: TimeSpan | None = None  # its years, when it has a start year
 
     @property
     def url(self):
@@ -297,4 +299,10 @@ def load(oai_records, request, with_metadata=True):
         record.partner_name = names.get(row.partner, row.partner)
         record.agents = agents.get(record.item.pk, [])
         record.places = places.get(record.item.pk, [])
+        record.time_span = time_span(
+            record.item.date_start,
+            record.item.date_end,
+            [translation.language for translation in record.translations],
+            f"{record.url}#timespan",
+        )
     return records
