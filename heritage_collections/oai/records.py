@@ -13,6 +13,7 @@ from django.utils.html import strip_tags
 
 from authorities.identifiers import AUTHORITY_FILES
 from authorities.models import AgentPage, PlacePage
+from heritagehub.cache import without_private
 from heritagehub.i18n import language_code_of, url_in_language
 
 from ..care import CareLabel
@@ -202,7 +203,7 @@ def _entities(links, field_name, model, request):
     if model is AgentPage:
         fields += ("occupation",)
     for key, locale_id, title, *occupation in (
-        model.objects.live()
+        without_private(model.objects.live())
         .filter(translation_key__in=entities)
         .order_by("pk")
         .values_list(*fields)
@@ -251,8 +252,12 @@ def load(oai_records, request, with_metadata=True):
         subjects[page_id].append(name)
     names = partner_names(row.partner for row in oai_records if not row.deleted)
     sources = [translations[0].pk for translations in pages.values()]
+    # Only records a visitor may see: a draft's or a private record's name, dates and page
+    # address are not the public's (the item's page leaves them out too).
     agents = _entities(
-        ItemAgent.objects.filter(page_id__in=sources, agent__live=True)
+        without_private(
+            ItemAgent.objects.filter(page_id__in=sources, agent__live=True), "agent__path"
+        )
         .select_related("agent")
         .order_by("page_id", "sort_order", "pk"),
         "agent",
@@ -260,7 +265,9 @@ def load(oai_records, request, with_metadata=True):
         request,
     )
     places = _entities(
-        ItemPlace.objects.filter(page_id__in=sources, place__live=True)
+        without_private(
+            ItemPlace.objects.filter(page_id__in=sources, place__live=True), "place__path"
+        )
         .select_related("place")
         .order_by("page_id", "sort_order", "pk"),
         "place",

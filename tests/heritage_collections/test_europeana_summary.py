@@ -5,6 +5,7 @@ from collections import Counter
 from decimal import Decimal
 
 import pytest
+from wagtail.models import PageViewRestriction
 
 from authorities.models import AgentPage
 from heritage_collections.europeana.facts import facts_by_item, item_facts, partner_items
@@ -160,3 +161,12 @@ def test_an_agent_link_raises_the_contextual_criterion(tree, record_links):
 def test_the_item_panel_reads_the_same_link_facts(tree, record_links):
     item = ItemPage.objects.get(pk=tree.items[0].pk)
     assert item_facts(item) == facts_by_item(record_links, True)[item.pk]
+
+
+def test_a_private_record_is_no_link_of_the_facts(record_links, tree):
+    turner = AgentPage.objects.get(slug="turner")
+    PageViewRestriction.objects.create(page=turner, restriction_type=PageViewRestriction.LOGIN)
+    facts = facts_by_item(record_links, True)[tree.items[0].pk]
+    assert not facts.linked_creator and not facts.linked_agent_entity
+    assert item_facts(ItemPage.objects.get(pk=tree.items[0].pk)) == facts
+    assert sql_summary(record_links, True) == python_summary(record_links, True)
