@@ -253,7 +253,7 @@ def load(oai_records, request, with_metadata=True):
     names = partner_names(row.partner for row in oai_records if not row.deleted)
     sources = [translations[0].pk for translations in pages.values()]
     # Only records a visitor may see: a draft's or a private record's name, dates and page
-    # address are not the public's (the item's page leaves them out too).
+    # address are not the public's.
     agents = _entities(
         without_private(
             ItemAgent.objects.filter(page_id__in=sources, agent__live=True), "agent__path"
