@@ -36,9 +36,14 @@ def item_links(item, preview=False):
     preview, whose links are the revision's, in memory)."""
     if preview:
         return list(item.agent_links.all()), list(item.place_links.all())
-    agents = item.agent_links.select_related("agent").order_by("sort_order")
-    places = item.place_links.select_related("place").order_by("sort_order")
-    return list(agents), list(places)
+    # A draft or private record is not the public's: no name, no link to a page that
+    # would refuse the visitor (EDM leaves them out the same way: oai.records).
+    agents = without_private(item.agent_links.filter(agent__live=True), "agent__path")
+    places = without_private(item.place_links.filter(place__live=True), "place__path")
+    return (
+        list(agents.select_related("agent").order_by("sort_order")),
+        list(places.select_related("place").order_by("sort_order")),
+    )
 
 
 def creator_records(agent_links):

@@ -193,12 +193,13 @@ def is_private(page):
     return any(page.path.startswith(path) for path in restricted_paths())
 
 
-def without_private(queryset):
+def without_private(queryset, field="path"):
     """``queryset.public()`` with the restricted subtrees from the cache: Wagtail's
-    ``public()`` asks the database for them every time it is called."""
+    ``public()`` asks the database for them every time it is called. ``field`` names the
+    path of a related page, to leave out rows that point to private pages ("agent__path")."""
     private = Q()
     for path in restricted_paths():
-        private |= below(path, inclusive=True)
+        private |= below(path, inclusive=True, field=field)
     return queryset.exclude(private) if private else queryset
 
 

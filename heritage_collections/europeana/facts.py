@@ -13,7 +13,9 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, 
 from wagtail_localize.models import TranslationSource
 
 from authorities.roles import WORK_ROLES
+from heritagehub.cache import is_private
 from heritagehub.models import HeritageImage
+from heritagehub.tree import restricted
 from partners.models import PartnerPage
 
 from ..models import ItemAgent, ItemImage, ItemPage, ItemPlace, ItemTag
@@ -54,10 +56,14 @@ LINK_FACTS = ("linked_creator", "linked_agent_entity", "linked_place", "linked_p
 
 
 def link_annotations():
-    """The facts of an item's links to live records (``LINK_FACTS``), as EXISTS subqueries
-    of an ItemPage queryset."""
-    agents = ItemAgent.objects.filter(page=OuterRef("pk"), agent__live=True)
-    places = ItemPlace.objects.filter(page=OuterRef("pk"), place__live=True)
+    """The facts of an item's links to live, public records (``LINK_FACTS``), as EXISTS
+    subqueries of an ItemPage queryset: the EDM export writes no other (``oai.records``)."""
+    agents = ItemAgent.objects.filter(page=OuterRef("pk"), agent__live=True).exclude(
+        restricted("agent__path")
+    )
+    places = ItemPlace.objects.filter(page=OuterRef("pk"), place__live=True).exclude(
+        restricted("place__path")
+    )
     return {
         "linked_creator": Exists(agents.filter(role__in=list(WORK_ROLES))),
         "linked_agent_entity": Exists(agents.filter(AGENT_ENTITY)),
@@ -68,8 +74,8 @@ def link_annotations():
 
 def link_facts(item):
     """The facts of the item's links as the page holds them (a revision's, in memory)."""
-    agents = [link for link in item.agent_links.all() if link.agent and link.agent.live]
-    places = [link for link in item.place_links.all() if link.place and link.place.live]
+    agents = [link for link in item.agent_links.all() if _is_public(link.agent)]
+    places = [link for link in item.place_links.all() if _is_public(link.place)]
     return {
         "linked_creator": any(link.role in WORK_ROLES for link in agents),
         "linked_agent_entity": any(
@@ -87,6 +93,10 @@ def link_facts(item):
             for link in places
         ),
     }
+
+
+def _is_public(record):
+    return record is not None and record.live and not is_private(record)
 
 
 def item_facts(item, images=None, has_partner=None):

@@ -48,7 +48,9 @@ publisher / depicted records           dc:publisher / dc:subject linking to an e
 place records (made, found, depicted)  dcterms:spatial linking to an edm:Place (label
                                        per language, lat, long, owl:sameAs), instead of
                                        the item's own place
-date as displayed / start–end years    dc:date / dcterms:temporal (no language)
+date as displayed / start–end years    dc:date / dcterms:temporal (no language); the years
+                                       also dcterms:created linking to an edm:TimeSpan
+                                       (label per language, begin, end)
 place; with latitude and longitude     dcterms:spatial (no language); a link to an
                                        edm:Place (label, lat, long) instead
 materials and technique                dcterms:medium, xml:lang
@@ -64,11 +66,14 @@ the hub                                edm:provider
 
 So the language-tagged properties are dc:title, dc:description, dc:type, dcterms:medium and
 dc:rights; the enabling elements dc:type and dcterms:medium (subjects and types),
-dc:creator (agents), dcterms:temporal (time) and dcterms:spatial (places); the contextual
-classes an item can have are the edm:Agent of a linked person or organisation, the
-edm:Place of a linked place or else of its own place with coordinates, and the skos:Concept
-of its object type (a type with a URI). A dcterms:spatial linking to a place record counts
-as tagged: the record's labels are in the languages of its translations. Metis takes an
+dc:creator (agents), dcterms:temporal and dcterms:created (time) and dcterms:spatial
+(places); the contextual classes an item can have are the edm:Agent of a linked person or
+organisation, the edm:Place of a linked place or else of its own place with coordinates,
+the edm:TimeSpan of its years (linked from dcterms:created, which is not one of the
+properties the language criterion reads: the literal dcterms:temporal stays untagged), and
+the skos:Concept of its object type (a type with a URI). A dcterms:spatial linking to a
+place record counts as tagged: the record's labels are in the languages of its
+translations. Metis takes an edm:TimeSpan with an edm:begin and an edm:end, an
 edm:Agent with a prefLabel and a date, place or occupation, an edm:Place with a prefLabel
 and coordinates; an agent or place record with an identifier (Wikidata, ULAN, VIAF, GND,
 GeoNames, TGN), which Europeana dereferences, is counted as the concepts are. Metis
@@ -360,6 +365,8 @@ def enabling_elements(facts):
         "dcterms:medium": ("subjects and types", bool(facts.materials.strip())),
         "dc:creator": ("agents", facts.has_creator),
         "dcterms:temporal": ("time", facts.has_years),
+        # The years' edm:TimeSpan, linked from dcterms:created: a second element of the group.
+        "dcterms:created": ("time", facts.has_years),
         "dcterms:spatial": ("places", facts.has_place),
     }
     return {name: group for name, (group, present) in elements.items() if present}
@@ -367,10 +374,12 @@ def enabling_elements(facts):
 
 # The contextual classes the EDM export writes, each with the facts that make it qualify:
 # a linked record's edm:Agent, an edm:Place with label and coordinates (a linked record's or
-# the item's own), the object type's skos:Concept from a vocabulary.
+# the item's own), the years' edm:TimeSpan (Metis asks for an edm:begin and an edm:end, which
+# the export writes for every start year), the object type's skos:Concept from a vocabulary.
 CONTEXTUAL_CLASSES_WRITTEN = (
     ("edm:Agent", lambda facts: facts.linked_agent_entity),
     ("edm:Place", lambda facts: facts.has_place_entity),
+    ("edm:TimeSpan", lambda facts: facts.has_years),
     ("skos:Concept", lambda facts: bool(facts.object_type_uri)),
 )
 
@@ -482,6 +491,13 @@ def metadata_advice(facts, criteria, tier):
                 _(
                     "Choose an object type linked to Getty AAT or Wikidata (one with a URI): "
                     "it is written as a concept of the vocabulary."
+                )
+            )
+        if not facts.has_years:
+            steps.append(
+                _(
+                    "Give the start year (and the end year): it is written as a time span "
+                    "(edm:TimeSpan)."
                 )
             )
     return Advice(target, tuple(steps))

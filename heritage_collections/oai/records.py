@@ -13,12 +13,14 @@ from django.utils.html import strip_tags
 
 from authorities.identifiers import AUTHORITY_FILES
 from authorities.models import AgentPage, PlacePage
+from heritagehub.cache import without_private
 from heritagehub.i18n import language_code_of, url_in_language
 
 from ..care import CareLabel
 from ..iiif.image_api import service_path
 from ..models import ItemAgent, ItemImage, ItemPage, ItemPlace, ItemTag, ObjectType
 from .repository import oai_identifier, partner_names
+from .timespans import TimeSpan, time_span
 
 
 @dataclass
@@ -88,6 +90,7 @@ class Record:
     manifest: str = ""  # its IIIF manifest, when it has an image
     agents: list = field(default_factory=list)  # (role, Entity), in the item's order
     places: list = field(default_factory=list)  # (role, Entity), in the item's order
+    time_span: TimeSpan | None = None  # its years, when it has a start year
 
     @property
     def url(self):
@@ -200,7 +203,7 @@ def _entities(links, field_name, model, request):
     if model is AgentPage:
         fields += ("occupation",)
     for key, locale_id, title, *occupation in (
-        model.objects.live()
+        without_private(model.objects.live())
         .filter(translation_key__in=entities)
         .order_by("pk")
         .values_list(*fields)
@@ -249,8 +252,12 @@ def load(oai_records, request, with_metadata=True):
         subjects[page_id].append(name)
     names = partner_names(row.partner for row in oai_records if not row.deleted)
     sources = [translations[0].pk for translations in pages.values()]
+    # Only records a visitor may see: a draft's or a private record's name, dates and page
+    # address are not the public's.
     agents = _entities(
-        ItemAgent.objects.filter(page_id__in=sources, agent__live=True)
+        without_private(
+            ItemAgent.objects.filter(page_id__in=sources, agent__live=True), "agent__path"
+        )
         .select_related("agent")
         .order_by("page_id", "sort_order", "pk"),
         "agent",
@@ -258,7 +265,9 @@ def load(oai_records, request, with_metadata=True):
         request,
     )
     places = _entities(
-        ItemPlace.objects.filter(page_id__in=sources, place__live=True)
+        without_private(
+            ItemPlace.objects.filter(page_id__in=sources, place__live=True), "place__path"
+        )
         .select_related("place")
         .order_by("page_id", "sort_order", "pk"),
         "place",
@@ -297,4 +306,10 @@ def load(oai_records, request, with_metadata=True):
         record.partner_name = names.get(row.partner, row.partner)
         record.agents = agents.get(record.item.pk, [])
         record.places = places.get(record.item.pk, [])
+        record.time_span = time_span(
+            record.item.date_start,
+            record.item.date_end,
+            [translation.language for translation in record.translations],
+            f"{record.url}#timespan",
+        )
     return records

@@ -56,7 +56,8 @@ def test_the_item_editor_shows_the_tiers_and_what_is_missing(client, tree, hub_e
     html = client.get(PAGE_EDIT.format(item.pk)).content.decode()
     assert "Europeana readiness" in html
     assert 'data-content-tier="0"' in html
-    assert 'data-metadata-tier="B"' in html  # one contextual class: the linked type
+    # Two contextual classes: the linked type and the years' time span.
+    assert 'data-metadata-tier="C"' in html
     assert "<code>edm:rights</code>: Choose a rights statement." in html
     assert "To reach content tier 1" in html
 
@@ -86,7 +87,7 @@ def test_the_report_lists_the_partners_items_with_their_tiers(client, tree, hub_
     assert "Ritratto del museo" not in html
     assert '<td data-tier="0">2</td>' in html  # no image, or one of 40×30 pixels
     assert '<td data-tier="4">1</td>' in html
-    assert '<td data-tier="B">3</td>' in html  # one contextual class: the linked type
+    assert '<td data-tier="C">3</td>' in html  # the linked type and the years' time span
 
 
 def test_the_summary_counts_the_items_missing_each_property(client, tree, hub_editor):

@@ -1,6 +1,7 @@
 """Europeana readiness rules (heritage_collections.europeana.rules): content tiers, metadata tiers,
 missing EDM mandatory properties and the advice to raise each tier. Pure computation."""
 
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -130,8 +131,8 @@ def test_there_is_no_content_advice_at_tier_4():
 
 def test_a_well_described_item_is_at_metadata_tier_b():
     readiness = assess(item())
-    # 4 of 6 properties tagged; 5 enabling elements in 4 groups; one edm:Place.
-    assert readiness.criteria == {"language": "B", "enabling": "C", "contextual": "B"}
+    # 4 of 6 properties tagged; 6 enabling elements in 4 groups; an edm:Place, an edm:TimeSpan.
+    assert readiness.criteria == {"language": "B", "enabling": "C", "contextual": "C"}
     assert readiness.metadata_tier == "B"
 
 
@@ -144,17 +145,18 @@ LINK_TYPE = (
     "Choose an object type linked to Getty AAT or Wikidata (one with a URI): it is written as "
     "a concept of the vocabulary."
 )
+GIVE_YEARS = "Give the start year (and the end year): it is written as a time span (edm:TimeSpan)."
 
 
 def test_an_object_type_without_uri_is_advised_to_link_a_vocabulary_for_tier_c():
-    advice = assess(item()).metadata_advice
+    advice = assess(item(date_start=None)).metadata_advice
     assert advice.tier == "C"
-    assert advice.steps[-1] == LINK_TYPE
+    assert advice.steps[-2:] == (LINK_TYPE, GIVE_YEARS)
 
 
 def test_an_object_type_with_uri_is_a_contextual_class():
-    readiness = assess(item(latitude=None, longitude=None, object_type_uri=PHOTOGRAPHS))
-    assert readiness.criteria["contextual"] == "B"
+    facts = item(date_start=None, latitude=None, longitude=None, object_type_uri=PHOTOGRAPHS)
+    assert assess(facts).criteria["contextual"] == "B"
 
 
 def test_a_place_and_a_linked_object_type_are_two_contextual_classes():
@@ -167,7 +169,7 @@ def test_two_concepts_count_as_one_kind_of_contextual_class(monkeypatch):
         "CONTEXTUAL_CLASSES_WRITTEN",
         (*rules.CONTEXTUAL_CLASSES_WRITTEN, ("skos:Concept", lambda facts: True)),
     )
-    facts = item(latitude=None, longitude=None, object_type_uri=PHOTOGRAPHS)
+    facts = item(date_start=None, latitude=None, longitude=None, object_type_uri=PHOTOGRAPHS)
     assert assess(facts).criteria["contextual"] == "B"
 
 
@@ -204,13 +206,14 @@ def test_tier_b_needs_enabling_elements_from_two_groups():
 
 
 def test_a_place_without_coordinates_is_no_contextual_entity():
-    readiness = assess(item(longitude=None))
+    readiness = assess(item(longitude=None, date_start=None))
     assert readiness.criteria["contextual"] == "A"
     assert readiness.metadata_tier == "A"
     assert readiness.metadata_advice.steps == (
         "Give the place with its latitude and longitude.",
         LINK_AGENT,
         LINK_TYPE,
+        GIVE_YEARS,
     )
 
 
@@ -253,6 +256,7 @@ def test_the_metadata_advice_lists_the_enabling_elements_still_empty():
         "Give the place with its latitude and longitude.",
         LINK_AGENT,
         LINK_TYPE,
+        GIVE_YEARS,
     )
 
 
@@ -310,8 +314,8 @@ def test_an_item_whose_images_europeana_cannot_show_misses_edm_is_shown_by():
 
 
 def test_a_linked_agent_is_a_contextual_class():
-    readiness = assess(item(latitude=None, longitude=None, linked_agent_entity=True))
-    assert readiness.criteria["contextual"] == "B"
+    facts = item(date_start=None, latitude=None, longitude=None, linked_agent_entity=True)
+    assert assess(facts).criteria["contextual"] == "B"
 
 
 def test_a_linked_agent_and_a_place_are_two_kinds_of_contextual_class():
@@ -320,7 +324,7 @@ def test_a_linked_agent_and_a_place_are_two_kinds_of_contextual_class():
 
 def test_a_linked_place_record_replaces_the_items_own_place():
     facts = item(object_type_uri=PHOTOGRAPHS, linked_place=True, linked_place_entity=False)
-    assert rules.contextual_classes(facts) == {"skos:Concept"}
+    assert rules.contextual_classes(facts) == {"skos:Concept", "edm:TimeSpan"}
 
 
 def test_a_linked_place_record_counts_as_tagged():
@@ -338,3 +342,28 @@ def test_an_agent_record_needs_a_date_an_occupation_or_an_identifier():
     assert rules.agent_is_entity(1775, None, "", [])
     assert rules.agent_is_entity(None, None, "painter", [])
     assert rules.agent_is_entity(None, None, "", ["http://www.wikidata.org/entity/Q159758"])
+
+
+# --- the years' edm:TimeSpan ------------------------------------------------------------------
+
+
+def test_the_years_are_a_time_span_a_contextual_class_of_their_own():
+    facts = item(latitude=None, longitude=None)
+    assert rules.contextual_classes(facts) == {"edm:TimeSpan"}
+    assert assess(facts).criteria["contextual"] == "B"
+    assert rules.contextual_classes(item(date_start=None, latitude=None, longitude=None)) == set()
+
+
+def test_the_time_span_and_a_linked_type_bring_the_contextual_criterion_to_c():
+    facts = item(latitude=None, longitude=None, object_type_uri=PHOTOGRAPHS)
+    assert assess(facts).criteria["contextual"] == "C"
+    assert assess(replace(facts, date_start=None)).criteria["contextual"] == "B"
+
+
+def test_the_time_span_is_linked_from_dcterms_created_an_enabling_element_of_time():
+    assert rules.enabling_elements(item())["dcterms:created"] == "time"
+    assert "dcterms:created" not in rules.enabling_elements(item(date_start=None))
+    # dc:type, dcterms:temporal and dcterms:created: three elements of two groups, as Metis
+    # counts them (without the time span's link, two: tier A).
+    two = ItemFacts(title="Ritratto", object_type="painting", date_start=1890)
+    assert assess(two).criteria["enabling"] == "B"

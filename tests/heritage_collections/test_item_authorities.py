@@ -3,6 +3,7 @@ the review of proposed links in the admin."""
 
 import pytest
 from django.contrib.auth.models import Group
+from wagtail.models import PageViewRestriction
 
 from heritage_collections.models import AuthorityProposal, ItemAgent, ItemPlace
 from partners.roles import HUB_EDITORS
@@ -38,6 +39,18 @@ def test_the_creator_links_to_the_record(client, tree, records):
     ItemAgent.objects.create(page=tree.item, agent=agent, role="creator")
     html = client.get(ITEM).content.decode()
     assert '<a href="/it/authorities/anonimo/">Anonimo</a>' in html
+
+
+def test_a_draft_or_private_record_is_neither_named_nor_linked(client, tree, records):
+    agent, place = records
+    agent.unpublish()
+    PageViewRestriction.objects.create(page=place, restriction_type=PageViewRestriction.LOGIN)
+    ItemAgent.objects.create(page=tree.item, agent=agent, role="depicted")
+    ItemPlace.objects.create(page=tree.item, place=place, role="made")
+    html = client.get(ITEM).content.decode()
+    assert "/it/authorities/anonimo/" not in html and "Raffigurato" not in html
+    assert "/it/authorities/torino/" not in html and "Realizzato a" not in html
+    assert WIKIDATA not in html  # nor in the JSON-LD
 
 
 def test_without_a_link_the_creator_searches_the_collections(client, tree, records):

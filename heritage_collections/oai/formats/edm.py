@@ -2,6 +2,7 @@
 item as ``edm:ProvidedCHO``, each image as ``edm:WebResource``, the people and
 organisations it links to (``authorities``) as ``edm:Agent``, the places it links to as
 ``edm:Place`` (or, without a linked place, its own place when its coordinates are known),
+the item's years as ``edm:TimeSpan`` (``oai.timespans``: linked from dcterms:created),
 the object type as ``skos:Concept`` when it has a URI of a
 Linked Open Data vocabulary (Getty AAT, Wikidata) labelled in every language the hub names
 it in, and the ``ore:Aggregation`` tying them to the partner (edm:dataProvider), the hub
@@ -13,7 +14,8 @@ Field mapping: title and description → dc:title / dc:description per translati
 its skos:Concept, and edm:type; creator → dc:creator (the text as catalogued), and each
 linked creator or attributed-to record → dc:creator linking to its edm:Agent; publisher
 records → dc:publisher, depicted people → dc:subject, each linking to its edm:Agent; date →
-dc:date (as displayed) and dcterms:temporal (years); place → dcterms:spatial, or, when the
+dc:date (as displayed) and dcterms:temporal (years), the years also → dcterms:created
+linking to their edm:TimeSpan; place → dcterms:spatial, or, when the
 item links to place records (made, found or depicted in), dcterms:spatial linking to each
 record's edm:Place instead; materials → dcterms:medium per translation (xml:lang);
 dimensions → dcterms:extent; tags → dc:subject; inventory number → dc:identifier; credit
@@ -118,6 +120,10 @@ def write(parent, record):
     for translation in record.translations:
         add(cho, "dc:rights", translation.credit_line, translation.language)
     add(cho, "dc:source", item.source_url)
+    # The years are when the object was made: EDM's dcterms:created, which may name a time
+    # span. The literal years stay where harvesters have read them (dcterms:temporal).
+    if record.time_span:
+        add(cho, "dcterms:created", rdf__resource=record.time_span.uri)
     add(cho, "dcterms:temporal", years(item))
     # A linked place record stands for the item's place text and coordinates: the record
     # is the place, described once, rather than a second edm:Place of the same town.
@@ -167,6 +173,9 @@ def write(parent, record):
         add(place, "wgs84_pos:long", f"{item.longitude:f}")
         add(place, "skos:prefLabel", item.place_name)
 
+    if record.time_span:
+        write_time_span(add(rdf, "edm:TimeSpan", rdf__about=record.time_span.uri), record, add)
+
     for concept in record.concepts:
         node = add(rdf, "skos:Concept", rdf__about=concept.uri)
         for language, label in sorted(concept.labels.items()):
@@ -206,3 +215,13 @@ def write_agent(node, entity, add):
         add(node, "rdaGr2:professionOrOccupation", occupation, language)
     for uri in entity.same_as:
         add(node, "owl:sameAs", rdf__resource=uri)
+
+
+def write_time_span(node, record, add):
+    """An edm:TimeSpan's elements, in the order of EDM's definition of the class."""
+    span = record.time_span
+    write_labels(node, span, add)
+    if span.part_of:
+        add(node, "dcterms:isPartOf", rdf__resource=span.part_of)
+    add(node, "edm:begin", span.begin)
+    add(node, "edm:end", span.end)

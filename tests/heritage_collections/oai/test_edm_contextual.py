@@ -7,6 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from sickle import Sickle
+from wagtail.models import Locale, PageViewRestriction
 
 from heritage_collections.models import ItemAgent, ItemPlace
 from tests.factories import AgentPageFactory, AuthorityIndexPageFactory, PlacePageFactory
@@ -153,3 +154,44 @@ def test_the_records_queries_do_not_grow_with_the_links(oai, tree, index, page_s
         root = oai(verb="ListRecords", metadataPrefix="edm")
     assert len(root.findall(".//edm:Agent", NS)) == 4
     assert len(many) == len(few)
+
+
+def _linked_uris(edm):
+    return {
+        node.get(RDF_RESOURCE)
+        for node in edm.find("edm:ProvidedCHO", NS)
+        if node.get(RDF_RESOURCE) is not None
+    }
+
+
+def _restricted(page):
+    PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
+    return page
+
+
+def test_a_draft_record_is_neither_described_nor_linked(oai, tree, index):
+    draft = AgentPageFactory(parent=index, title="Bozza", slug="bozza", live=False)
+    ItemAgent.objects.create(page=tree.item, agent=draft, role="creator")
+    ItemPlace.objects.create(page=tree.item, place=PlacePageFactory(parent=index, live=False))
+    edm = _edm(oai, tree.item)
+    assert edm.find("edm:Agent", NS) is None and edm.find("edm:Place", NS) is None
+    assert not any("/authorities/" in uri for uri in _linked_uris(edm))
+
+
+def test_a_private_record_is_neither_described_nor_linked(oai, tree, index):
+    secret = _restricted(AgentPageFactory(parent=index, title="Riservato", slug="riservato",
+                                          identifiers=[WIKIDATA]))  # fmt: skip
+    hidden = _restricted(PlacePageFactory(parent=index, title="Nascosto", slug="nascosto"))
+    ItemAgent.objects.create(page=tree.item, agent=secret, role="creator")
+    ItemPlace.objects.create(page=tree.item, place=hidden, role="made")
+    edm = _edm(oai, tree.item)
+    assert edm.find("edm:Agent", NS) is None and edm.find("edm:Place", NS) is None
+    assert WIKIDATA not in _linked_uris(edm)
+    assert not any("/authorities/" in uri for uri in _linked_uris(edm))
+
+
+def test_a_private_translation_of_a_record_lends_it_no_label(oai, tree, turner, translate):
+    english = turner.get_translation(Locale.objects.get(language_code="en"))
+    _restricted(english)
+    ItemAgent.objects.create(page=tree.item, agent=turner, role="creator")
+    assert _labels(_edm(oai, tree.item).find("edm:Agent", NS)) == {("it", "Turner (it)")}
