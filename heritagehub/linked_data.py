@@ -139,5 +139,7 @@ def image_object(image, request, caption=""):
 
 
 def iso_year(year):
-    """A year as ISO 8601 writes it: four digits, a sign for BCE (``-0500``)."""
-    return f"{year:05d}" if year < 0 else f"{year:04d}"
+    """The hub's year (negative for BCE, no year 0) as ISO 8601 writes it, which counts a
+    year 0: 1885 → "1885", 1 BCE → "0000", 500 BCE → "-0499"."""
+    astronomical = year + 1 if year < 0 else year
+    return f"-{-astronomical:04d}" if astronomical < 0 else f"{astronomical:04d}"

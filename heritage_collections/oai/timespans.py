@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from django.utils import translation
 from django.utils.translation import pgettext
 
+from heritagehub.linked_data import iso_year
+
 from ..catalogue import century_of
 from ..vocabulary import century_label
 
@@ -29,12 +31,6 @@ class TimeSpan:
     end: str
     labels: dict = field(default_factory=dict)  # language: label
     part_of: str = ""  # the Europeana century it lies within
-
-
-def iso_year(year):
-    """The hub's year (no year 0) as ISO 8601 writes it: 1885 → "1885", -500 → "-0499"."""
-    astronomical = year + 1 if year < 0 else year
-    return f"-{-astronomical:04d}" if astronomical < 0 else f"{astronomical:04d}"
 
 
 def europeana_century(century):

@@ -4,7 +4,7 @@ dcterms:created, and what a harvester sees of it."""
 import pytest
 from sickle import Sickle
 
-from heritage_collections.oai.timespans import iso_year
+from heritagehub.linked_data import iso_year
 
 from .conftest import NS, XML_LANG
 
