@@ -10,9 +10,9 @@ _finders = []
 
 
 def register_items(find):
-    """``find(record, roles)``: a lazy queryset of the live items linked to ``record`` (in any
-    of its languages) in one of ``roles``, one per item in the visitor's language, ready for
-    item cards."""
+    """``find(record, roles)``: a sequence for a Paginator (``count()`` and slices) of the
+    rendered cards of the live items linked to ``record`` (in any of its languages) in one
+    of ``roles``, one per item in the visitor's language."""
     _finders[:] = [find]
 
 

@@ -66,7 +66,11 @@ class AuthorityIndexPage(IndexPage):
 
     @staticmethod
     def records(model):
-        return in_language(without_private(model.objects.live())).order_by("sort_name", "title")
+        # ``pk IN (the records' table)``: SQLite's planner otherwise scans every page of the
+        # hub (100,000 items) to join the few hundred records, testing each for a better
+        # translation: 1.3 s a list, against 20 ms from the records' own rows.
+        records = model.objects.live().filter(pk__in=model.objects.values("pk"))
+        return in_language(without_private(records)).order_by("sort_name", "title")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

@@ -22,11 +22,19 @@ from urllib.parse import urlencode
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
+from django.db.models import Count
 from django.test import Client
 from django.test.utils import CaptureQueriesContext, override_settings
 from wagtail.models import Page
 
-from heritage_collections.models import CollectionIndexPage, ItemImage, ItemPage
+from authorities.models import AgentPage, AuthorityIndexPage, PlacePage
+from heritage_collections.models import (
+    CollectionIndexPage,
+    ItemAgent,
+    ItemImage,
+    ItemPage,
+    ItemPlace,
+)
 from heritagehub.i18n import url_in_language
 from heritagehub.rights import Reuse
 from partners.models import PartnerPage
@@ -42,6 +50,7 @@ URL_CLASSES = [
     ("item", "item", 15),
     ("story", "story", 15),
     ("partner", "partner", 15),
+    ("authority", "person, organisation or place", 15),
     ("search", "site search", 80),
 ]
 PAGE_CACHE_SECONDS = 600
@@ -146,6 +155,7 @@ def pick_urls(per_class=20, seed=0):
         "item": _page_urls(items[:per_class], rng),
         "story": _page_urls(_take(rng, list(_source_pages(StoryPage)), per_class), rng),
         "partner": _page_urls(_take(rng, list(_source_pages(PartnerPage)), per_class), rng),
+        "authority": _authority_urls(rng, per_class),
         "search": [f"/{rng.choice(langs)}/search/?q={word}" for word in words],
     }
 
@@ -160,6 +170,43 @@ def _source_pages(model):
     for page in model.objects.live().order_by("pk"):
         pages.setdefault(page.translation_key, page)
     return pages.values()
+
+
+def _most_linked(link_model, field):
+    """The record with the most item links (a person's works, a town's items): the longest
+    lists a record page shows."""
+    top = (
+        link_model.objects.values(f"{field}__translation_key")
+        .annotate(links=Count("pk"))
+        .order_by("-links")
+        .values_list(f"{field}__translation_key", flat=True)[:1]
+    )
+    model = link_model._meta.get_field(field).related_model
+    return model.objects.live().filter(translation_key__in=list(top)).order_by("pk").first()
+
+
+def _authority_urls(rng, per_class):
+    """Record pages: the person and the place with the most linked items in every language
+    (and a later page of their lists), the records' index, then random records in random
+    languages up to ``per_class`` URLs."""
+    langs = languages()
+    urls = []
+    largest = [_most_linked(ItemAgent, "agent"), _most_linked(ItemPlace, "place")]
+    largest = [record for record in largest if record is not None]
+    for record in largest:
+        urls += [url_in_language(record, code) for code in langs]
+        urls.append(url_in_language(record, rng.choice(langs)) + "?page=2")
+    index = AuthorityIndexPage.objects.live().filter(locale__language_code=langs[0]).first()
+    if index is not None:
+        urls.append(url_in_language(index, rng.choice(langs)))
+    taken = {record.translation_key for record in largest}
+    records = [
+        page
+        for model in (AgentPage, PlacePage)
+        for page in _source_pages(model)
+        if page.translation_key not in taken
+    ]
+    return urls + _page_urls(_take(rng, records, max(0, per_class - len(urls))), rng)
 
 
 def _sample_items(rng):

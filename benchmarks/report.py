@@ -42,12 +42,14 @@ warm-up request, one request whose SQL queries are counted, then N timed request
 or WSGI server), and the serving thread's CPU time (`time.thread_time`): on a busy machine
 the wall time includes waiting for a core, the CPU time is what the request costs a free
 core (on SQLite, which runs in the process; PostgreSQL's own work is not in it). Up to 20
-URLs per class: different items, stories and partners, facet pairs taken from real items,
+URLs per class: different items, stories, partners and records, facet pairs taken from real items,
 search words, in all five languages. "Page cache off" renders every request
 (`HERITAGEHUB_PAGE_CACHE_SECONDS=0`); "page cache on" is the anonymous page cache, warm.
 A request slower than 30 s is cancelled and its page class reported as timed out; a class
 whose requests have taken 90 s is not measured on further URLs ("3 of 20").
-Targets (median, page cache off): 15 ms for home, item, story and partner pages, 60 ms
+Targets (median, page cache off): 15 ms for home, item, story, partner and record pages
+(people and places: always the person and the place with the most linked items, in every
+language, and a later page of their lists, beside random records and the index), 60 ms
 for browsing the collection index, 80 ms for text queries and site search; at most 15 SQL
 queries per page, the same at 1,000 and 100,000 items; import at least 300 items/s. The
 machine is shared: its load average is given with each run.

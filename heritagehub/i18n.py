@@ -10,10 +10,11 @@ hub's language, first). See docs/architecture.md.
 
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import quote
 
 from django.conf import settings
 from django.db.models import Case, Exists, IntegerField, OuterRef, Q, Value, When
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 from django.utils.safestring import mark_safe
 from wagtail.models import Locale, Page
@@ -123,10 +124,30 @@ def path_in_locale_tree(page):
     return "/".join(parts) + "/" if parts else ""
 
 
+# Characters reverse() leaves unquoted in a URL's path (django.urls.resolvers).
+_PATH_SAFE = "!$&'()*+,;=/~:@"
+_serve_prefixes = {}
+
+
+def _serve_prefix(language_code):
+    """``/<lang>/`` as reverse() writes it (script prefix, URL configuration), once each."""
+    key = (language_code, get_script_prefix(), get_urlconf())
+    prefix = _serve_prefixes.get(key)
+    if prefix is None:
+        with translation.override(language_code):
+            prefix = _serve_prefixes[key] = reverse("wagtail_serve", args=[""])
+    return prefix
+
+
 def url_in_language(page, language_code=None):
-    """The page's URL under a language prefix, whether or not it is translated into it."""
-    with translation.override(language_code or active_language()):
-        return reverse("wagtail_serve", args=[path_in_locale_tree(page)])
+    """The page's URL under a language prefix, whether or not it is translated into it.
+
+    reverse("wagtail_serve", …) once per language, then the page's path quoted as reverse()
+    would: a listing builds dozens of these, and reverse() in a translation.override is
+    most of a card's cost.
+    """
+    prefix = _serve_prefix(language_code or active_language())
+    return prefix + quote(path_in_locale_tree(page), safe=_PATH_SAFE)
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,14 @@
 """The public page of a record: its facts, identifiers, map and the items linked to it."""
 
-from authorities.models import ITEMS_PER_PAGE
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from authorities.models import ITEMS_PER_PAGE, AgentPage, AuthorityIndexPage, PlacePage
+from authorities.roles import WORK_ROLES
+from heritage_collections import authority_links
+from heritage_collections.catalogue import refresh_catalogue
+from heritage_collections.models import ItemPage
 from tests.authorities.conftest import link_agent, link_place
 from tests.factories import ItemPageFactory
 from tests.json_ld import json_ld
@@ -137,3 +145,78 @@ def test_the_index_s_pages_take_any_page_number(client, tree, turner):
             response = client.get("/it/authorities/", {param: value})
             assert response.status_code == 200, (param, value)
             assert "Joseph Mallord William Turner" in response.content.decode(), (param, value)
+
+
+def test_a_record_with_many_items_takes_as_many_queries_and_counts_them_once(
+    client, tree, turner, django_assert_num_queries
+):
+    """Counted once per cache generation, a page of them fetched by its ids: a record's
+    page runs the same queries for 30 works as for 90, and no count on a second visit."""
+
+    def add(count):
+        for number in range(count):
+            # Some without a start year: they come after the dated ones.
+            item = ItemPageFactory(parent=tree.collection, date_start=None if number % 5 else 1800)
+            link_agent(item, turner)
+        client.get("/it/authorities/turner/")  # counts them, for this generation
+
+    def queries():
+        client.get("/it/authorities/turner/?page=2")
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/it/authorities/turner/?page=2").status_code == 200
+        return [query["sql"] for query in captured.captured_queries]
+
+    add(30)
+    few = queries()
+    add(60)
+    many = queries()
+    assert len(few) == len(many)
+    assert not [sql for sql in many if "COUNT(" in sql.upper()]
+    # The cards of a page seen before come from the cache: no item, image or rendition.
+    assert not [sql for sql in many if "itemimage" in sql or "rendition" in sql]
+
+
+def test_a_published_change_shows_on_the_record_s_cached_cards(client, tree, turner):
+    link_agent(tree.items[0], turner)
+    assert tree.items[0].title in client.get("/it/authorities/turner/").content.decode()
+    tree.items[0].title = "Un titolo nuovo"
+    tree.items[0].save_revision().publish()
+    assert "Un titolo nuovo" in client.get("/it/authorities/turner/").content.decode()
+
+
+def test_both_plans_of_a_record_s_items_give_the_same_pages(tree, turner, monkeypatch):
+    """Along the catalogue's date index or from the links (chosen by the record's share of
+    the catalogue): the same items in the same order, dated ones first, on every page."""
+    for number in range(40):
+        date = None if number % 3 == 0 else 1700 + number % 7  # ties on the year
+        item = ItemPageFactory(parent=tree.collection, title=f"Opera {39 - number:03d}")
+        item.date_start = date
+        item.save()
+        refresh_catalogue([item.translation_key])
+        link_agent(item, turner)
+    link_agent(tree.items[0], turner, role="depicted")  # not a work
+    pages = {}
+    for plan, size in (("index", 1), ("links", 10**9)):
+        monkeypatch.setattr(authority_links, "catalogue_size", lambda _code, size=size: size)
+        works = authority_links.LinkedItems(turner, WORK_ROLES, "it")
+        assert works.count() == 40
+        pages[plan] = [works.ids(start, start + 12) for start in (0, 12, 24, 36)]
+    assert pages["index"] == pages["links"]
+    listed = ItemPage.objects.in_bulk([pk for page in pages["index"] for pk in page])
+    items = [listed[pk] for page in pages["index"] for pk in page]
+    assert len(items) == 40
+    expected = sorted(
+        items, key=lambda item: (item.date_start is None, item.date_start or 0, item.title)
+    )
+    assert items == expected
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite's query plan")
+def test_the_index_lists_records_from_their_own_rows(tree, turner, venice):
+    """Not by scanning every page of the hub (100,000 items) for the few hundred records."""
+    for model in (AgentPage, PlacePage):
+        sql, params = AuthorityIndexPage.records(model).query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(f"EXPLAIN QUERY PLAN {sql}", params)
+            plan = [row[-1] for row in cursor.fetchall()]
+        assert not [step for step in plan if step.startswith("SCAN wagtailcore_page")], plan

@@ -6,21 +6,27 @@ measurer requests a few URLs of each page class once.
 """
 
 import random
+from collections import Counter
 from dataclasses import replace
 
 import pytest
 from django.core.management import CommandError
 from django.db import DatabaseError, connection, transaction
 from django.test import TestCase
+from wagtail.models import Page
 
 from benchmarks import content, measure, report
 from benchmarks.build import build, import_file, item_count
 from benchmarks.cli import databases, recorded_command
-from heritage_collections.models import ItemPage
+from heritage_collections.models import ItemAgent, ItemPage, ItemPlace
+from heritagehub.i18n import url_in_language
 from home.models import HomePage
 from tests.factories import (
+    AgentPageFactory,
+    AuthorityIndexPageFactory,
     CollectionIndexPageFactory,
     PartnerIndexPageFactory,
+    PlacePageFactory,
     StoryIndexPageFactory,
     StoryPageFactory,
 )
@@ -43,8 +49,20 @@ def built(django_db_setup, django_db_blocker, tmp_path_factory):
         StoryPageFactory(parent=StoryIndexPageFactory(parent=home), title="Una storia")
         with TestCase.captureOnCommitCallbacks(execute=True):
             result = build(100, tmp_path_factory.mktemp("bench"), **TINY, log=lambda _message: None)
+        link_records(AuthorityIndexPageFactory(parent=home))
         yield result
         transaction.set_rollback(True)
+
+
+def link_records(index):
+    """People and places linked to the built items: one of each with many items (the longest
+    lists of a record's page), the others with one or two."""
+    items = list(ItemPage.objects.live().order_by("pk")[:40])
+    agents = [AgentPageFactory(parent=index) for _ in range(3)]
+    places = [PlacePageFactory(parent=index) for _ in range(3)]
+    for n, item in enumerate(items):
+        ItemAgent.objects.create(page=item, agent=agents[0 if n < 30 else 1 + n % 2])
+        ItemPlace.objects.create(page=item, place=places[0 if n < 30 else 1 + n % 2])
 
 
 @pytest.mark.django_db
@@ -90,6 +108,21 @@ def test_measure_times_every_page_class_and_counts_its_queries(built):
         assert result.median_ms > 0
         assert result.cpu_median_ms > 0, key
         assert min(result.queries) > 0, key
+
+
+@pytest.mark.django_db
+def test_record_pages_measured_include_the_most_linked_in_every_language(built):
+    urls = measure.pick_urls(per_class=20)["authority"]
+    [(agent_id, _links)] = Counter(ItemAgent.objects.values_list("agent", flat=True)).most_common(1)
+    [(place_id, _links)] = Counter(ItemPlace.objects.values_list("place", flat=True)).most_common(1)
+    largest = {url_in_language(Page.objects.get(pk=pk), code)
+               for pk in (agent_id, place_id) for code in measure.languages()}  # fmt: skip
+    assert largest <= set(urls)
+    assert any(url.endswith("/authorities/") for url in urls)  # the index
+    others = [url for url in urls if url.split("?")[0] not in largest]
+    assert len(others) > 3  # the index, a later page of each list, random records
+    # Five languages of two records, a later page of each, the index, the 4 other records.
+    assert len(set(urls)) == len(urls) == 10 + 2 + 1 + 4
 
 
 @pytest.mark.django_db
