@@ -14,7 +14,7 @@ from wagtail.models import Page
 
 from authorities.models import PlacePage
 from authorities.roles import WORK_ROLES
-from heritagehub.cache import cached, cached_each
+from heritagehub.cache import cached, cached_each, without_private
 from heritagehub.i18n import active_language
 
 from .models import CatalogueEntry, ItemAgent, ItemPage, ItemPlace, item_listing
@@ -25,10 +25,12 @@ from .models import CatalogueEntry, ItemAgent, ItemPage, ItemPlace, item_listing
 _LINKED_KEYS = """SELECT lp.translation_key FROM {link} l JOIN {page} lp ON lp.id = l.page_id
     WHERE l.{field}_id IN (SELECT id FROM {page} WHERE translation_key = %s)
     AND l.role IN ({roles})"""
-# ``+e.language_code`` (and ``+e.date_start``): not an index to walk, the language's whole
-# catalogue, but the linked keys looked up in the (translation key, language) index.
+# ``{no_index}e.language_code`` (and ``e.date_start``): not an index to walk, the language's
+# whole catalogue, but the linked keys looked up in the (translation key, language) index.
+# SQLite's planner is steered by a unary ``+``, which takes a column out of index choice;
+# PostgreSQL has no unary ``+`` for text and plans by its statistics, so it gets none.
 _COUNT = """SELECT COUNT(*), COUNT(e.date_start) FROM {entry} e
-    WHERE +e.language_code = %s AND e.translation_key IN ({keys})"""
+    WHERE {no_index}e.language_code = %s AND e.translation_key IN ({keys})"""
 # A page of the list, oldest first (then by title): two plans for the same rows. From the
 # links, sorting them all: cheap for a record with a few hundred items. Along the
 # catalogue's (language, start year, page) index, testing each entry for a link until the
@@ -36,8 +38,8 @@ _COUNT = """SELECT COUNT(*), COUNT(e.date_start) FROM {entry} e
 # where the first plan sorts them all for every page). A correlated EXISTS cannot drive the
 # second from the links.
 _FROM_LINKS = """SELECT e.page_id FROM {entry} e JOIN {page} p ON p.id = e.page_id
-    WHERE +e.language_code = %s AND {dated} AND e.translation_key IN ({keys})
-    ORDER BY +e.date_start, p.title, p.id LIMIT %s OFFSET %s"""
+    WHERE {no_index}e.language_code = %s AND {dated} AND e.translation_key IN ({keys})
+    ORDER BY {no_index}e.date_start, p.title, p.id LIMIT %s OFFSET %s"""
 _ALONG_INDEX = """SELECT e.page_id FROM {entry} e JOIN {page} p ON p.id = e.page_id
     WHERE e.language_code = %s AND e.date_start IS NOT NULL AND EXISTS (
         SELECT 1 FROM {page} lp JOIN {link} l ON l.page_id = lp.id
@@ -65,6 +67,7 @@ class LinkedItems:
             "link": link._meta.db_table,
             "field": "place" if link is ItemPlace else "agent",
             "roles": ", ".join(["%s"] * len(self.roles)),
+            "no_index": "+" if connection.vendor == "sqlite" else "",
         }
         self.tables["keys"] = _LINKED_KEYS.format(**self.tables)
 
@@ -124,7 +127,8 @@ class LinkedItems:
     def _page_ids(self, sql, offset, limit, dated=None):
         parts = {}
         if dated is not None:
-            parts["dated"] = "+e.date_start IS NOT NULL" if dated else "+e.date_start IS NULL"
+            column = f"{self.tables['no_index']}e.date_start"
+            parts["dated"] = f"{column} IS NOT NULL" if dated else f"{column} IS NULL"
         params = [self.language_code, *self._link_params(), limit, offset]
         return [row[0] for row in self._rows(sql, params, **parts)]
 
