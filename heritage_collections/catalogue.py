@@ -13,7 +13,7 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Page
+from wagtail.models import Locale, Page, PageViewRestriction
 
 from heritagehub.bulk import insert_rows, update_statistics
 from heritagehub.i18n import language_order
@@ -21,8 +21,15 @@ from heritagehub.rights import Reuse
 from partners.models import PartnerPage
 
 from . import search_index
-from .models import CatalogueEntry, CollectionPage, ItemImage, ItemPage, OaiRecord
-from .oai.index import refresh_oai_records
+from .models import (
+    CatalogueEntry,
+    CollectionPage,
+    ItemImage,
+    ItemPage,
+    OaiRecord,
+    ObjectType,
+)
+from .oai.index import add_oai_records, refresh_oai_records
 
 BATCH_SIZE = 500
 # Refreshing this many items at once is a bulk load: table statistics are updated after it.
@@ -87,10 +94,11 @@ ENTRY_FIELDS = (
 )
 
 
-def _entries_for(pages, images):
+def _entries_for(pages, images, language_of, type_slug_of):
     """The entry rows (tuples of ENTRY_FIELDS) of one item, one per site language;
-    ``pages`` are its live translations."""
-    by_language = {page.locale.language_code: page for page in pages}
+    ``pages`` are its live translations, ``language_of(page)`` and ``type_slug_of(page)``
+    their language code and object type's slug ("" without one)."""
+    by_language = {language_of(page): page for page in pages}
     rows = []
     for code, _name in settings.LANGUAGES:
         page = next(by_language[c] for c in language_order(code) if c in by_language)
@@ -103,7 +111,7 @@ def _entries_for(pages, images):
                 sort_key(page.title),
                 partner,
                 collection,
-                page.object_type.slug if page.object_type else "",
+                type_slug_of(page),
                 page.date_start,
                 # An item dated by one year ends in it: range filters then need no COALESCE.
                 page.date_start if page.date_end is None else page.date_end,
@@ -153,7 +161,13 @@ def _refresh_batch(keys):
     )
     CatalogueEntry.objects.filter(translation_key__in=keys).delete()
     # Five rows per item: plain INSERTs (heritagehub.bulk) cost a fifth of bulk_create's.
-    rows = [row for pages in translations.values() for row in _entries_for(pages, images)]
+    rows = [
+        row
+        for pages in translations.values()
+        for row in _entries_for(
+            pages, images, search_index.loaded_language, search_index.loaded_type_slug
+        )
+    ]
     insert_rows(CatalogueEntry, ENTRY_FIELDS, rows)
     # The full-text index of the new entries: the texts of the pages they serve.
     served = {row[1] for row in rows}
@@ -171,6 +185,60 @@ def refresh_catalogue(translation_keys):
             _refresh_batch(keys[start : start + BATCH_SIZE])
         # The OAI-PMH harvest index follows the same changes.
         refresh_oai_records(keys)
+    if len(keys) >= ANALYZE_AFTER:
+        update_statistics([CatalogueEntry, OaiRecord])
+
+
+def add_new_items(pages, tags, images):
+    """The entries, their full-text index and the harvest records of new items, from the
+    pages in memory: what ``refresh_catalogue`` of their keys stores, without reading back
+    what was just written, nor looking for entries and records new keys cannot have.
+
+    ``pages``: every translation of each item, just created (``locale_id``,
+    ``object_type_id``, ``url_path`` and the publication dates set); ``tags``: {page pk:
+    its tag names, in order}; ``images``: the pks of those with an image. Only live pages
+    outside private sections get entries, as ``refresh_catalogue`` reads them."""
+    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
+    pages = [
+        page
+        for page in pages
+        if page.live and not any(page.path.startswith(path) for path in restricted)
+    ]
+    if not pages:
+        return
+    languages = dict(Locale.objects.values_list("pk", "language_code"))
+    slugs = dict(ObjectType.objects.values_list("pk", "slug"))
+
+    def language_of(page):
+        return languages[page.locale_id]
+
+    def type_slug_of(page):
+        return slugs[page.object_type_id] if page.object_type_id else ""
+
+    translations = defaultdict(list)
+    for page in pages:
+        translations[page.translation_key].append(page)
+    keys = list(translations)
+    with transaction.atomic():
+        for start in range(0, len(keys), BATCH_SIZE):
+            batch = [translations[key] for key in keys[start : start + BATCH_SIZE]]
+            rows = [
+                row
+                for group in batch
+                for row in _entries_for(group, images, language_of, type_slug_of)
+            ]
+            ids = insert_rows(CatalogueEntry, ENTRY_FIELDS, rows, returning=True)
+            served = {row[1] for row in rows}
+            texts = search_index.page_texts(
+                [page for group in batch for page in group if page.pk in served],
+                language_of=language_of,
+                type_slug_of=type_slug_of,
+                tags=tags,
+            )
+            search_index.index_entries(
+                [(entry, row[0], texts[row[1]]) for entry, row in zip(ids, rows, strict=True)]
+            )
+        add_oai_records(translations)
     if len(keys) >= ANALYZE_AFTER:
         update_statistics([CatalogueEntry, OaiRecord])
 

@@ -107,27 +107,41 @@ class PageText:
     vocabulary: dict  # B: {language: the object type's name in it}
 
 
-def page_texts(pages):
+def page_texts(pages, language_of=None, type_slug_of=None, tags=None):
     """{page pk: PageText} of item pages (``locale`` and ``object_type`` loaded), in two
-    queries."""
-    tags = defaultdict(list)
-    tagged = ItemTag.objects.filter(content_object_id__in=[p.pk for p in pages])
-    for page_id, name in tagged.values_list("content_object_id", "tag__name"):
-        tags[page_id].append(name)
+    queries. New pages in memory give ``language_of(page)``, ``type_slug_of(page)`` and
+    ``tags`` ({page pk: tag names}) instead: one query."""
+    if tags is None:
+        tags = defaultdict(list)
+        tagged = ItemTag.objects.filter(content_object_id__in=[p.pk for p in pages])
+        for page_id, name in tagged.values_list("content_object_id", "tag__name"):
+            tags[page_id].append(name)
+    if language_of is None:
+        language_of = loaded_language
+    if type_slug_of is None:
+        type_slug_of = loaded_type_slug
     type_names = object_type_names()
     return {
         page.pk: PageText(
-            language=page.locale.language_code,
+            language=language_of(page),
             # The identifier also as its words: PostgreSQL's parser reads "MC-0003" as "mc"
             # and the negative number "-0003", which a search for "mc 0003" would not find.
             title=f"{page.title} {page.full_title} {page.identifier} "
             + " ".join(words(page.identifier)),
-            details=" ".join([page.creator, page.place_name, *tags[page.pk]]),
+            details=" ".join([page.creator, page.place_name, *tags.get(page.pk, ())]),
             description=f"{strip_tags(page.description)[:MAX_TEXT]} {page.materials[:2000]}",
-            vocabulary=type_names.get(page.object_type.slug, {}) if page.object_type else {},
+            vocabulary=type_names.get(type_slug_of(page), {}),
         )
         for page in pages
     }
+
+
+def loaded_language(page):
+    return page.locale.language_code
+
+
+def loaded_type_slug(page):
+    return page.object_type.slug if page.object_type else ""
 
 
 def index_pages(texts):

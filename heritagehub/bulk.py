@@ -6,9 +6,12 @@ takes plain tuples, converts only the values whose field needs it (dates, UUIDs,
 and sends many rows a statement.
 """
 
+import functools
+import uuid
+from contextlib import contextmanager
 from functools import cache
 
-from django.db import connection
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 PLAIN_TYPES = {
     "AutoField",
@@ -28,16 +31,56 @@ PLAIN_TYPES = {
 
 
 def _converter(model_field):
+    """A function (value, database connection) → the value the driver is sent, or None
+    when the value goes as it is."""
     plain = model_field.get_internal_type() in PLAIN_TYPES and (
         not model_field.is_relation or model_field.target_field.get_internal_type() in PLAIN_TYPES
     )
-    return None if plain else (lambda value: model_field.get_db_prep_save(value, connection))
+    if plain:
+        return None
+    internal = model_field.get_internal_type()
+    if internal == "FloatField":
+        return _float
+    if internal == "UUIDField":
+        return functools.partial(_uuid, model_field)
+    return functools.partial(_prepared, model_field)
+
+
+def _prepared(model_field, value, connection):
+    return model_field.get_db_prep_save(value, connection)
+
+
+def _float(value, connection):
+    # FloatField.get_prep_value: float(value), a float as it is
+    return value if type(value) is float else float(value)
+
+
+def _uuid(model_field, value, connection):
+    # UUIDField.get_db_prep_value: the UUID itself where the database has the type, else
+    # its hex digits
+    if type(value) is not uuid.UUID:
+        return model_field.get_db_prep_save(value, connection)
+    return value if connection.features.has_native_uuid_field else value.hex
+
+
+class _Memo:
+    """A converter that converts a value once when rows repeat it (the same object: a
+    batch's one ``now`` in every row's dates)."""
+
+    def __init__(self, convert, connection):
+        self.convert, self.connection = convert, connection
+        self.value = self.converted = _Memo
+
+    def __call__(self, value):
+        if value is not self.value:
+            self.value, self.converted = value, self.convert(value, self.connection)
+        return self.converted
 
 
 @cache
 def columns(model, names):
     """The fields ``names`` of ``model`` and, for each, the function preparing its values
-    for the database (None when the value goes as it is)."""
+    for the database ((value, connection) → value; None when the value goes as it is)."""
     fields = [model._meta.get_field(name) for name in names]
     return fields, [_converter(f) for f in fields]
 
@@ -50,7 +93,11 @@ def insert_rows(model, names, rows, returning=False):
     if not rows:
         return []
     fields, converters = columns(model, tuple(names))
-    quote = connection.ops.quote_name
+    # The connection itself, not django.db.connection's per-thread proxy (a lookup each
+    # time a converter reads it: hundreds of thousands of times in an import).
+    database = connections[DEFAULT_DB_ALIAS]
+    converters = [_Memo(convert, database) if convert else None for convert in converters]
+    quote = database.ops.quote_name
     column_list = ", ".join(quote(f.column) for f in fields)
     row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
     limit = min(connection.features.max_query_params or 30000, 30000)
@@ -87,3 +134,27 @@ def update_statistics(models):
         else:  # SQLite analyzes one table a statement
             for table in tables:
                 cursor.execute(f"ANALYZE {table}")
+
+
+# SQLite's page cache while a bulk load writes (2 MB by default): every row of the catalogue
+# goes into fifteen indexes, and a cache that holds more of their pages reads and spills
+# fewer of them (a third less CPU for 25,000 catalogue entries in a 5,000-item database).
+LOAD_CACHE_KIB = 64 * 1024
+
+
+@contextmanager
+def load_cache():
+    """A larger SQLite page cache for the connection meanwhile (nothing on PostgreSQL,
+    whose buffers are the server's)."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("PRAGMA cache_size")
+        (before,) = cursor.fetchone()
+        cursor.execute(f"PRAGMA cache_size = -{LOAD_CACHE_KIB}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA cache_size = {int(before)}")

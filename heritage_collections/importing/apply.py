@@ -18,11 +18,11 @@ from taggit.models import Tag
 from wagtail.images import get_image_model
 from wagtail.models import Page, WorkflowState
 
-from heritage_collections.catalogue import refresh_catalogue
+from heritage_collections.catalogue import add_new_items, refresh_catalogue
 from heritage_collections.models import ItemImage, ItemPage, ObjectType
 from heritagehub import tree
 
-from . import bulk
+from . import bulk, search_sqlite
 from .media import ImageStore
 from .state import LINKS
 
@@ -86,6 +86,8 @@ class Applier:
         self.submitted = 0
         self.submitted_to = {}  # workflow → pages submitted in bulk (for one e-mail)
         self.blank_page = ItemPage()
+        # The search index's title lengths, read once, while only new items are indexed.
+        self.title_lengths = search_sqlite.TitleLengths()
 
     def object_type_id(self, key, locale_id):
         if key is None:
@@ -112,19 +114,24 @@ class Applier:
                     new_items[change.parent].append(bulk.NewItem(page, tags, images, links))
                 else:
                     revised.append((change, tags, image_id, image_key))
+        if any(plan.image == "new" for plan in plans):
+            self.title_lengths.forget()  # Wagtail indexed the new images
         self.existing_keys = {plan.translation_key for plan in plans if plan.translation_key}
         self._unique_slugs(new_items)
         to_review = defaultdict(lambda: ([], []))
         created_keys = []
         for parent, items in new_items.items():
-            pages, revisions = bulk.create_items(
-                parent, items, user=self.user, publish=self.publish
-            )
+            with search_sqlite.keeping(self.title_lengths):
+                pages, revisions = bulk.create_items(
+                    parent, items, user=self.user, publish=self.publish
+                )
             created_keys += [page.translation_key for page in pages]
             workflow = parent.get_workflow()
             if not self.publish and workflow is not None:
                 to_review[workflow][0].extend(pages)
                 to_review[workflow][1].extend(revisions)
+        if revised:
+            self.title_lengths.forget()  # Wagtail indexes the pages it publishes
         for change, tags, image_id, image_key in revised:
             page, revision = self._revise(change, tags, image_id, image_key)
             workflow = page.get_workflow()
@@ -135,7 +142,27 @@ class Applier:
             self.submitted += count
             self.submitted_to[workflow] = self.submitted_to.get(workflow, 0) + count
         if self.publish and created_keys:
-            refresh_catalogue(created_keys)
+            self._catalogue(new_items)
+
+    def _catalogue(self, new_items):
+        """The catalogue of the new pages: a new item's entries are made from its pages in
+        memory (they are all of its translations); a new translation of a stored item
+        recomputes that item's entries from the stored pages."""
+        new, tags, images, translated = [], {}, set(), []
+        for items in new_items.values():
+            for item in items:
+                page = item.page
+                if page.translation_key in self.existing_keys:
+                    translated.append(page.translation_key)
+                    continue
+                new.append(page)
+                tags[page.pk] = [tag.name for tag in item.tags]
+                if item.images:
+                    images.add(page.pk)
+        if new:
+            add_new_items(new, tags, images)
+        if translated:
+            refresh_catalogue(translated)
 
     # --- pages ---------------------------------------------------------------------------
 

@@ -58,7 +58,7 @@ from wagtail.search.backends import get_search_backends
 from heritage_collections.models import ItemAgent, ItemImage, ItemPage, ItemPlace, ItemTag
 from heritagehub.bulk import columns, insert_rows
 
-from . import search_pg
+from . import search_pg, search_sqlite
 
 
 @dataclass
@@ -499,14 +499,19 @@ def _search_fields(model):
 
 def index_for_search(pages):
     """Add the search index entries of new item pages (their tags in memory), in one go per
-    backend. The pages carry search fields resolved once (``_resolved``)."""
+    backend. The pages carry search fields resolved once (``_resolved``). Within
+    ``search_sqlite.keeping(title_lengths)`` (an import, over many batches) the entries get
+    their title norms without a read of the whole index."""
+    title_lengths = search_sqlite.kept()
     fields = _search_fields(ItemPage)
     for page in pages:
         page.get_search_fields = lambda fields=fields: fields
     for backend in get_search_backends(with_auto_update=True):
         if isinstance(backend, PostgresSearchBackend):
             # the backend's own expressions cost more than all the rest: search_pg
-            search_pg.add_entries(backend, ItemPage, pages)
+            search_pg.add_entries(backend, ItemPage, pages, title_lengths)
+        elif title_lengths is not None and search_sqlite.is_sqlite_backend(backend):
+            search_sqlite.add_entries(ItemPage, pages, title_lengths)
         else:
             backend.add_bulk(ItemPage, pages)
     for page in pages:

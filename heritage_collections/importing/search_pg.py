@@ -6,7 +6,8 @@ texts are the backend's own (its ``ObjectIndexer.prepare_field``); only the SQL 
 here, as the expressions compile — ``setweight(to_tsvector([config::regconfig,]
 COALESCE(text, '')), weight)`` joined by ``||`` (tsvector concatenation shifts positions,
 so the grouping of ``||`` does not change the result) — followed by the backend's own
-upsert and title-norm refresh. ``test_import_bulk.py`` compares the entries with those of
+upsert and title-norm refresh (or its result, as ``search_sqlite`` sets it: the average
+from ``TitleLengths``). ``test_import_bulk.py`` compares the entries with those of
 a page saved the normal way.
 """
 
@@ -34,8 +35,10 @@ def _vector(texts, config):
     return "(" + " || ".join(parts) + ")", params
 
 
-def add_entries(backend, model, pages):
-    """Insert or update the index entries of ``pages`` (objects of ``model``)."""
+def add_entries(backend, model, pages, title_lengths=None):
+    """Insert or update the index entries of ``pages`` (objects of ``model``); with
+    ``title_lengths`` (``search_sqlite.TitleLengths``), their title norms without reading
+    the whole index."""
     if not pages:
         return
     rows, params = [], []
@@ -65,6 +68,8 @@ def add_entries(backend, model, pages):
             " ".join(text for text, _w in ((v.strip(), w) for v, w in title) if text),
             " ".join(text for text, _w in ((v.strip(), w) for v, w in body) if text),
         ]
+    if title_lengths is not None:
+        title_lengths.read()
     with connection.cursor() as cursor:
         cursor.execute(
             f"""
@@ -79,7 +84,19 @@ def add_entries(backend, model, pages):
                           body = EXCLUDED.body,
                           title_text = EXCLUDED.title_text,
                           body_text = EXCLUDED.body_text
+            RETURNING id, length(title)
             """,
             params,
         )
-    backend.get_index_for_model(model)._refresh_title_norms()
+        written = cursor.fetchall()
+    if title_lengths is None:
+        backend.get_index_for_model(model)._refresh_title_norms()
+        return
+    # The norms _refresh_title_norms would set, on these entries alone (search_sqlite).
+    average = title_lengths.add(length for _id, length in written)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {IndexEntry._meta.db_table} SET title_norm = %s / length(title) "
+            "WHERE id = ANY(%s) AND length(title) > 0",
+            [average, [entry for entry, length in written if length > 0]],
+        )

@@ -24,7 +24,7 @@ from heritage_collections.models import (
     ItemTag,
     OaiRecord,
 )
-from heritagehub.bulk import update_statistics
+from heritagehub.bulk import load_cache, update_statistics
 
 from .apply import Applier
 from .columns import check_header, unknown_columns
@@ -106,7 +106,7 @@ class ItemImport:
             return report
         applier = Applier(self.target, user=self.user, publish=self.publish, media=self.media)
         try:
-            with transaction.atomic():
+            with load_cache(), transaction.atomic():
                 applied = self._pass(applier=applier, total=report.rows)
                 notify_reviewers(applier.submitted_to, self.target, self.user)
         except _Aborted as aborted:

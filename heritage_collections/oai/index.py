@@ -11,6 +11,8 @@ from collections import defaultdict
 from django.db import transaction
 from django.utils import timezone
 
+from heritagehub.bulk import insert_rows
+
 from ..models import ItemPage, OaiRecord
 
 BATCH_SIZE = 500
@@ -85,6 +87,26 @@ def refresh_oai_records(translation_keys):
     with transaction.atomic():
         for start in range(0, len(keys), BATCH_SIZE):
             _refresh_batch(keys[start : start + BATCH_SIZE], now)
+
+
+def add_oai_records(translations):
+    """The records of new items, from their pages in memory ({translation key: its live,
+    public translations, just created}): what ``refresh_oai_records`` of the keys makes,
+    without looking for the records that new keys cannot have."""
+    now = _seconds(timezone.now())
+    rows = []
+    for key, pages in translations.items():
+        partner, collection = set_specs(pages[0].url_path)
+        published = [
+            p.last_published_at or p.first_published_at
+            for p in pages
+            if p.last_published_at or p.first_published_at
+        ]
+        datestamp = _seconds(max(published)) if published else now
+        rows.append((key, datestamp, partner, collection, False))
+    insert_rows(
+        OaiRecord, ("translation_key", "datestamp", "partner", "collection", "deleted"), rows
+    )
 
 
 def rebuild_oai_records():

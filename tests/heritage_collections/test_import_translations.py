@@ -5,9 +5,16 @@ from io import StringIO
 
 import pytest
 from django.core.management import call_command
+from django.db import connection
+from django.db.models import Avg
+from django.db.models.functions import Length
 from django.utils import translation
+from wagtail.search.models import IndexEntry
 
-from heritage_collections.models import ItemPage
+from heritage_collections import search_index
+from heritage_collections.catalogue import rebuild_catalogue
+from heritage_collections.models import CatalogueEntry, ItemPage, OaiRecord
+from heritage_collections.oai.index import rebuild_oai_records
 from partners.onboarding import onboard_partner
 from tests.factories import item_row, write_item_csv
 
@@ -122,3 +129,74 @@ def test_a_new_translation_needs_its_title(english_collection, tmp_path):
     with pytest.raises(Exception, match="Nothing was imported"):
         run_import([item_row(1, description_en="Only a description.")], tmp_path)
     assert not ItemPage.objects.filter(identifier="CSV-001").exists()
+
+
+def catalogue_state(keys):
+    """The catalogue entries (with their full-text rows) and harvest records of the items
+    with these translation keys, without ids."""
+    entries = {
+        (entry.pop("page_id"), entry.pop("language_code")): entry
+        for entry in CatalogueEntry.objects.filter(translation_key__in=keys).values()
+        if entry.pop("id")
+    }
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            for code in search_index.site_languages():
+                cursor.execute(
+                    f"SELECT e.page_id, e.language_code, f.title, f.body "
+                    f"FROM {search_index.fts_table(code)} f "
+                    f"JOIN {CatalogueEntry._meta.db_table} e ON e.id = f.rowid"
+                )
+                for page_id, language, title, body in cursor.fetchall():
+                    if (page_id, language) in entries:
+                        entries[(page_id, language)]["text"] = (title, body)
+    records = sorted(
+        OaiRecord.objects.filter(translation_key__in=keys).values_list(
+            "translation_key", "datestamp", "partner", "collection", "deleted"
+        )
+    )
+    return entries, records
+
+
+def test_new_items_enter_the_catalogue_as_it_computes_them_from_the_stored_pages(
+    english_collection, tmp_path
+):
+    """The import makes the entries, their text index and harvest records of new items
+    from the pages in memory: the same as recomputing them from what was stored."""
+    rows = [
+        item_row(1, title_en="View of the Po", tags="fiume;città"),
+        item_row(2, latitude="", longitude="", tags=""),
+        item_row(3, title_en="The bridge", description_en="A bridge over the river."),
+    ]
+    run_import(rows, tmp_path, "--publish")
+    keys = set(
+        ItemPage.objects.filter(identifier__startswith="CSV-").values_list(
+            "translation_key", flat=True
+        )
+    )
+    imported = catalogue_state(keys)
+    assert len(keys) == 3 and len(imported[0]) == 3 * 5 and len(imported[1]) == 3
+    assert all("text" in entry for entry in imported[0].values()) or connection.vendor != "sqlite"
+
+    OaiRecord.objects.all().delete()
+    rebuild_catalogue()
+    rebuild_oai_records()
+
+    assert catalogue_state(keys) == imported
+
+
+def test_new_items_search_entries_have_the_title_norms_wagtail_gives_them(
+    english_collection, tmp_path
+):
+    # One batch of new pages below one collection: their norms are those Wagtail's
+    # refresh gives after adding them, by the average title length of the whole index.
+    run_import(
+        [item_row(1), item_row(2, title="Un titolo più lungo degli altri")], tmp_path, "--publish"
+    )
+    entries = IndexEntry.objects.annotate(length=Length("title")).filter(length__gt=0)
+    average = entries.aggregate(average=Avg("length"))["average"]
+    imported = ItemPage.objects.filter(identifier__startswith="CSV-")
+    new = entries.filter(object_id__in=[str(page.pk) for page in imported])
+    assert len(new) == 2
+    for entry in new:
+        assert entry.title_norm == average / entry.length
