@@ -72,7 +72,8 @@ def run(args):
         if args.force:
             drop(db)
         create(db)
-        _step(db, "build", "--items", str(db.items))
+        if args.build:
+            _step(db, "build", "--items", str(db.items))
         _step(db, "measure", "--urls", str(args.urls), "--repeat", str(args.repeat))
         results.append(
             {
@@ -211,6 +212,9 @@ def parser():
     main.add_argument("--repeat", type=int, default=5, help="timed requests per URL")
     main.add_argument("--urls", type=int, default=20, help="URLs per page class")
     main.add_argument("--force", action="store_true", help="rebuild the databases")
+    main.add_argument(
+        "--no-build", dest="build", action="store_false", help="measure the databases as they are"
+    )
     main.add_argument("--output", default="docs/benchmarks.md", help="'' to print only")
     main.add_argument("--command", default="python -m benchmarks", help="recorded in the report")
     main.set_defaults(step=run)
