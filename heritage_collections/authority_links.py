@@ -22,9 +22,12 @@ from .models import CatalogueEntry, ItemAgent, ItemPage, ItemPlace, item_listing
 # The items of a record are the catalogue entries (heritage_collections.catalogue: one a
 # live, public item and language, the page a visitor of that language is served, its
 # start year) of the items whose translations link to any translation of the record.
+# The record's translations are named by their ids, written into the statement: a
+# subquery, or a parameter of a prepared statement, leaves PostgreSQL to guess a record's
+# links from the average (335 rows, where Turner has 57,000), and its index probes took
+# 1.5 s a page; with the ids it reads the column's statistics and takes 5 ms.
 _LINKED_KEYS = """SELECT lp.translation_key FROM {link} l JOIN {page} lp ON lp.id = l.page_id
-    WHERE l.{field}_id IN (SELECT id FROM {page} WHERE translation_key = %s)
-    AND l.role IN ({roles})"""
+    WHERE l.{field}_id IN ({record_ids}) AND l.role IN ({roles})"""
 # ``{no_index}e.language_code`` (and ``e.date_start``): not an index to walk, the language's
 # whole catalogue, but the linked keys looked up in the (translation key, language) index.
 # SQLite's planner is steered by a unary ``+``, which takes a column out of index choice;
@@ -44,8 +47,7 @@ _ALONG_INDEX = """SELECT e.page_id FROM {entry} e JOIN {page} p ON p.id = e.page
     WHERE e.language_code = %s AND e.date_start IS NOT NULL AND EXISTS (
         SELECT 1 FROM {page} lp JOIN {link} l ON l.page_id = lp.id
         WHERE lp.translation_key = e.translation_key
-        AND l.{field}_id IN (SELECT id FROM {page} WHERE translation_key = %s)
-        AND l.role IN ({roles}))
+        AND l.{field}_id IN ({record_ids}) AND l.role IN ({roles}))
     ORDER BY e.date_start, p.title, p.id LIMIT %s OFFSET %s"""
 
 
@@ -68,6 +70,7 @@ class LinkedItems:
             "field": "place" if link is ItemPlace else "agent",
             "roles": ", ".join(["%s"] * len(self.roles)),
             "no_index": "+" if connection.vendor == "sqlite" else "",
+            "record_ids": ", ".join(str(int(pk)) for pk in record_ids(record)),
         }
         self.tables["keys"] = _LINKED_KEYS.format(**self.tables)
 
@@ -77,10 +80,7 @@ class LinkedItems:
             return cursor.fetchall()
 
     def _link_params(self):
-        key = Page._meta.get_field("translation_key").get_db_prep_value(
-            self.record.translation_key, connection
-        )
-        return [key, *self.roles]
+        return self.roles
 
     def counts(self):
         """(items, items with a start year), once per generation and language."""
@@ -131,6 +131,17 @@ class LinkedItems:
             parts["dated"] = f"{column} IS NOT NULL" if dated else f"{column} IS NULL"
         params = [self.language_code, *self._link_params(), limit, offset]
         return [row[0] for row in self._rows(sql, params, **parts)]
+
+
+def record_ids(record):
+    """The ids of every translation of ``record``, per generation (a translation is
+    published, so it moves the generation on)."""
+    return cached(
+        f"record-ids:{record.translation_key}",
+        lambda: list(
+            Page.objects.filter(translation_key=record.translation_key).values_list("pk", flat=True)
+        ),
+    )
 
 
 def catalogue_size(language_code):
