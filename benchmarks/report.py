@@ -240,17 +240,25 @@ def engine_key(run):
     return run["main"]["measure"]["database_version"].split()[0].lower()
 
 
+ENGINE_SECTION = re.compile(
+    r"<!-- bench:(sqlite|postgresql) -->\n(.*?)<!-- /bench:\1 -->\n", re.DOTALL
+)
+
+
 def write(path, run):
-    """Write ``run``'s section into ``path``, keeping the other engines' sections."""
+    """Write ``run``'s section into ``path``, keeping the other engine's section and what
+    follows the engines' sections (the capabilities' sections, written by hand or by their
+    own benches)."""
     path = Path(path)
-    sections = {}
+    sections, rest = {}, ""
     if path.exists():
         text = path.read_text(encoding="utf-8")
-        pattern = r"<!-- bench:(\w+) -->\n(.*?)<!-- /bench:\1 -->"
-        sections = dict(re.findall(pattern, text, re.DOTALL))
+        found = list(ENGINE_SECTION.finditer(text))
+        sections = {match[1]: match[2] for match in found}
+        rest = text[found[-1].end() :] if found else ""
     sections[engine_key(run)] = section(run)
     body = [INTRO]
     for key in sorted(sections, key=lambda k: (k != "sqlite", k)):
         body.append(f"<!-- bench:{key} -->\n{sections[key]}<!-- /bench:{key} -->\n")
-    path.write_text("\n".join(body), encoding="utf-8")
+    path.write_text("\n".join(body) + rest, encoding="utf-8")
     return path

@@ -289,6 +289,20 @@ def test_report_file_keeps_the_other_engines_section(tmp_path):
     assert "| 12.0 |" in text and "| 11.0 |" not in text
 
 
+def test_report_file_keeps_what_follows_the_engines_sections(tmp_path):
+    path = tmp_path / "benchmarks.md"
+    report.write(path, fake_run("SQLite 3.40.1", median=11.0))
+    path.write_text(
+        path.read_text() + "\n## The capabilities' budgets\n\n<!-- bench:compare -->\nx\n"
+    )
+    report.write(path, fake_run("PostgreSQL 15.8"))
+    report.write(path, fake_run("SQLite 3.40.1", median=12.0))
+    text = path.read_text()
+    assert text.count("## The capabilities' budgets") == 1
+    assert text.index("## PostgreSQL") < text.index("## The capabilities' budgets")
+    assert text.endswith("<!-- bench:compare -->\nx\n")
+
+
 def test_postgres_databases_are_named_after_database_url():
     env = {"DATABASE_URL": "postgres://postgres@127.0.0.1:5432/heritagehub_bench"}
     small, main = databases(100_000, 1_000, env)
