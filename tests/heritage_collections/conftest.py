@@ -1,10 +1,18 @@
-"""Fixtures of the collections app's tests that reach the site over HTTP, as a harvester or
-a IIIF client does."""
+"""Fixtures of the collections app's tests: the tree's partner onboarded (imports, care
+labels), and the site over HTTP, as a harvester or a IIIF client reaches it."""
 
 import pytest
 from django.db import DEFAULT_DB_ALIAS, connections
 
+from partners.onboarding import onboard_partner
+
 _RESTORE = pytest.StashKey[object]()
+
+
+@pytest.fixture
+def space(tree):
+    """The tree's partner, onboarded: its review workflow, editors' group, media."""
+    return onboard_partner("Archivio Nazionale", "archivio", "archive").space
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from wagtail_localize.segments.extract import extract_segments
 from heritage_collections.care import CareKind, CareLabel, care_key, raw_care_labels
 from heritage_collections.importing import ItemImport, resolve
 from heritage_collections.models import CollectionPage, ItemPage
-from partners.onboarding import onboard_partner
 from stories.models import StoryPage
 from tests.factories import (
     CollectionPageFactory,
@@ -258,11 +257,6 @@ def test_a_visitors_choice_never_reaches_the_cached_page(settings, client, item_
 
 
 # The import's column ------------------------------------------------------------------------
-
-
-@pytest.fixture
-def space(tree):
-    return onboard_partner("Archivio Nazionale", "archivio", "archive").space
 
 
 def run_import(path):

@@ -14,7 +14,6 @@ from wagtail.search.models import IndexEntry
 from heritage_collections.catalogue import CatalogueEntry
 from heritage_collections.models import ItemPage
 from heritagehub.rights import RightsStatement
-from partners.onboarding import onboard_partner
 from partners.roles import HUB_EDITORS
 from tests.factories import UserFactory, item_row, write_item_csv
 
@@ -24,12 +23,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-@pytest.fixture
-def space(tree):
-    """The tree's partner, onboarded: its review workflow, editors' group, media."""
-    return onboard_partner("Archivio Nazionale", "archivio", "archive").space
 
 
 def run_import(path, *args):

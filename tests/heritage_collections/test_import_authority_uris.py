@@ -16,7 +16,6 @@ from wagtail.models import Revision
 from heritage_collections.importing import ItemImport, resolve
 from heritage_collections.importing.export import export_items
 from heritage_collections.models import ItemAgent, ItemPage, ItemPlace
-from partners.onboarding import onboard_partner
 from tests.factories import (
     AgentPageFactory,
     AuthorityIndexPageFactory,
@@ -39,11 +38,6 @@ TURIN = "http://vocab.getty.edu/tgn/7003222"
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-@pytest.fixture
-def space(tree):
-    return onboard_partner("Archivio Nazionale", "archivio", "archive").space
 
 
 @pytest.fixture

@@ -12,7 +12,6 @@ from django.core.management.base import CommandError
 from django.utils import translation
 
 from heritage_collections.models import ColumnMapping, ItemPage
-from partners.onboarding import onboard_partner
 from tests.factories import UserFactory
 from tests.partners.admin_client import login
 
@@ -68,11 +67,6 @@ VALUES = {"Illustrated Book": "book", "Work on Paper": "drawing"}
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-@pytest.fixture
-def space(tree):
-    return onboard_partner("Archivio Nazionale", "archivio", "archive").space
 
 
 def run_import(path, *args):

@@ -23,11 +23,6 @@ def _english():
     translation.activate("en")
 
 
-@pytest.fixture
-def space(tree):
-    return onboard_partner("Archivio Nazionale", "archivio", "archive").space
-
-
 def run_import(path, *args):
     out, err = StringIO(), StringIO()
     call_command(

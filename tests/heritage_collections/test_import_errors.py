@@ -20,7 +20,6 @@ from wagtail.models import Page, PageLogEntry, Revision
 
 from heritage_collections.importing import ItemImport, resolve
 from heritage_collections.importing.media import MediaFolder
-from partners.onboarding import onboard_partner
 from tests.factories import item_row, write_item_csv
 
 pytestmark = pytest.mark.django_db
@@ -30,11 +29,6 @@ DATA = Path(__file__).parent / "data"
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-@pytest.fixture
-def space(tree):
-    return onboard_partner("Archivio Nazionale", "archivio", "archive").space
 
 
 def errors_of(path, media=None):

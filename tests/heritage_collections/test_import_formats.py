@@ -16,7 +16,6 @@ from django.utils import translation
 
 from heritage_collections.importing.reader import sniff_encoding
 from heritage_collections.models import ItemPage
-from partners.onboarding import onboard_partner
 from tests.factories import UserFactory, item_row
 from tests.partners.admin_client import login
 
@@ -28,11 +27,6 @@ ACCENTED = "Veduta di Torino — l'età dell'oro, è così"
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-@pytest.fixture
-def space(tree):
-    return onboard_partner("Archivio Nazionale", "archivio", "archive").space
 
 
 def run_import(path, *args):

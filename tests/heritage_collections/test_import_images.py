@@ -12,7 +12,6 @@ from wagtail.models import Revision
 
 from heritage_collections.models import ItemPage
 from heritagehub.rights import RightsStatement
-from partners.onboarding import onboard_partner
 from tests.factories import item_row, write_item_csv
 
 pytestmark = pytest.mark.django_db
@@ -21,11 +20,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-@pytest.fixture
-def space(tree):
-    return onboard_partner("Archivio Nazionale", "archivio", "archive").space
 
 
 @pytest.fixture

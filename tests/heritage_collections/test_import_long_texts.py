@@ -11,7 +11,6 @@ from django.utils.html import escape
 
 from heritage_collections.importing.export import export_items
 from heritage_collections.models import ItemPage, page_title
-from partners.onboarding import onboard_partner
 from tests.factories import item_row, write_item_csv
 
 pytestmark = pytest.mark.django_db
@@ -28,11 +27,6 @@ LONG_TITLE = (
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-@pytest.fixture
-def space(tree):
-    return onboard_partner("Archivio Nazionale", "archivio", "archive").space
 
 
 def run_import(path, *args):

@@ -12,7 +12,6 @@ from django.core.management.base import CommandError
 from django.utils import translation
 
 from heritage_collections.models import ColumnMapping, ItemPage
-from partners.onboarding import onboard_partner
 from tests.factories import UserFactory, item_row, write_item_csv
 from tests.partners.admin_client import login
 
@@ -22,11 +21,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-@pytest.fixture
-def space(tree):
-    return onboard_partner("Archivio Nazionale", "archivio", "archive").space
 
 
 def run_import(path, *args):
