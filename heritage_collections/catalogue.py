@@ -13,9 +13,10 @@ from collections import defaultdict
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, PageViewRestriction
+from wagtail.models import Locale, Page
 
 from heritagehub.bulk import insert_rows, update_statistics
+from heritagehub.cache import is_private
 from heritagehub.i18n import language_order
 from heritagehub.rights import Reuse
 from partners.models import PartnerPage
@@ -198,12 +199,7 @@ def add_new_items(pages, tags, images):
     ``object_type_id``, ``url_path`` and the publication dates set); ``tags``: {page pk:
     its tag names, in order}; ``images``: the pks of those with an image. Only live pages
     outside private sections get entries, as ``refresh_catalogue`` reads them."""
-    restricted = list(PageViewRestriction.objects.values_list("page__path", flat=True))
-    pages = [
-        page
-        for page in pages
-        if page.live and not any(page.path.startswith(path) for path in restricted)
-    ]
+    pages = [page for page in pages if page.live and not is_private(page)]
     if not pages:
         return
     languages = dict(Locale.objects.values_list("pk", "language_code"))

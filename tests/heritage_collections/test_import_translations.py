@@ -9,6 +9,7 @@ from django.db import connection
 from django.db.models import Avg
 from django.db.models.functions import Length
 from django.utils import translation
+from wagtail.models import PageViewRestriction
 from wagtail.search.models import IndexEntry
 
 from heritage_collections import search_index
@@ -183,6 +184,18 @@ def test_new_items_enter_the_catalogue_as_it_computes_them_from_the_stored_pages
     rebuild_oai_records()
 
     assert catalogue_state(keys) == imported
+
+
+def test_new_items_in_a_private_section_enter_neither_catalogue_nor_harvest(
+    tree, english_collection, tmp_path
+):
+    for partner in tree.partner.get_translations(inclusive=True):
+        PageViewRestriction.objects.create(page=partner, restriction_type="login")
+    run_import([item_row(1, title_en="View of the Po")], tmp_path, "--publish")
+    keys = ItemPage.objects.filter(identifier="CSV-001").values_list("translation_key")
+    assert ItemPage.objects.filter(identifier="CSV-001", live=True).exists()
+    assert not CatalogueEntry.objects.filter(translation_key__in=keys).exists()
+    assert not OaiRecord.objects.filter(translation_key__in=keys).exists()
 
 
 def test_new_items_search_entries_have_the_title_norms_wagtail_gives_them(
