@@ -1,12 +1,25 @@
 """Fixtures of the collections app's tests: the tree's partner onboarded (imports, care
 labels), and the site over HTTP, as a harvester or a IIIF client reaches it."""
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
 from django.db import DEFAULT_DB_ALIAS, connections
 
 from partners.onboarding import onboard_partner
 
 _RESTORE = pytest.StashKey[object]()
+
+
+def run_import(path, *args):
+    """``import_items`` of ``path`` into the tree's collection: (its output, its errors)."""
+    out, err = StringIO(), StringIO()
+    call_command(
+        "import_items", str(path), "--partner", "archivio", "--collection", "fotografie",
+        *args, stdout=out, stderr=err,
+    )  # fmt: skip
+    return out.getvalue(), err.getvalue()
 
 
 @pytest.fixture

@@ -2,10 +2,8 @@
 alone."""
 
 from decimal import Decimal
-from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 from wagtail.models import Page, Revision, WorkflowState
@@ -17,28 +15,14 @@ from heritagehub.rights import RightsStatement
 from partners.roles import HUB_EDITORS
 from tests.factories import UserFactory, item_row, write_item_csv
 
+from .conftest import run_import
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-def run_import(path, *args):
-    out, err = StringIO(), StringIO()
-    call_command(
-        "import_items",
-        str(path),
-        "--partner",
-        "archivio",
-        "--collection",
-        "fotografie",
-        *args,
-        stdout=out,
-        stderr=err,
-    )
-    return out.getvalue(), err.getvalue()
 
 
 def imported():

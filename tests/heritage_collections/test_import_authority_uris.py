@@ -26,6 +26,8 @@ from tests.factories import (
 )
 from tests.partners.admin_client import login
 
+from .conftest import run_import
+
 pytestmark = pytest.mark.django_db
 
 TURNER = "http://www.wikidata.org/entity/Q159758"
@@ -50,15 +52,6 @@ def records(tree):
         "venice": PlacePageFactory(parent=index, title="Venezia", identifiers=[VENICE]),
         "turin": PlacePageFactory(parent=index, title="Torino", identifiers=[TURIN]),
     }
-
-
-def run_import(path, *args):
-    out, err = StringIO(), StringIO()
-    call_command(
-        "import_items", str(path), "--partner", "archivio", "--collection", "fotografie",
-        *args, stdout=out, stderr=err,
-    )  # fmt: skip
-    return out.getvalue(), err.getvalue()
 
 
 def item(number=1):

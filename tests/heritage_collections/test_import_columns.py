@@ -15,6 +15,8 @@ from heritage_collections.models import ColumnMapping, ItemPage
 from tests.factories import UserFactory
 from tests.partners.admin_client import login
 
+from .conftest import run_import
+
 pytestmark = pytest.mark.django_db
 
 # A museum's own export: its column names, its vocabulary, its long texts.
@@ -67,15 +69,6 @@ VALUES = {"Illustrated Book": "book", "Work on Paper": "drawing"}
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-def run_import(path, *args):
-    out, err = StringIO(), StringIO()
-    call_command(
-        "import_items", str(path), "--partner", "archivio", "--collection", "fotografie",
-        *args, stdout=out, stderr=err,
-    )  # fmt: skip
-    return out.getvalue(), err.getvalue()
 
 
 def write_csv(path, header, rows):

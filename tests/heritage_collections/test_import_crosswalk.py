@@ -15,28 +15,14 @@ from heritagehub.rights import RightsStatement
 from partners.onboarding import onboard_partner
 from tests.factories import UserFactory, item_row, write_item_csv
 
+from .conftest import run_import
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-def run_import(path, *args):
-    out, err = StringIO(), StringIO()
-    call_command(
-        "import_items",
-        str(path),
-        "--partner",
-        "archivio",
-        "--collection",
-        "fotografie",
-        *args,
-        stdout=out,
-        stderr=err,
-    )
-    return out.getvalue(), err.getvalue()
 
 
 def map_file(path, rows):

@@ -19,6 +19,8 @@ from heritage_collections.models import ItemPage
 from tests.factories import UserFactory, item_row
 from tests.partners.admin_client import login
 
+from .conftest import run_import
+
 pytestmark = pytest.mark.django_db
 
 ACCENTED = "Veduta di Torino — l'età dell'oro, è così"
@@ -27,15 +29,6 @@ ACCENTED = "Veduta di Torino — l'età dell'oro, è così"
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-def run_import(path, *args):
-    out, err = StringIO(), StringIO()
-    call_command(
-        "import_items", str(path), "--partner", "archivio", "--collection", "fotografie",
-        *args, stdout=out, stderr=err,
-    )  # fmt: skip
-    return out.getvalue(), err.getvalue()
 
 
 def csv_text(rows):

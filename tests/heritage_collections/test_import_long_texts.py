@@ -5,13 +5,14 @@ import csv
 from io import StringIO
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 from django.utils.html import escape
 
 from heritage_collections.importing.export import export_items
 from heritage_collections.models import ItemPage, page_title
 from tests.factories import item_row, write_item_csv
+
+from .conftest import run_import
 
 pytestmark = pytest.mark.django_db
 
@@ -27,22 +28,6 @@ LONG_TITLE = (
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-def run_import(path, *args):
-    out, err = StringIO(), StringIO()
-    call_command(
-        "import_items",
-        str(path),
-        "--partner",
-        "archivio",
-        "--collection",
-        "fotografie",
-        *args,
-        stdout=out,
-        stderr=err,
-    )
-    return out.getvalue(), err.getvalue()
 
 
 def test_a_short_title_is_the_page_title_and_needs_no_full_title():

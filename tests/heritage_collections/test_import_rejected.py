@@ -7,7 +7,6 @@ from io import StringIO
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import translation
 
@@ -15,21 +14,14 @@ from heritage_collections.models import ColumnMapping, ItemPage
 from tests.factories import UserFactory, item_row, write_item_csv
 from tests.partners.admin_client import login
 
+from .conftest import run_import
+
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
 def _english():
     translation.activate("en")
-
-
-def run_import(path, *args):
-    out, err = StringIO(), StringIO()
-    call_command(
-        "import_items", str(path), "--partner", "archivio", "--collection", "fotografie",
-        *args, stdout=out, stderr=err,
-    )  # fmt: skip
-    return out.getvalue(), err.getvalue()
 
 
 def read(path):

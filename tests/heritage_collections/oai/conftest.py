@@ -52,6 +52,16 @@ def page_size(monkeypatch):
     return _set
 
 
+def edm_record(oai, item):
+    """The rdf:RDF of ``item``'s EDM record, as GetRecord serves it."""
+    root = oai(
+        verb="GetRecord",
+        identifier=f"oai:heritagehub.local:item:{item.translation_key}",
+        metadataPrefix="edm",
+    )
+    return root.find("oai:GetRecord/oai:record/oai:metadata/rdf:RDF", NS)
+
+
 def error_codes(root):
     return [error.get("code") for error in root.findall("oai:error", NS)]
 

@@ -12,7 +12,7 @@ from wagtail.models import Locale, PageViewRestriction
 from heritage_collections.models import ItemAgent, ItemPlace
 from tests.factories import AgentPageFactory, AuthorityIndexPageFactory, PlacePageFactory
 
-from .conftest import NS, XML_LANG
+from .conftest import NS, XML_LANG, edm_record
 
 NS = {**NS, "owl": "http://www.w3.org/2002/07/owl#", "rdaGr2": "http://rdvocab.info/ElementsGr2/",
       "skos": "http://www.w3.org/2004/02/skos/core#"}  # fmt: skip
@@ -38,22 +38,13 @@ def turner(tree, index, translate):
     return agent
 
 
-def _edm(oai, item):
-    root = oai(
-        verb="GetRecord",
-        identifier=f"oai:heritagehub.local:item:{item.translation_key}",
-        metadataPrefix="edm",
-    )
-    return root.find("oai:GetRecord/oai:record/oai:metadata/rdf:RDF", NS)
-
-
 def _labels(node):
     return {(label.get(XML_LANG), label.text) for label in node.iterfind("skos:prefLabel", NS)}
 
 
 def test_a_creator_record_is_an_agent_named_by_its_wikidata_uri(oai, tree, turner):
     ItemAgent.objects.create(page=tree.item, agent=turner, role="creator")
-    agent = _edm(oai, tree.item).find("edm:Agent", NS)
+    agent = edm_record(oai, tree.item).find("edm:Agent", NS)
     assert agent.get(RDF_ABOUT) == WIKIDATA
     assert _labels(agent) == {("it", "Turner (it)"), ("en", "Turner (en)")}
     assert agent.findtext("rdaGr2:dateOfBirth", namespaces=NS) == "1775"
@@ -64,7 +55,7 @@ def test_a_creator_record_is_an_agent_named_by_its_wikidata_uri(oai, tree, turne
 
 def test_the_creator_links_to_the_agent_beside_the_catalogued_text(oai, tree, turner):
     ItemAgent.objects.create(page=tree.item, agent=turner, role="attributed_to")
-    creators = _edm(oai, tree.item).findall("edm:ProvidedCHO/dc:creator", NS)
+    creators = edm_record(oai, tree.item).findall("edm:ProvidedCHO/dc:creator", NS)
     assert [(node.text, node.get(RDF_RESOURCE)) for node in creators] == [
         ("Anonimo", None),
         (None, WIKIDATA),
@@ -76,7 +67,7 @@ def test_publishers_and_depicted_people_link_to_their_agents(oai, tree, turner, 
                              kind="organisation", start_year=1897, end_year=None)  # fmt: skip
     ItemAgent.objects.create(page=tree.item, agent=press, role="publisher")
     ItemAgent.objects.create(page=tree.item, agent=turner, role="depicted")
-    edm = _edm(oai, tree.item)
+    edm = edm_record(oai, tree.item)
     press_uri = "http://testserver/it/authorities/stamperia/"
     assert edm.find("edm:ProvidedCHO/dc:publisher", NS).get(RDF_RESOURCE) == press_uri
     subjects = [node.get(RDF_RESOURCE) for node in edm.iterfind("edm:ProvidedCHO/dc:subject", NS)]
@@ -89,7 +80,7 @@ def test_publishers_and_depicted_people_link_to_their_agents(oai, tree, turner, 
 def test_a_record_without_identifiers_is_named_by_its_page_on_the_hub(oai, tree, index):
     agent = AgentPageFactory(parent=index, title="Anonimo torinese", slug="anonimo")
     ItemAgent.objects.create(page=tree.item, agent=agent, role="creator")
-    edm = _edm(oai, tree.item)
+    edm = edm_record(oai, tree.item)
     uri = "http://testserver/it/authorities/anonimo/"
     assert edm.find("edm:Agent", NS).get(RDF_ABOUT) == uri
     assert edm.find("edm:Agent/owl:sameAs", NS) is None
@@ -101,7 +92,7 @@ def test_a_place_record_with_coordinates_is_a_place(oai, tree, index):
                               latitude=Decimal("45.4408"), longitude=Decimal("12.3155"),
                               identifiers=["https://sws.geonames.org/3164603/"])  # fmt: skip
     ItemPlace.objects.create(page=tree.item, place=venice, role="made")
-    edm = _edm(oai, tree.item)
+    edm = edm_record(oai, tree.item)
     place = edm.find("edm:Place", NS)
     assert place.get(RDF_ABOUT) == "https://sws.geonames.org/3164603/"
     assert place.findtext("wgs84_pos:lat", namespaces=NS) == "45.440800"
@@ -117,7 +108,7 @@ def test_a_place_record_replaces_the_items_own_place(oai, tree, index):
     item.save_revision().publish()
     turin = PlacePageFactory(parent=index, title="Torino", slug="torino")
     ItemPlace.objects.create(page=item, place=turin, role="depicted")
-    edm = _edm(oai, item)
+    edm = edm_record(oai, item)
     assert [place.get(RDF_ABOUT) for place in edm.iterfind("edm:Place", NS)] == [
         "http://testserver/it/authorities/torino/"
     ]
@@ -127,7 +118,7 @@ def test_a_place_record_replaces_the_items_own_place(oai, tree, index):
 def test_contextual_classes_come_between_the_cho_and_the_aggregation(oai, tree, turner, index):
     ItemAgent.objects.create(page=tree.item, agent=turner, role="creator")
     ItemPlace.objects.create(page=tree.item, place=PlacePageFactory(parent=index), role="made")
-    tags = [node.tag.split("}")[1] for node in _edm(oai, tree.item)]
+    tags = [node.tag.split("}")[1] for node in edm_record(oai, tree.item)]
     assert tags[0] == "ProvidedCHO" and tags[-1] == "Aggregation"
     assert tags.index("Agent") < tags.index("Place") < tags.index("Aggregation")
 
@@ -173,7 +164,7 @@ def test_a_draft_record_is_neither_described_nor_linked(oai, tree, index):
     draft = AgentPageFactory(parent=index, title="Bozza", slug="bozza", live=False)
     ItemAgent.objects.create(page=tree.item, agent=draft, role="creator")
     ItemPlace.objects.create(page=tree.item, place=PlacePageFactory(parent=index, live=False))
-    edm = _edm(oai, tree.item)
+    edm = edm_record(oai, tree.item)
     assert edm.find("edm:Agent", NS) is None and edm.find("edm:Place", NS) is None
     assert not any("/authorities/" in uri for uri in _linked_uris(edm))
 
@@ -184,7 +175,7 @@ def test_a_private_record_is_neither_described_nor_linked(oai, tree, index):
     hidden = _restricted(PlacePageFactory(parent=index, title="Nascosto", slug="nascosto"))
     ItemAgent.objects.create(page=tree.item, agent=secret, role="creator")
     ItemPlace.objects.create(page=tree.item, place=hidden, role="made")
-    edm = _edm(oai, tree.item)
+    edm = edm_record(oai, tree.item)
     assert edm.find("edm:Agent", NS) is None and edm.find("edm:Place", NS) is None
     assert WIKIDATA not in _linked_uris(edm)
     assert not any("/authorities/" in uri for uri in _linked_uris(edm))
@@ -194,4 +185,4 @@ def test_a_private_translation_of_a_record_lends_it_no_label(oai, tree, turner, 
     english = turner.get_translation(Locale.objects.get(language_code="en"))
     _restricted(english)
     ItemAgent.objects.create(page=tree.item, agent=turner, role="creator")
-    assert _labels(_edm(oai, tree.item).find("edm:Agent", NS)) == {("it", "Turner (it)")}
+    assert _labels(edm_record(oai, tree.item).find("edm:Agent", NS)) == {("it", "Turner (it)")}

@@ -6,22 +6,13 @@ from sickle import Sickle
 
 from heritagehub.linked_data import iso_year
 
-from .conftest import NS, XML_LANG
+from .conftest import NS, XML_LANG, edm_record
 
 NS = {**NS, "skos": "http://www.w3.org/2004/02/skos/core#"}
 RDF_RESOURCE = f"{{{NS['rdf']}}}resource"
 RDF_ABOUT = f"{{{NS['rdf']}}}about"
 NINETEENTH = "http://data.europeana.eu/timespan/19"
 ITEM_URL = "http://testserver/it/partners/archivio/fotografie/fotografia-1/"
-
-
-def _edm(oai, item):
-    root = oai(
-        verb="GetRecord",
-        identifier=f"oai:heritagehub.local:item:{item.translation_key}",
-        metadataPrefix="edm",
-    )
-    return root.find("oai:GetRecord/oai:record/oai:metadata/rdf:RDF", NS)
 
 
 def _dated(item, start, end):
@@ -32,7 +23,7 @@ def _dated(item, start, end):
 
 def _span(oai, item):
     """(the TimeSpan element, what dcterms:created links to) of the item's record."""
-    edm = _edm(oai, item)
+    edm = edm_record(oai, item)
     created = edm.find("edm:ProvidedCHO/dcterms:created", NS)
     return edm.find("edm:TimeSpan", NS), created.get(RDF_RESOURCE) if created is not None else None
 
@@ -70,7 +61,7 @@ def test_a_range_within_a_century_is_labelled_in_each_language_of_the_record(oai
 
 
 def test_the_literal_years_stay_beside_the_link(oai, tree):
-    cho = _edm(oai, tree.item).find("edm:ProvidedCHO", NS)
+    cho = edm_record(oai, tree.item).find("edm:ProvidedCHO", NS)
     assert cho.findtext("dcterms:temporal", namespaces=NS) == "1885/1895"
 
 
@@ -110,13 +101,13 @@ def test_iso_years(year, iso):
 
 
 def test_an_item_without_years_has_no_time_span(oai, tree):
-    edm = _edm(oai, _dated(tree.item, None, None))
+    edm = edm_record(oai, _dated(tree.item, None, None))
     assert edm.find("edm:TimeSpan", NS) is None
     assert edm.find("edm:ProvidedCHO/dcterms:created", NS) is None
 
 
-def test_the_time_span_keeps_the_order_of_edm(oai, tree):
-    edm = _edm(oai, tree.item)
+def test_the_time_span_keeps_the_order_ofedm_record(oai, tree):
+    edm = edm_record(oai, tree.item)
     tags = [node.tag.split("}")[1] for node in edm]
     assert tags.index("ProvidedCHO") < tags.index("TimeSpan") < tags.index("Aggregation")
     span = [node.tag.split("}")[1] for node in edm.find("edm:TimeSpan", NS)]
