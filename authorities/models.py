@@ -23,6 +23,7 @@ from wagtail_localize.fields import SynchronizedField
 from heritagehub.cache import without_private
 from heritagehub.i18n import in_language, url_in_language
 from heritagehub.models import HeritagePage, IndexPage
+from heritagehub.page_parts import CachedPartsMixin
 from heritagehub.pagination import paginate
 from maps import Marker, draw_map
 from maps.fields import LATITUDE_HELP, LONGITUDE_HELP, latitude_field, longitude_field
@@ -53,13 +54,15 @@ def year_field(verbose_name, help_text=""):
     )
 
 
-class AuthorityIndexPage(IndexPage):
+class AuthorityIndexPage(CachedPartsMixin, IndexPage):
     """The hub's people, organisations and places (/authorities/): every record, by name."""
 
     parent_page_types = ["home.HomePage"]
     subpage_types = ["authorities.AgentPage", "authorities.PlacePage"]
     # Records are reached from items, not browsed from the menu.
     show_in_menus_default = False
+    # Kept in the cache for every visitor until the next publish (heritagehub.page_parts).
+    parts_templates = {"content": "authorities/includes/index_content.html"}
 
     class Meta:
         verbose_name = _("people, organisations and places")
@@ -72,16 +75,14 @@ class AuthorityIndexPage(IndexPage):
         records = model.objects.live().filter(pk__in=model.objects.values("pk"))
         return in_language(without_private(records)).order_by("sort_name", "title")
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["agents"] = paginate(request, self.records(AgentPage), RECORDS_PER_PAGE)
-        context["places"] = paginate(
-            request, self.records(PlacePage), RECORDS_PER_PAGE, param="places"
-        )
-        return context
+    def parts_context(self, request):
+        return {
+            "agents": paginate(request, self.records(AgentPage), RECORDS_PER_PAGE),
+            "places": paginate(request, self.records(PlacePage), RECORDS_PER_PAGE, param="places"),
+        }
 
 
-class AuthorityRecordPage(HeritagePage):
+class AuthorityRecordPage(CachedPartsMixin, HeritagePage):
     """What people, organisations and places share: other names, identifiers in the
     authority files, and the items linked to them."""
 
@@ -184,13 +185,11 @@ class AuthorityRecordPage(HeritagePage):
     def items_about(self):
         return linked_items.items(self, (ABOUT_ROLE,))
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["main_items"] = paginate(request, self.main_items(), ITEMS_PER_PAGE)
-        context["items_about"] = paginate(
-            request, self.items_about(), ITEMS_PER_PAGE, param="about"
-        )
-        return context
+    def parts_context(self, request):
+        return {
+            "main_items": paginate(request, self.main_items(), ITEMS_PER_PAGE),
+            "items_about": paginate(request, self.items_about(), ITEMS_PER_PAGE, param="about"),
+        }
 
 
 class AgentPage(AuthorityRecordPage):
@@ -272,6 +271,8 @@ class AgentPage(AuthorityRecordPage):
         SynchronizedField("end_year"),
     ]
     main_roles = WORK_ROLES
+    # Kept in the cache for every visitor until the next publish (heritagehub.page_parts).
+    parts_templates = {"content": "authorities/includes/agent_content.html"}
 
     class Meta:
         verbose_name = _("person or organisation")
@@ -349,6 +350,8 @@ class PlacePage(AuthorityRecordPage):
         SynchronizedField("longitude"),
     ]
     main_roles = ORIGIN_ROLES
+    # Kept in the cache for every visitor until the next publish (heritagehub.page_parts).
+    parts_templates = {"content": "authorities/includes/place_content.html"}
     schema_type = "Place"
 
     class Meta:
@@ -366,10 +369,8 @@ class PlacePage(AuthorityRecordPage):
         return draw_map([marker], title=_("Where %(place)s is") % {"place": self.title},
                         width=480, height=300, minimum_span=4.0)  # fmt: skip
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["location_map"] = self.location_map
-        return context
+    def parts_context(self, request):
+        return {**super().parts_context(request), "location_map": self.location_map}
 
     def structured_data(self, request, context):
         return place_data(self, request)

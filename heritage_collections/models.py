@@ -7,6 +7,7 @@ from django.db.models import F, Window
 from django.db.models.functions import RowNumber, Substr
 from django.shortcuts import redirect
 from django.utils.functional import cached_property
+from django.utils.timezone import localdate
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -37,6 +38,7 @@ from heritagehub.i18n import (
     in_language,
 )
 from heritagehub.models import HeritagePage, IndexPage, VocabularyTerm, optional_image
+from heritagehub.page_parts import CachedPartsMixin
 from heritagehub.panels import editor_tabs
 from heritagehub.rights import RightsStatement, rights_field
 from heritagehub.search import SearchDocumentField
@@ -45,6 +47,7 @@ from maps.fields import latitude_field, longitude_field
 from partners.models import PartnerOwnedMixin, PartnerSpace
 
 from .care import CARE_LABEL_BLOCKS, CareLabelsField, care_labels, without_care_labels
+from .care_choice import has_chosen_to_see
 from .europeana.panel import EuropeanaReadinessPanel
 from .forms import ItemPageForm
 from .item_map import browse_map, geojson_url
@@ -263,7 +266,7 @@ class ItemTag(TaggedItemBase):
     )
 
 
-class ItemPage(PartnerOwnedMixin, HeritagePage):
+class ItemPage(CachedPartsMixin, PartnerOwnedMixin, HeritagePage):
     """A heritage item: an object, photograph, document or recording, as a catalogue has it."""
 
     identifier = models.CharField(
@@ -426,6 +429,11 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
     ]
     parent_page_types = ["heritage_collections.CollectionPage"]
     subpage_types = []
+    # Kept in the cache for every visitor until the next publish (heritagehub.page_parts).
+    parts_templates = {
+        "head": "heritage_collections/includes/item_head.html",
+        "content": "heritage_collections/includes/item_content.html",
+    }
     # Set by a text search (browse); the default spares every item card a failed template
     # lookup, which Django answers with dir() of the page (~1 ms a card).
     search_snippet = ""
@@ -517,13 +525,16 @@ class ItemPage(PartnerOwnedMixin, HeritagePage):
         images = list(images)
         return images[0].image if images else None
 
-    def get_context(self, request, *args, **kwargs):
+    def parts_context(self, request):
         # item_context imports this module: imported here, not at the top.
         from .item_context import item_page_context
 
-        context = super().get_context(request, *args, **kwargs)
-        context.update(item_page_context(self, request))
-        return context
+        return item_page_context(self, request)
+
+    def parts_variant(self, request):
+        # The images covered or shown (care_choice); the day, which the citation gives as
+        # its date of access.
+        return (bool(self.care_notice) and not has_chosen_to_see(request, self), localdate())
 
     def structured_data(self, request, context):
         return item_data(self, request, context)

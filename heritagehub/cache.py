@@ -1,5 +1,6 @@
-"""What the public site keeps in the cache: whole anonymous pages, and the "chrome" every
-page shows (the Wagtail Site, menus, footer, vocabulary names, view restrictions).
+"""What the public site keeps in the cache: whole anonymous pages, the costly parts of pages
+for every other visitor (heritagehub.page_parts), and the "chrome" every page shows (the
+Wagtail Site, menus, footer, vocabulary names, view restrictions).
 
 Every key includes one **generation** number, itself stored in the cache. Publishing,
 unpublishing, moving or deleting a page, and changing an image, a vocabulary term, a
@@ -25,7 +26,7 @@ from django.db import connection, transaction
 from django.db.models import Q
 from django.http import HttpResponse
 from django.http.request import split_domain_port
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.cache import get_max_age
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -57,10 +58,18 @@ def _set(key, value, timeout):
 # Generation ----------------------------------------------------------------------------------
 
 
+_last_generation = 0
+
+
 def _new_generation():
-    # Time-based rather than counted: a generation lost to eviction is never reused, so
-    # entries of an older one cannot come back to life.
-    return time.time_ns()
+    # Time-based rather than counted: a generation lost to eviction (or to a cleared cache)
+    # is never reused, so entries of an older one, and the memos processes keep by
+    # generation, cannot come back to life. Past the current one and the last this process
+    # made even when the clock stands still (a test's frozen clock) or steps back.
+    global _last_generation
+    current = _get(GENERATION_KEY) or 0
+    _last_generation = max(time.time_ns(), current + 1, _last_generation + 1)
+    return _last_generation
 
 
 def generation(request=None):
@@ -307,10 +316,15 @@ def changes_at(request, moment):
         request._heritagehub_changes_at = moment
 
 
+def noted_change(request):
+    """The earliest moment ``changes_at`` noted for ``request``, or None."""
+    return getattr(request, "_heritagehub_changes_at", None)
+
+
 def seconds_until_change(request, now=None):
     """Seconds until the earliest moment ``changes_at`` noted for ``request`` (at least 1),
     or None when nothing on the page changes by the clock."""
-    moment = getattr(request, "_heritagehub_changes_at", None)
+    moment = noted_change(request)
     if moment is None:
         return None
     now = now or timezone.now()
@@ -326,3 +340,47 @@ def set_page(key, response):
     if max_age is not None:
         seconds = min(seconds, max_age)
     _set(key, (response.status_code, headers, response.content), seconds)
+
+
+# Parts of pages ------------------------------------------------------------------------------
+
+
+def parts_enabled():
+    return getattr(settings, "HERITAGEHUB_CACHE_PAGE_PARTS", False)
+
+
+def parts_key(request, name, variant=()):
+    """The key of a page's parts (heritagehub.page_parts) as rendered for this request: its
+    address (scheme, host, path, query string), the active language and ``variant`` (what
+    else the page's parts depend on). None when they are not cached: the cache off or
+    down, a preview, a query string no page is cached for (``normalised_query``)."""
+    if not parts_enabled() or getattr(request, "is_preview", False):
+        return None
+    query = normalised_query(request)
+    current = generation(request)
+    if query is None or current is None:
+        return None
+    address = "|".join(
+        [
+            f"{request.scheme}://{request.get_host()}{request.path}?{query}",
+            translation.get_language() or "",
+            *(str(value) for value in variant),
+        ]
+    )
+    digest = hashlib.sha256(address.encode()).hexdigest()
+    return f"heritagehub:{current}:parts:{name}:{digest}"
+
+
+def get_parts(key):
+    """``(parts, moment)`` stored under ``key`` by ``set_parts``, or None."""
+    return _get(key)
+
+
+def set_parts(key, parts, moment, now=None):
+    """Keep ``parts`` for the generation, and no later than ``moment`` (``changes_at``) when
+    the clock changes them."""
+    seconds = CHROME_SECONDS
+    if moment is not None:
+        now = now or timezone.now()
+        seconds = max(1, min(seconds, int((moment - now).total_seconds())))
+    _set(key, (parts, moment), seconds)

@@ -216,6 +216,9 @@ CACHES = {
 # Whole pages for anonymous visitors are cached this many seconds (0 = off); any publish,
 # unpublish, move or deletion empties the cache at once (heritagehub.cache).
 HERITAGEHUB_PAGE_CACHE_SECONDS = int(os.environ.get("HERITAGEHUB_PAGE_CACHE_SECONDS", 600))
+# The costly parts of pages (an item's content) are cached for every visitor until the next
+# publish (heritagehub.page_parts); "0" renders them on every request.
+HERITAGEHUB_CACHE_PAGE_PARTS = os.environ.get("HERITAGEHUB_CACHE_PAGE_PARTS", "1") != "0"
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get(

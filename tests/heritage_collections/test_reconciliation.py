@@ -167,3 +167,19 @@ def test_proposals_are_accepted_a_batch_at_a_time(tree, index, monkeypatch):
     linked = set(ItemAgent.objects.filter(agent=turner).values_list("page_id", flat=True))
     assert (result.accepted, result.linked) == (3, 3)
     assert linked == {item.pk for item in tree.items}
+
+
+def test_accepting_many_proposals_updates_the_planner_statistics(tree, index, monkeypatch):
+    analyzed = []
+    monkeypatch.setattr("heritage_collections.reconciliation.ANALYZE_AFTER", 3)
+    monkeypatch.setattr("heritage_collections.reconciliation.update_statistics", analyzed.append)
+    AgentPageFactory(parent=index, title="Joseph Mallord William Turner")
+    set_creator(tree.items[0], "Joseph Mallord William Turner")
+    reconcile(accept_exact=True)
+    assert analyzed == [], "one link: no statistics to update"
+    for item in tree.items[1:]:
+        set_creator(item, "Joseph Mallord William Turner")
+    ItemAgent.objects.all().delete()
+    AuthorityProposal.objects.all().delete()
+    reconcile(accept_exact=True)
+    assert analyzed == [[ItemAgent, ItemPlace]]
