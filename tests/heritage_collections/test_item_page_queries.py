@@ -2,6 +2,9 @@
 and items in its collection (docs/architecture.md, "Query ceilings"), and its own sections at
 most thirteen."""
 
+import re
+
+import psycopg
 import pytest
 from django.core.cache import cache
 from django.db import connection
@@ -9,8 +12,8 @@ from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext, override_settings
 from django.utils import translation
 
-from heritage_collections.item_context import item_page_context
-from heritage_collections.models import ItemPage
+from heritage_collections.item_context import NEIGHBOURS_SQL, collection_path, item_page_context
+from heritage_collections.models import CatalogueEntry, ItemPage
 from stories.models import StoryRelatedItem
 from tests.factories import (
     HeritageImageFactory,
@@ -142,3 +145,35 @@ def test_the_item_sections_read_no_table_whole(tree):
     plans = [(query["sql"], full_scans(query["sql"])) for query in queries]
     assert len(plans) == ITEM_SECTIONS_QUERIES
     assert [(sql, scans) for sql, scans in plans if scans] == []
+
+
+@pytest.mark.parametrize("has_image", [True, False])
+def test_the_neighbours_seek_each_group_in_the_index_in_a_generic_plan(tree, has_image):
+    """A kept PostgreSQL connection plans a statement it prepared once for every parameter (a
+    generic plan): no side of the neighbours may then test a collection's entries one by one
+    for their group (165 ms an item page at 100,000 items)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite plans every statement for its parameters")
+    item = ItemPage.objects.get(pk=tree.item.pk)
+    numbered = iter(range(1, 100))
+    sql = re.sub(
+        "%s",
+        lambda _match: f"${next(numbered)}",
+        NEIGHBOURS_SQL[has_image].format(
+            entry=CatalogueEntry._meta.db_table, page="wagtailcore_page"
+        ),
+    )
+    where = ["it", collection_path(item)]
+    keyset = [has_image, "fotografia", "fotografia", item.pk]
+    params = [*where, *keyset, *where, *keyset, *where, not has_image]
+    connection.ensure_connection()
+    # Bound in the client: ``$1`` … are then the PREPARE's own, not the driver's.
+    with psycopg.ClientCursor(connection.connection) as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")
+        cursor.execute("SET LOCAL plan_cache_mode = force_generic_plan")
+        side = "text, text, boolean, text, text, integer"
+        cursor.execute(f"PREPARE neighbours ({side}, {side}, text, text, boolean) AS {sql}")
+        cursor.execute(f"EXPLAIN EXECUTE neighbours({', '.join(['%s'] * len(params))})", params)
+        steps = [row[0] for row in cursor.fetchall()]
+        cursor.execute("DEALLOCATE neighbours")
+    assert [step for step in steps if "Filter: (has_image" in step] == []
