@@ -13,7 +13,8 @@ from pathlib import Path
 
 from django.db import transaction
 from django.utils.translation import gettext as _
-from wagtail.models import Page
+from taggit.models import Tag
+from wagtail.models import Page, ReferenceIndex
 from wagtail.search.models import IndexEntry
 
 from heritage_collections.catalogue import ANALYZE_AFTER
@@ -23,6 +24,7 @@ from heritage_collections.models import (
     ItemPage,
     ItemTag,
     OaiRecord,
+    SearchWord,
 )
 from heritagehub.bulk import load_cache, update_statistics
 
@@ -120,7 +122,10 @@ class ItemImport:
         if applied.created + applied.updated >= ANALYZE_AFTER:
             # The catalogue refreshes a batch at a time, too few rows each to ask for it.
             update_statistics(
-                [Page, ItemPage, ItemTag, ItemImage, CatalogueEntry, OaiRecord, IndexEntry]
+                [
+                    *(Page, ItemPage, ItemTag, Tag, ItemImage, ReferenceIndex),
+                    *(CatalogueEntry, SearchWord, OaiRecord, IndexEntry),
+                ]
             )
         applied.unknown_values = report.unknown_values
         applied.rejected_rows = report.rejected_rows
