@@ -55,7 +55,10 @@ def search_pages(query, limit=MAX_RANKED):
     language = active_language()
     others = without_private(Page.objects.live().exclude(depth__lte=1))
     if _own_search:
-        others = others.not_type(*_own_search)
+        # The other types named, not the own-search ones excluded: PostgreSQL then finds the
+        # few hundred pages through the content type's index instead of reading every page
+        # of the hub (105,000 at 100,000 items; 46 → 15 ms for a site search).
+        others = others.filter(content_type_id__in=_content_type_ids(Page, tuple(_own_search)))
     within = Page.objects.filter(Q(pk__in=in_language(others).values("pk"))).values("pk")
     pages = matching_pages(Page, query, within=within, exclude=tuple(_own_search))[:limit]
     for search in _own_search.values():
