@@ -272,16 +272,15 @@ def page_key(request, language_code):
     return f"heritagehub:{current}:page:{language_code}:{digest}"
 
 
-def admit_variant(request):
-    """Whether one more query string of this page may be cached (MAX_QUERY_VARIANTS)."""
+def admit_variant(request, kind="pages", seconds=None):
+    """Whether one more query string of this page may be cached (MAX_QUERY_VARIANTS): of the
+    whole page (``kind`` "pages", for ``page_cache_seconds``), or of its parts ("parts")."""
     if not request.GET:
         return True
-    address = f"{request.get_host()}{request.path}"
-    key = (
-        f"heritagehub:{generation(request)}:variants:{hashlib.sha256(address.encode()).hexdigest()}"
-    )
+    address = hashlib.sha256(f"{request.get_host()}{request.path}".encode()).hexdigest()
+    key = f"heritagehub:{generation(request)}:variants:{kind}:{address}"
     try:
-        cache.add(key, 0, page_cache_seconds())
+        cache.add(key, 0, page_cache_seconds() if seconds is None else seconds)
         return cache.incr(key) <= MAX_QUERY_VARIANTS
     except Exception as error:  # noqa: BLE001
         logger.warning("Cache count of %s failed: %s", key, error)

@@ -18,7 +18,15 @@ longer than that. Previews are never cached.
 from django.template.loader import render_to_string
 from django.utils.safestring import mark_safe
 
-from .cache import changes_at, get_parts, noted_change, parts_key, set_parts
+from .cache import (
+    CHROME_SECONDS,
+    admit_variant,
+    changes_at,
+    get_parts,
+    noted_change,
+    parts_key,
+    set_parts,
+)
 
 
 def rendered_parts(request, name, templates, context, variant=()):
@@ -37,7 +45,9 @@ def rendered_parts(request, name, templates, context, variant=()):
     parts = {
         part: render_to_string(template, values, request) for part, template in templates.items()
     }
-    if key is not None:
+    # Query strings a page may be kept for are bounded, as for whole pages: random ones
+    # cannot push out the parts everyone reads.
+    if key is not None and admit_variant(request, "parts", CHROME_SECONDS):
         set_parts(key, {part: str(html) for part, html in parts.items()}, noted_change(request))
     return parts
 

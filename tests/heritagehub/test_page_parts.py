@@ -115,3 +115,21 @@ def test_parts_that_change_by_the_clock_are_kept_no_longer(rf):
     with time_machine.travel(moment + datetime.timedelta(seconds=1), tick=False):
         visit()
     assert len(renderings) == 2
+
+
+def test_a_page_keeps_its_parts_for_a_bounded_number_of_query_strings(rf, monkeypatch):
+    monkeypatch.setattr("heritagehub.cache.MAX_QUERY_VARIANTS", 2)
+    templates = {"coordinates": "includes/coordinates.html"}
+    renderings = []
+
+    def visit(query):
+        rendered_parts(
+            rf.get(ITEM + query),
+            "test",
+            templates,
+            lambda: renderings.append(query) or {"latitude": 45.07, "longitude": 7.69},
+        )
+
+    for query in ["?page=1", "?page=2", "?page=3"] * 2:
+        visit(query)
+    assert renderings == ["?page=1", "?page=2", "?page=3", "?page=3"]
