@@ -55,7 +55,9 @@ def rendered_parts(request, name, templates, context, variant=()):
 class CachedPartsMixin:
     """A page whose costly parts are rendered by ``rendered_parts``: ``parts_templates``
     ({part: template name}) are rendered with Wagtail's context and ``parts_context()``, and
-    the page's template shows ``{{ parts.<part> }}``."""
+    the page's template shows ``{{ parts.<part> }}``. Whatever in them depends on the visitor
+    must be in ``parts_variant``; what is theirs alone (a CSRF token, the signed-in user)
+    belongs outside the parts."""
 
     parts_templates = {}
 
