@@ -39,7 +39,6 @@ from heritagehub.models.pages import routing_for
 from heritagehub.tree import child_range
 
 from .authority_links import creator_records, item_links
-from .care_choice import has_chosen_to_see
 from .catalogue import sort_key
 from .models import CatalogueEntry, ItemImage, ItemPage, ItemTag
 
@@ -396,7 +395,7 @@ def item_page_context(item, request):
         "partner": around.partner,
         "citation": citation(item, request, around.partner),
         # Covered until the visitor chooses to see them (care_choice).
-        "images_covered": bool(item.care_notice) and not has_chosen_to_see(request, item),
+        "images_covered": item.images_covered(request),
     }
     preview = getattr(request, "is_preview", False)
     agent_links, place_links = item_links(item, preview=preview)

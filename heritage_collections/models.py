@@ -531,10 +531,13 @@ class ItemPage(CachedPartsMixin, PartnerOwnedMixin, HeritagePage):
 
         return item_page_context(self, request)
 
+    def images_covered(self, request):
+        """Whether the item needs care and this visitor has not chosen to see its images."""
+        return bool(self.care_notice) and not has_chosen_to_see(request, self)
+
     def parts_variant(self, request):
-        # The images covered or shown (care_choice); the day, which the citation gives as
-        # its date of access.
-        return (bool(self.care_notice) and not has_chosen_to_see(request, self), localdate())
+        # The images covered or shown; the day, which the citation gives as its date of access.
+        return (self.images_covered(request), localdate())
 
     def structured_data(self, request, context):
         return item_data(self, request, context)
