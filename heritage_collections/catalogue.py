@@ -10,12 +10,13 @@ handlers call it when an item, or a page above items, changes.
 import re
 import unicodedata
 from collections import defaultdict
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page
 
-from heritagehub.bulk import insert_rows, update_statistics
+from heritagehub.bulk import indexes_built_after, insert_rows, update_statistics
 from heritagehub.cache import is_private
 from heritagehub.i18n import language_order
 from heritagehub.rights import Reuse
@@ -35,6 +36,9 @@ from .oai.index import add_oai_records, refresh_oai_records
 BATCH_SIZE = 500
 # Refreshing this many items at once is a bulk load: table statistics are updated after it.
 ANALYZE_AFTER = 1000
+# A bulk load adding at least this share of the entries stored builds the browse indexes
+# after it rather than row by row (``loading``).
+INDEXES_AFTER_SHARE = 0.2
 
 
 # Catalogues mark uncertain or supplied titles with punctuation ("[title not known]",
@@ -237,6 +241,21 @@ def add_new_items(pages, tags, images):
         add_oai_records(translations)
     if len(keys) >= ANALYZE_AFTER:
         update_statistics([CatalogueEntry, OaiRecord])
+
+
+@contextmanager
+def loading(new_items):
+    """Meanwhile ``new_items`` items are about to get their entries (an import, inside its
+    transaction): when they are many and a fair share of what is stored, the entries' browse
+    indexes are built once at the end (``indexes_built_after``): a 100,000-row import into
+    100,000 items spent more than a third of its time in them."""
+    entries = new_items * len(settings.WAGTAIL_CONTENT_LANGUAGES)
+    many = new_items >= ANALYZE_AFTER
+    if many and entries >= INDEXES_AFTER_SHARE * CatalogueEntry.objects.count():
+        with indexes_built_after(CatalogueEntry):
+            yield
+    else:
+        yield
 
 
 def item_keys_below(page):

@@ -158,3 +158,38 @@ def load_cache():
     finally:
         with connection.cursor() as cursor:
             cursor.execute(f"PRAGMA cache_size = {int(before)}")
+
+
+@contextmanager
+def indexes_built_after(model):
+    """On SQLite, the model's secondary indexes are dropped meanwhile and built again at the
+    end, from the same SQL: a large load into a table with many indexes on unordered keys
+    (a title, a place) costs a random page of each index per row, where building an index
+    afterwards is one sort. Unique indexes stay (they are constraints), and so do the
+    indexes of foreign keys (deleting a row elsewhere cascades through them). Inside the
+    caller's transaction only: other connections go on reading the committed table with its
+    indexes, and a failure rolls the drops back with the rest. Nothing on PostgreSQL, where
+    dropping an index would lock the table against every reader until the commit."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    if not connection.in_atomic_block:
+        raise RuntimeError("indexes_built_after needs a transaction")
+    quote = connection.ops.quote_name
+    foreign_keys = {(f.column,) for f in model._meta.concrete_fields if f.is_relation}
+    dropped = []
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = %s "
+            "AND sql IS NOT NULL AND sql NOT LIKE 'CREATE UNIQUE%%'",
+            [model._meta.db_table],
+        )
+        for name, sql in cursor.fetchall():
+            cursor.execute(f"PRAGMA index_info({quote(name)})")
+            if tuple(column for _rank, _cid, column in cursor.fetchall()) not in foreign_keys:
+                dropped.append(sql)
+                cursor.execute(f"DROP INDEX {quote(name)}")
+    yield
+    with connection.cursor() as cursor:
+        for sql in dropped:
+            cursor.execute(sql)

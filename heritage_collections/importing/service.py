@@ -17,6 +17,7 @@ from taggit.models import Tag
 from wagtail.models import Page, ReferenceIndex
 from wagtail.search.models import IndexEntry
 
+from heritage_collections import catalogue
 from heritage_collections.catalogue import ANALYZE_AFTER
 from heritage_collections.models import (
     CatalogueEntry,
@@ -108,7 +109,8 @@ class ItemImport:
             return report
         applier = Applier(self.target, user=self.user, publish=self.publish, media=self.media)
         try:
-            with load_cache(), transaction.atomic():
+            new_items = report.created if self.publish else 0
+            with load_cache(), transaction.atomic(), catalogue.loading(new_items):
                 applied = self._pass(applier=applier, total=report.rows)
                 notify_reviewers(applier.submitted_to, self.target, self.user)
         except _Aborted as aborted:

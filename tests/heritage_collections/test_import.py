@@ -254,3 +254,25 @@ def test_a_large_import_updates_the_planner_statistics(tree, space, tmp_path, mo
     # the words of "did you mean", read whole without statistics (94 ms a search); the
     # references that find an item's stories.
     assert {ItemPage, CatalogueEntry, IndexEntry, SearchWord, ReferenceIndex} <= set(analyzed[0])
+
+
+def test_a_large_published_import_builds_the_catalogue_indexes_after_it(
+    tree, space, tmp_path, monkeypatch
+):
+    from heritage_collections import catalogue
+
+    built_after = []
+    real = catalogue.indexes_built_after
+
+    def spy(model):
+        built_after.append(model)
+        return real(model)
+
+    monkeypatch.setattr(catalogue, "ANALYZE_AFTER", 2)
+    monkeypatch.setattr(catalogue, "indexes_built_after", spy)
+    run_import(write_item_csv(tmp_path / "draft.csv", [item_row(1), item_row(2)]))
+    assert built_after == []  # no entries without publishing
+    run_import(write_item_csv(tmp_path / "items.csv", [item_row(3), item_row(4)]), "--publish")
+    assert built_after == [CatalogueEntry]
+    entries = CatalogueEntry.objects.filter(page__identifier__startswith="CSV-")
+    assert entries.count() == 2 * len(catalogue.settings.WAGTAIL_CONTENT_LANGUAGES)
