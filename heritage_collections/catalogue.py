@@ -16,7 +16,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page
 
-from heritagehub.bulk import indexes_built_after, insert_rows, update_statistics
+from heritagehub.bulk import indexes_built_after, update_statistics
 from heritagehub.cache import is_private
 from heritagehub.i18n import language_order
 from heritagehub.rights import Reuse
@@ -173,12 +173,12 @@ def _refresh_batch(keys):
             pages, images, search_index.loaded_language, search_index.loaded_type_slug
         )
     ]
-    insert_rows(CatalogueEntry, ENTRY_FIELDS, rows)
     # The full-text index of the new entries: the texts of the pages they serve.
     served = {row[1] for row in rows}
-    search_index.index_pages(
-        search_index.page_texts([p for ps in translations.values() for p in ps if p.pk in served])
+    texts = search_index.page_texts(
+        [p for ps in translations.values() for p in ps if p.pk in served]
     )
+    search_index.insert_entries(ENTRY_FIELDS, rows, texts)
 
 
 def refresh_catalogue(translation_keys):
@@ -227,7 +227,6 @@ def add_new_items(pages, tags, images):
                 for group in batch
                 for row in _entries_for(group, images, language_of, type_slug_of)
             ]
-            ids = insert_rows(CatalogueEntry, ENTRY_FIELDS, rows, returning=True)
             served = {row[1] for row in rows}
             texts = search_index.page_texts(
                 [page for group in batch for page in group if page.pk in served],
@@ -235,9 +234,7 @@ def add_new_items(pages, tags, images):
                 type_slug_of=type_slug_of,
                 tags=tags,
             )
-            search_index.index_entries(
-                [(entry, row[0], texts[row[1]]) for entry, row in zip(ids, rows, strict=True)]
-            )
+            search_index.insert_entries(ENTRY_FIELDS, rows, texts)
         add_oai_records(translations)
     if len(keys) >= ANALYZE_AFTER:
         update_statistics([CatalogueEntry, OaiRecord])

@@ -14,8 +14,8 @@ SQLite: an FTS5 table per language, ``heritage_collections_search_<language>``, 
 is the entry's id, holds the stems the project computes (PyStemmer: the same Snowball
 algorithms); a trigger removes an entry's row with the entry.
 
-The index follows the catalogue: ``heritage_collections.catalogue`` calls ``index_pages``
-for every batch of entries it writes (publish, unpublish, move, delete, translation, import).
+The index follows the catalogue: ``heritage_collections.catalogue`` writes every batch of
+entries through ``insert_entries`` (publish, unpublish, move, delete, translation, import).
 """
 
 import json
@@ -29,6 +29,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
+from heritagehub.bulk import driver_values, insert_rows, prepared_columns
 from heritagehub.search import (
     MAX_RANKED,
     closest_word,
@@ -144,30 +145,28 @@ def loaded_type_slug(page):
     return page.object_type.slug if page.object_type else ""
 
 
-def index_pages(texts):
-    """Index the catalogue entries serving these pages ({page pk: PageText}), after the
-    entries were written."""
-    if not texts:
-        return
-    entries = CatalogueEntry.objects.filter(page_id__in=list(texts)).values_list(
-        "id", "language_code", "page_id"
-    )
-    index_entries([(entry_id, language, texts[page_id]) for entry_id, language, page_id in entries])
-
-
-def index_entries(rows):
-    """Index catalogue entries: rows of (entry id, entry language, PageText of its page)."""
+def insert_entries(fields, rows, texts):
+    """Insert catalogue entries (tuples of the CatalogueEntry ``fields``, "language_code"
+    and "page" among them) indexed with the PageText of their page (``texts``: {page pk:
+    PageText}). On PostgreSQL an entry is written once, its document computed by the same
+    statement: written first and updated with its document after, each new entry went
+    twice into the table's eighteen indexes."""
     if not rows:
         return
     if connection.vendor == "postgresql":
-        _index_postgresql(rows)
+        _insert_postgresql(fields, rows, texts)
     else:
-        _index_sqlite(rows)
-    _remember_words({id(text): text for _entry, _language, text in rows}.values())
+        ids = insert_rows(CatalogueEntry, fields, rows, returning=True)
+        language, page = fields.index("language_code"), fields.index("page")
+        _index_sqlite(
+            [(entry, row[language], texts[row[page]]) for entry, row in zip(ids, rows, strict=True)]
+        )
+    _remember_words(texts.values())
 
 
-def _index_postgresql(rows):
-    languages = site_languages()
+def _document_sql():
+    """The SQL of a page's document from the columns of ``v`` (``_text_values``), and
+    their names."""
     own = "v.language::regconfig"
     document = " || ".join(
         [
@@ -176,32 +175,49 @@ def _index_postgresql(rows):
             f"setweight(to_tsvector({own}, v.description), 'C')",
             *(
                 f"setweight(to_tsvector('{config(code)}', v.vocabulary_{code}), 'B')"
-                for code in languages
+                for code in site_languages()
             ),
         ]
     )
-    columns = ["ids", "language", "title", "details", "description"]
-    columns += [f"vocabulary_{code}" for code in languages]
-    # The entries serving the same page share its document: computed once for them all.
-    ids, texts = defaultdict(list), {}
-    for entry_id, _language, text in rows:
-        ids[id(text)].append(entry_id)
-        texts[id(text)] = text
-    values = [
-        (ids[key], config(text.language), text.title, text.details, text.description)
-        + tuple(text.vocabulary.get(code, "") for code in languages)
-        for key, text in texts.items()
+    columns = ["language", "title", "details", "description"]
+    return document, columns + [f"vocabulary_{code}" for code in site_languages()]
+
+
+def _text_values(text):
+    return (config(text.language), text.title, text.details, text.description) + tuple(
+        text.vocabulary.get(code, "") for code in site_languages()
+    )
+
+
+def _insert_postgresql(fields, rows, texts):
+    model_fields, converters = prepared_columns(CatalogueEntry, fields)
+    quote = connection.ops.quote_name
+    columns = [quote(f.column) for f in model_fields]
+    # VALUES are typed by their parameters, not by the table: each column is cast to its own
+    # type (a column of NULLs only would be text).
+    casts = [
+        f"e.{column}::{f.db_type(connection)}"
+        for column, f in zip(columns, model_fields, strict=True)
     ]
-    row_sql = "(%s::integer[], " + ", ".join(["%s"] * (len(columns) - 1)) + ")"
+    page = fields.index("page")
+    document, text_columns = _document_sql()
+    entry_sql = "(" + ", ".join(["%s"] * len(columns)) + ")"
+    text_sql = "(" + ", ".join(["%s"] * (len(text_columns) + 1)) + ")"
     with connection.cursor() as cursor:
-        for start in range(0, len(values), 500):
-            chunk = values[start : start + 500]
+        for start in range(0, len(rows), 1000):
+            chunk = rows[start : start + 1000]
+            pages = list(dict.fromkeys(row[page] for row in chunk))
             cursor.execute(
-                f"WITH d AS MATERIALIZED (SELECT v.ids, {document} AS document "
-                f"FROM (VALUES {', '.join([row_sql] * len(chunk))}) AS v ({', '.join(columns)})) "
-                f"UPDATE {ENTRY_TABLE} AS e SET search_document = d.document "
-                "FROM d CROSS JOIN LATERAL unnest(d.ids) AS u (id) WHERE e.id = u.id",
-                [value for row in chunk for value in row],
+                # One document per page, for the entries (languages) it serves.
+                f"WITH d AS MATERIALIZED (SELECT v.page::integer AS page, {document} AS document "
+                f"FROM (VALUES {', '.join([text_sql] * len(pages))}) "
+                f"AS v (page, {', '.join(text_columns)})) "
+                f"INSERT INTO {ENTRY_TABLE} ({', '.join(columns)}, search_document) "
+                f"SELECT {', '.join(casts)}, d.document "
+                f"FROM (VALUES {', '.join([entry_sql] * len(chunk))}) AS e ({', '.join(columns)}) "
+                f"JOIN d ON d.page = e.{quote(model_fields[page].column)}::integer",
+                [value for key in pages for value in (key, *_text_values(texts[key]))]
+                + driver_values(converters, chunk),
             )
 
 

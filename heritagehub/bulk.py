@@ -85,6 +85,25 @@ def columns(model, names):
     return fields, [_converter(f) for f in fields]
 
 
+def prepared_columns(model, names):
+    """The fields ``names`` of ``model`` and, for each, the function (value → value sent)
+    or None, for the rows of one statement or more (``driver_values``)."""
+    fields, converters = columns(model, tuple(names))
+    # The connection itself, not django.db.connection's per-thread proxy (a lookup each
+    # time a converter reads it: hundreds of thousands of times in an import).
+    database = connections[DEFAULT_DB_ALIAS]
+    return fields, [_Memo(convert, database) if convert else None for convert in converters]
+
+
+def driver_values(converters, rows):
+    """The values of ``rows`` as the driver is sent them, in one list."""
+    return [
+        convert(value) if convert and value is not None else value
+        for row in rows
+        for convert, value in zip(converters, row, strict=True)
+    ]
+
+
 def insert_rows(model, names, rows, returning=False):
     """INSERT rows (tuples of values for the fields ``names``) into ``model``'s own table,
     many a statement — bulk_create's SQL without its per-object cost, and possible for the
@@ -92,12 +111,8 @@ def insert_rows(model, names, rows, returning=False):
     ``returning``."""
     if not rows:
         return []
-    fields, converters = columns(model, tuple(names))
-    # The connection itself, not django.db.connection's per-thread proxy (a lookup each
-    # time a converter reads it: hundreds of thousands of times in an import).
-    database = connections[DEFAULT_DB_ALIAS]
-    converters = [_Memo(convert, database) if convert else None for convert in converters]
-    quote = database.ops.quote_name
+    fields, converters = prepared_columns(model, names)
+    quote = connection.ops.quote_name
     column_list = ", ".join(quote(f.column) for f in fields)
     row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
     limit = min(connection.features.max_query_params or 30000, 30000)
@@ -105,11 +120,7 @@ def insert_rows(model, names, rows, returning=False):
     with connection.cursor() as cursor:
         for start in range(0, len(rows), max(1, limit // len(fields))):
             chunk = rows[start : start + max(1, limit // len(fields))]
-            params = [
-                convert(value) if convert and value is not None else value
-                for row in chunk
-                for convert, value in zip(converters, row, strict=True)
-            ]
+            params = driver_values(converters, chunk)
             sql = f"INSERT INTO {quote(model._meta.db_table)} ({column_list}) VALUES "
             sql += ", ".join([row_sql] * len(chunk))
             if returning:

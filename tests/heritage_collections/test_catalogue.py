@@ -1,6 +1,8 @@
 """Catalogue entries: one per item and language, kept in step with the live pages."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from heritage_collections.catalogue import century_of, rebuild_catalogue, sort_key
 from heritage_collections.models import CatalogueEntry, ItemPage
@@ -131,3 +133,12 @@ def test_rebuild_recreates_every_entry(tree):
     CatalogueEntry.objects.all().delete()
     assert rebuild_catalogue() == 3 * len(LANGUAGES)
     assert entries_of(tree.items[1])["es"].page_id == tree.items[1].pk
+
+
+def test_each_entry_is_written_once_with_its_full_text_document(tree):
+    with CaptureQueriesContext(connection) as context:
+        rebuild_catalogue()
+    table = CatalogueEntry._meta.db_table
+    assert not [q["sql"] for q in context.captured_queries if f"UPDATE {table}" in q["sql"]]
+    if connection.vendor == "postgresql":  # SQLite keeps its full text in FTS5 tables
+        assert not CatalogueEntry.objects.filter(search_document=None).exists()
