@@ -29,7 +29,7 @@ from django.db.models.expressions import RawSQL
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 
-from heritagehub.bulk import driver_values, insert_rows, prepared_columns
+from heritagehub.bulk import driver_values, execute_values, insert_rows, prepared_columns
 from heritagehub.search import (
     MAX_RANKED,
     closest_word,
@@ -203,22 +203,21 @@ def _insert_postgresql(fields, rows, texts):
     document, text_columns = _document_sql()
     entry_sql = "(" + ", ".join(["%s"] * len(columns)) + ")"
     text_sql = "(" + ", ".join(["%s"] * (len(text_columns) + 1)) + ")"
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), 1000):
-            chunk = rows[start : start + 1000]
-            pages = list(dict.fromkeys(row[page] for row in chunk))
-            cursor.execute(
-                # One document per page, for the entries (languages) it serves.
-                f"WITH d AS MATERIALIZED (SELECT v.page::integer AS page, {document} AS document "
-                f"FROM (VALUES {', '.join([text_sql] * len(pages))}) "
-                f"AS v (page, {', '.join(text_columns)})) "
-                f"INSERT INTO {ENTRY_TABLE} ({', '.join(columns)}, search_document) "
-                f"SELECT {', '.join(casts)}, d.document "
-                f"FROM (VALUES {', '.join([entry_sql] * len(chunk))}) AS e ({', '.join(columns)}) "
-                f"JOIN d ON d.page = e.{quote(model_fields[page].column)}::integer",
-                [value for key in pages for value in (key, *_text_values(texts[key]))]
-                + driver_values(converters, chunk),
-            )
+    for start in range(0, len(rows), 1000):
+        chunk = rows[start : start + 1000]
+        pages = list(dict.fromkeys(row[page] for row in chunk))
+        execute_values(
+            # One document per page, for the entries (languages) it serves.
+            f"WITH d AS MATERIALIZED (SELECT v.page::integer AS page, {document} AS document "
+            f"FROM (VALUES {', '.join([text_sql] * len(pages))}) "
+            f"AS v (page, {', '.join(text_columns)})) "
+            f"INSERT INTO {ENTRY_TABLE} ({', '.join(columns)}, search_document) "
+            f"SELECT {', '.join(casts)}, d.document "
+            f"FROM (VALUES {', '.join([entry_sql] * len(chunk))}) AS e ({', '.join(columns)}) "
+            f"JOIN d ON d.page = e.{quote(model_fields[page].column)}::integer",
+            [value for key in pages for value in (key, *_text_values(texts[key]))]
+            + driver_values(converters, chunk),
+        )
 
 
 def _sqlite_columns(text):

@@ -7,10 +7,12 @@ and sends many rows a statement.
 """
 
 import functools
+import re
 import uuid
 from contextlib import contextmanager
 from functools import cache
 
+import psycopg
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 PLAIN_TYPES = {
@@ -104,6 +106,42 @@ def driver_values(converters, rows):
     ]
 
 
+# Django's placeholders: %s a value, %% a literal %.
+_PLACEHOLDER = re.compile(r"(%s|%%)")
+
+
+@functools.lru_cache(maxsize=32)
+def _numbered(sql):
+    """``sql`` with PostgreSQL's own placeholders ($1, $2 …) for Django's."""
+    parts = _PLACEHOLDER.split(sql)
+    number = 0
+    for index in range(1, len(parts), 2):
+        if parts[index] == "%s":
+            number += 1
+            parts[index] = f"${number}"
+        else:
+            parts[index] = "%"
+    return "".join(parts)
+
+
+def execute_values(sql, params, fetch=False):
+    """Execute one statement of many values (Django's placeholders); its rows if ``fetch``.
+
+    psycopg's own cursors read a statement's text for its placeholders, in Python: 20 ms
+    for an INSERT of 2,000 rows of 15 values, about a third of a PostgreSQL import's client
+    time. Its ``RawCursor`` takes PostgreSQL's numbered placeholders as they are, and the
+    numbering here is done once per statement text. Where Django logs queries (DEBUG, a
+    test counting them) its own cursor runs the statement, as it can show it."""
+    if connection.vendor != "postgresql" or connection.queries_logged:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            return cursor.fetchall() if fetch else None
+    connection.ensure_connection()
+    with connection.make_cursor(psycopg.RawCursor(connection.connection)) as cursor:
+        cursor.execute(_numbered(sql), params)
+        return cursor.fetchall() if fetch else None
+
+
 def insert_rows(model, names, rows, returning=False):
     """INSERT rows (tuples of values for the fields ``names``) into ``model``'s own table,
     many a statement — bulk_create's SQL without its per-object cost, and possible for the
@@ -117,17 +155,15 @@ def insert_rows(model, names, rows, returning=False):
     row_sql = "(" + ", ".join(["%s"] * len(fields)) + ")"
     limit = min(connection.features.max_query_params or 30000, 30000)
     keys = []
-    with connection.cursor() as cursor:
-        for start in range(0, len(rows), max(1, limit // len(fields))):
-            chunk = rows[start : start + max(1, limit // len(fields))]
-            params = driver_values(converters, chunk)
-            sql = f"INSERT INTO {quote(model._meta.db_table)} ({column_list}) VALUES "
-            sql += ", ".join([row_sql] * len(chunk))
-            if returning:
-                sql += f" RETURNING {quote(model._meta.pk.column)}"
-            cursor.execute(sql, params)
-            if returning:
-                keys += [row[0] for row in cursor.fetchall()]
+    for start in range(0, len(rows), max(1, limit // len(fields))):
+        chunk = rows[start : start + max(1, limit // len(fields))]
+        sql = f"INSERT INTO {quote(model._meta.db_table)} ({column_list}) VALUES "
+        sql += ", ".join([row_sql] * len(chunk))
+        if returning:
+            sql += f" RETURNING {quote(model._meta.pk.column)}"
+        found = execute_values(sql, driver_values(converters, chunk), fetch=returning)
+        if returning:
+            keys += [row[0] for row in found]
     return keys
 
 

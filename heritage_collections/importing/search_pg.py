@@ -17,6 +17,8 @@ from modelsearch.backends.database.postgres.postgres import ObjectIndexer
 from modelsearch.index import AutocompleteField, SearchField
 from wagtail.search.models import IndexEntry
 
+from heritagehub.bulk import execute_values
+
 
 def _vector(texts, config):
     """SQL and parameters of the tsvector of (text, weight) pairs, as ``as_vector``."""
@@ -70,9 +72,8 @@ def add_entries(backend, model, pages, title_lengths=None):
         ]
     if title_lengths is not None:
         title_lengths.read()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"""
+    written = execute_values(
+        f"""
             INSERT INTO {IndexEntry._meta.db_table}
                 (content_type_id, object_id, title, autocomplete, body, title_norm, title_text,
                  body_text)
@@ -86,9 +87,9 @@ def add_entries(backend, model, pages, title_lengths=None):
                           body_text = EXCLUDED.body_text
             RETURNING id, length(title)
             """,
-            params,
-        )
-        written = cursor.fetchall()
+        params,
+        fetch=True,
+    )
     if title_lengths is None:
         backend.get_index_for_model(model)._refresh_title_norms()
         return
