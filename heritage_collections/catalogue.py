@@ -7,6 +7,7 @@ the given items from the live pages in a constant number of queries per batch; t
 handlers call it when an item, or a page above items, changes.
 """
 
+import functools
 import re
 import unicodedata
 from collections import defaultdict
@@ -46,11 +47,15 @@ INDEXES_AFTER_SHARE = 0.2
 LEADING_MARKS = re.compile(r"^[\W_]+")
 
 
+@functools.lru_cache(maxsize=4096)  # an item's five entries (languages) sort its title alike
 def sort_key(title):
     """A title as it sorts for people: case, accents and leading punctuation ignored
     ("Émile" next to "emile", "[Untitled]" among the u's)."""
-    decomposed = unicodedata.normalize("NFKD", title.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).strip()
+    folded = title.casefold()
+    if not folded.isascii():  # ASCII has no accents to take off
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = folded.strip()
     return (LEADING_MARKS.sub("", plain) or plain)[:255]
 
 
@@ -243,13 +248,14 @@ def add_new_items(pages, tags, images):
 @contextmanager
 def loading(new_items):
     """Meanwhile ``new_items`` items are about to get their entries (an import, inside its
-    transaction): when they are many and a fair share of what is stored, the entries' browse
-    indexes are built once at the end (``indexes_built_after``): a 100,000-row import into
-    100,000 items spent more than a third of its time in them."""
+    transaction): when they are many and a fair share of what is stored, the browse indexes
+    of the entries and of the harvest records are built once at the end
+    (``indexes_built_after``): a 100,000-row import into 100,000 items spent more than a
+    third of its time in them."""
     entries = new_items * len(settings.WAGTAIL_CONTENT_LANGUAGES)
     many = new_items >= ANALYZE_AFTER
     if many and entries >= INDEXES_AFTER_SHARE * CatalogueEntry.objects.count():
-        with indexes_built_after(CatalogueEntry):
+        with indexes_built_after(CatalogueEntry), indexes_built_after(OaiRecord):
             yield
     else:
         yield

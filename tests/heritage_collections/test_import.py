@@ -10,7 +10,7 @@ from wagtail.models import Page, ReferenceIndex, Revision, WorkflowState
 from wagtail.search.models import IndexEntry
 
 from heritage_collections.catalogue import CatalogueEntry
-from heritage_collections.models import ItemPage, SearchWord
+from heritage_collections.models import ItemPage, OaiRecord, SearchWord
 from heritagehub.rights import RightsStatement
 from partners.roles import HUB_EDITORS
 from tests.factories import UserFactory, item_row, write_item_csv
@@ -273,6 +273,6 @@ def test_a_large_published_import_builds_the_catalogue_indexes_after_it(
     run_import(write_item_csv(tmp_path / "draft.csv", [item_row(1), item_row(2)]))
     assert built_after == []  # no entries without publishing
     run_import(write_item_csv(tmp_path / "items.csv", [item_row(3), item_row(4)]), "--publish")
-    assert built_after == [CatalogueEntry]
+    assert built_after == [CatalogueEntry, OaiRecord]
     entries = CatalogueEntry.objects.filter(page__identifier__startswith="CSV-")
     assert entries.count() == 2 * len(catalogue.settings.WAGTAIL_CONTENT_LANGUAGES)
